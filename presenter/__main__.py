@@ -1,0 +1,3 @@
+from presenter.cli import main
+
+raise SystemExit(main())

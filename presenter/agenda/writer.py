@@ -1,0 +1,90 @@
+"""Writing a session back to its plain-text source; reading the result gives an equal session."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from presenter.agenda.model import (
+    DEFAULT_SOON_MINUTES,
+    DEFAULT_SOON_PERCENT,
+    AgendaItem,
+    Kind,
+    Session,
+)
+
+TITLE_SPECIALS = re.compile(r"([\\\[\]])")
+
+
+def write_session(session: Session) -> str:
+    """The session as Markdown with a YAML front matter (the format the reader takes)."""
+    fields: dict[str, Any] = {"title": session.title}
+    if session.subtitle:
+        fields["subtitle"] = session.subtitle
+    if session.facilitators:
+        fields["facilitators"] = list(session.facilitators)
+    if session.audience:
+        fields["audience"] = session.audience
+    if session.venue:
+        fields["venue"] = session.venue
+    fields["start"] = session.start.strftime("%H:%M")
+    fields["length"] = session.length
+    fields["readiness"] = list(session.readiness)
+    if session.approval:
+        fields["approval"] = session.approval
+    if session.soon_percent != DEFAULT_SOON_PERCENT:
+        fields["soon_percent"] = session.soon_percent
+    if session.soon_minutes != DEFAULT_SOON_MINUTES:
+        fields["soon_minutes"] = session.soon_minutes
+    front = yaml.safe_dump(
+        fields, sort_keys=False, allow_unicode=True, default_flow_style=None, width=100
+    )
+    parts = [f"---\n{front}---\n"]
+    if session.description:
+        parts.append(session.description + "\n")
+    parts.extend(_write_item(item) for item in session.items)
+    return "\n".join(parts)
+
+
+def _write_item(item: AgendaItem) -> str:
+    spec = [f"{item.minutes} min"]
+    if item.kind is not Kind.TALK:
+        spec.append(item.kind.value)
+    if item.fixed:
+        spec.append("fixed")
+    if item.min_minutes is not None:
+        spec.append(f"at least {item.min_minutes} min")
+    title = TITLE_SPECIALS.sub(r"\\\1", item.title)
+    lines = [f"## {title} [{', '.join(spec)}]", ""]
+    if item.points:
+        for point in item.points:
+            first, *rest = point.split("\n")
+            lines.append(f"- {first}")
+            lines.extend(f"  {line}" if line else "" for line in rest)
+        lines.append("")
+    if item.notes:
+        longest = max((len(run) for run in re.findall(r"^\s*(`{3,})", item.notes, re.M)), default=2)
+        fence = "`" * max(3, longest + 1)
+        lines.extend([f"{fence}notes", item.notes, fence, ""])
+    return "\n".join(lines)
+
+
+def save_session(session: Session, path: str | Path) -> None:
+    """Write the session to `path` atomically: a temporary file beside it, then a rename."""
+    path = Path(path)
+    text = write_session(session)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

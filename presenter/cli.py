@@ -1,0 +1,70 @@
+"""The `presenter` command line. Commands that need no window never import Qt."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from presenter import __version__
+
+# Each module has `register(subparsers)`, which adds its commands and sets `run(args) -> int`
+# as the parser default. Modules keep heavy imports inside their `run` functions so that
+# `presenter validate` starts quickly.
+COMMAND_MODULES = ("presenter.commands.validate",)
+
+EPILOG = """\
+Run with no command to open the app on the bundled "Twitter hour" session, or give a
+session file: presenter my-session.md
+
+Examples:
+  presenter validate slides_src/twitter-hour.md
+  presenter validate --strict my-session.md
+"""
+
+
+class UsageError(Exception):
+    """Bad input on the command line or in a file it names: printed as one line, exit 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="presenter",
+        description="Run a one-hour lunchtime training session: timed agenda, speaker notes, "
+        "an audience screen, check-in, and PowerPoint export.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"presenter {__version__}")
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def _open_app(argv: list[str]) -> int:
+    from presenter.ui.app import run_app
+
+    return run_app(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    first = next((a for a in argv if not a.startswith("-")), None)
+    wants_help = any(a in ("-h", "--help", "--version") for a in argv)
+    if first not in commands and not wants_help:
+        return _open_app(argv)
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except UsageError as exc:
+        print(f"presenter: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,43 @@
+"""Shared test set-up: Qt runs offscreen, time is a fake clock that tests move by hand."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timedelta
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+class FakeClock:
+    """A monotonic clock and a wall clock that only move when a test calls `advance`."""
+
+    def __init__(self, wall: datetime | None = None) -> None:
+        self._monotonic = 1000.0
+        self._wall = wall or datetime(2026, 11, 25, 11, 55, 0)
+
+    def monotonic(self) -> float:
+        return self._monotonic
+
+    def wall(self) -> datetime:
+        return self._wall
+
+    def advance(self, seconds: float) -> None:
+        """Both clocks move on together, as they do on a computer left running."""
+        self._monotonic += seconds
+        self._wall += timedelta(seconds=seconds)
+
+    def jump_wall(self, seconds: float) -> None:
+        """Only the wall clock moves: the user or NTP set the time."""
+        self._wall += timedelta(seconds=seconds)
+
+    def reboot(self, seconds_later: float) -> None:
+        """The computer restarted: the wall clock moved on, the monotonic clock began again."""
+        self._wall += timedelta(seconds=seconds_later)
+        self._monotonic = 5.0
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
