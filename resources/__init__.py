@@ -1,0 +1,1 @@
+"""Stylesheet, icons, fonts and the default deck template, installed as `presenter.resources`."""

@@ -1,0 +1,1 @@
+"""Bundled session sources, installed inside the app as `presenter.slides_src`."""
