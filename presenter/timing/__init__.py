@@ -1,0 +1,34 @@
+"""The run clock: item countdowns, the slot's hard end, pauses, pace, rebalancing, timings.
+
+No Qt here, and no reading of the system clock: time comes in as callables.
+"""
+
+from presenter.timing.clock import ItemTiming, RunClock, RunState, RunView, SnapshotError
+from presenter.timing.format import (
+    ON_PLAN_SECONDS,
+    format_ahead_behind,
+    format_duration,
+    format_minutes,
+    format_span,
+)
+from presenter.timing.levels import WarningLevel, soon_threshold, warning_level, warning_text
+from presenter.timing.rebalance import Rebalance, share_seconds
+
+__all__ = [
+    "ON_PLAN_SECONDS",
+    "ItemTiming",
+    "Rebalance",
+    "RunClock",
+    "RunState",
+    "RunView",
+    "SnapshotError",
+    "WarningLevel",
+    "format_ahead_behind",
+    "format_duration",
+    "format_minutes",
+    "format_span",
+    "share_seconds",
+    "soon_threshold",
+    "warning_level",
+    "warning_text",
+]

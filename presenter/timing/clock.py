@@ -1,0 +1,533 @@
+"""The run clock: the state of one delivery of a session, computed from stored timestamps.
+
+Two clocks are handed in. The monotonic clock measures every duration: the clock stores the
+moments things happened (an item began, a pause ended) as seconds of "run time", and every
+figure is worked out from those moments when asked, never by counting ticks. The wall clock
+answers "what time is it": the time of day, the time left until the slot ends at 13:00 and
+the forecast finish.
+
+How the clock behaves when time misbehaves:
+
+- **Wall-clock jump** (someone sets the clock, or it is corrected): item and session times do
+  not move, because they come from the monotonic clock. The time of day, the time left in the
+  slot and the forecast finish follow the new wall time at once, since that is the time the
+  room's clock now shows. Recorded start and end times are the wall time at the start of the
+  run plus run time, so an item's start and end stay its actual length apart.
+- **Suspend** (the lid is shut): on Linux and macOS the monotonic clock stops while the
+  computer sleeps, so the minutes asleep count neither to the item nor as a pause; the
+  countdown carries on from where it was. The wall-clock figures (time left until 13:00,
+  forecast finish, ahead or behind) are right at once, so the slot end is never lost.
+- **Restart** (the app or the computer): `snapshot` records the run time together with both
+  clocks. `restore` continues by the monotonic clock if it has not gone backwards (the app
+  restarted, the computer did not), and by the wall clock otherwise (the computer restarted
+  and the monotonic clock began again): the time the computer was off counts as running
+  time, or as pause if the run was paused, because the session carried on in the room.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from presenter.agenda.model import Session
+from presenter.timing.format import ON_PLAN_SECONDS
+from presenter.timing.levels import WarningLevel, soon_threshold, warning_level, warning_text
+from presenter.timing.rebalance import Rebalance, share_seconds
+
+SNAPSHOT_VERSION = 1
+
+
+class RunState(enum.StrEnum):
+    """Where the run is: waiting for people, under way, paused, or over."""
+
+    BEFORE_START = "before start"
+    RUNNING = "running"
+    PAUSED = "paused"
+    FINISHED = "finished"
+
+
+class SnapshotError(ValueError):
+    """A saved run state that cannot be restored for this session."""
+
+
+@dataclass(frozen=True)
+class RunView:
+    """Everything the screens show, worked out at one moment. Durations are in seconds."""
+
+    state: RunState
+    now: datetime
+    current_index: int
+    item_planned: float
+    item_elapsed: float
+    item_remaining: float
+    item_overrun: float
+    warning: WarningLevel
+    until_start: float
+    slot_start: datetime
+    slot_end: datetime
+    slot_remaining: float  # negative once the slot end has passed
+    forecast_finish: datetime
+    ahead_behind: float  # positive: ahead of the plan; negative: behind
+    session_elapsed: float
+    paused_total: float
+    planned_minutes: tuple[float, ...]
+    actual_seconds: tuple[float, ...]
+    done: tuple[bool, ...]
+    planned_finish: datetime | None = None  # the slot start plus the planned minutes
+
+    @property
+    def warning_text(self) -> str:
+        """The warning with its figure, e.g. "1 min 30 s left" or "3 min over"."""
+        return warning_text(self.warning, self.item_remaining, self.item_overrun)
+
+
+@dataclass(frozen=True)
+class ItemTiming:
+    """What actually happened to one agenda item during the run."""
+
+    index: int
+    title: str
+    planned_minutes: float  # the plan from the session file
+    actual_seconds: float
+    started_at: datetime | None
+    ended_at: datetime | None  # None while under way or never begun
+    pauses: tuple[tuple[datetime, datetime | None], ...]  # pauses begun during this item
+    adjusted_minutes: float | None = None  # the plan at the end, after any changes in the run
+
+    @property
+    def paused_seconds(self) -> float:
+        """The length of the pauses begun during this item that have ended."""
+        return sum((end - start).total_seconds() for start, end in self.pauses if end)
+
+    @property
+    def over_seconds(self) -> float:
+        """Seconds over the plan from the file (negative when the item was shorter)."""
+        return self.actual_seconds - self.planned_minutes * 60
+
+
+@dataclass
+class _Span:
+    """A stretch of run time spent on an item (or, for a pause, begun during it)."""
+
+    item: int
+    start: float
+    end: float | None = None
+
+    def length(self, now: float) -> float:
+        return max(0.0, (now if self.end is None else self.end) - self.start)
+
+
+class RunClock:
+    """The clock for one run of a session: countdowns, the slot end, pauses, pace, rebalancing."""
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        monotonic: Callable[[], float],
+        wall: Callable[[], datetime],
+        slot_start: datetime | None = None,
+    ) -> None:
+        if not session.items:
+            raise ValueError(f"{session.title or 'The session'} has no agenda items to run")
+        self.session = session
+        self._monotonic = monotonic
+        self._wall = wall
+        if slot_start is None:
+            today = wall()
+            slot_start = datetime.combine(today.date(), session.start, tzinfo=today.tzinfo)
+        self.slot_start = slot_start
+        self.state = RunState.BEFORE_START
+        self.current_index = 0
+        self.auto_rebalance = False
+        self._planned = [float(item.minutes) for item in session.items]
+        self._reset_at = [0.0] * len(session.items)  # actual seconds at the last reset
+        self._visited: set[int] = set()
+        self._segments: list[_Span] = []
+        self._pauses: list[_Span] = []
+        self._epoch: float | None = None  # monotonic reading at run time 0
+        self._started_wall: datetime | None = None
+        self._finished_at: float | None = None
+
+    # ----- the slot -----
+
+    @property
+    def slot_end(self) -> datetime:
+        return self.slot_start + timedelta(minutes=self.session.length)
+
+    @property
+    def planned_finish(self) -> datetime:
+        """When the plan from the file ends if the session starts on time."""
+        return self.slot_start + timedelta(minutes=self.session.planned_minutes)
+
+    # ----- run time -----
+
+    def _run_time(self) -> float:
+        """Seconds of run time now (0 before the start; frozen once finished)."""
+        if self._finished_at is not None:
+            return self._finished_at
+        if self._epoch is None:
+            return 0.0
+        return max(0.0, self._monotonic() - self._epoch, self._last_event())
+
+    def _last_event(self) -> float:
+        """The latest moment stored, so run time never runs backwards past what is recorded."""
+        latest = 0.0
+        for span in (*self._segments[-1:], *self._pauses[-1:]):
+            latest = max(latest, span.start, span.end or 0.0)
+        return latest
+
+    def _wall_at(self, run_time: float) -> datetime:
+        assert self._started_wall is not None
+        return self._started_wall + timedelta(seconds=run_time)
+
+    def _actual(self, index: int, now: float) -> float:
+        return sum(s.length(now) for s in self._segments if s.item == index)
+
+    def _open(self) -> _Span | None:
+        if self.state is RunState.RUNNING:
+            return self._segments[-1]
+        if self.state is RunState.PAUSED:
+            return self._pauses[-1]
+        return None
+
+    # ----- actions -----
+
+    def start(self) -> None:
+        """Begin the run now, whatever the slot time, with the current (normally first) item."""
+        if self.state is not RunState.BEFORE_START:
+            return
+        self._epoch = self._monotonic()
+        self._started_wall = self._wall()
+        self._segments.append(_Span(self.current_index, 0.0))
+        self._visited.add(self.current_index)
+        self.state = RunState.RUNNING
+        if self.auto_rebalance:
+            self.apply_rebalance()
+
+    def next(self) -> None:
+        """Move to the next item (nothing happens on the last: finishing is its own action)."""
+        self.jump(min(self.current_index + 1, len(self.session.items) - 1))
+
+    def previous(self) -> None:
+        """Move back an item; its time carries on from what it had."""
+        self.jump(max(self.current_index - 1, 0))
+
+    def jump(self, index: int) -> None:
+        """Move to any item. A pause stays a pause: moving does not resume it."""
+        if not 0 <= index < len(self.session.items):
+            raise IndexError(f"there is no agenda item {index + 1}")
+        if index == self.current_index or self.state is RunState.FINISHED:
+            return
+        if self.state is RunState.RUNNING:
+            now = self._run_time()
+            self._segments[-1].end = now
+            self._segments.append(_Span(index, now))
+        self.current_index = index
+        if self.state is not RunState.BEFORE_START:
+            self._visited.add(index)
+            if self.auto_rebalance:
+                self.apply_rebalance()
+
+    def pause(self) -> None:
+        """Stop the item's time; the pause lasts until `resume`, whatever else happens."""
+        if self.state is not RunState.RUNNING:
+            return
+        now = self._run_time()
+        self._segments[-1].end = now
+        self._pauses.append(_Span(self.current_index, now))
+        self.state = RunState.PAUSED
+
+    def resume(self) -> None:
+        """End the pause; the current item's time carries on."""
+        if self.state is not RunState.PAUSED:
+            return
+        now = self._run_time()
+        self._pauses[-1].end = now
+        self._segments.append(_Span(self.current_index, now))
+        self.state = RunState.RUNNING
+
+    def toggle_pause(self) -> None:
+        if self.state is RunState.RUNNING:
+            self.pause()
+        elif self.state is RunState.PAUSED:
+            self.resume()
+
+    def lengthen(self, minutes: int = 1) -> None:
+        """Give the current item more minutes (the file's plan is not changed)."""
+        if self.state is not RunState.FINISHED and minutes > 0:
+            self._planned[self.current_index] += minutes
+
+    def shorten(self, minutes: int = 1) -> None:
+        """Take minutes off the current item, down to one minute."""
+        if self.state is RunState.FINISHED or minutes <= 0:
+            return
+        planned = self._planned[self.current_index]
+        self._planned[self.current_index] = max(min(planned, 1.0), planned - minutes)
+
+    def reset_item(self) -> None:
+        """Start the current item's countdown again from its planned minutes.
+
+        The time already spent stays in the recorded timings; only the countdown restarts.
+        """
+        if self.state is RunState.FINISHED:
+            return
+        index = self.current_index
+        self._planned[index] = float(self.session.items[index].minutes)
+        self._reset_at[index] = self._actual(index, self._run_time())
+
+    def finish(self) -> None:
+        """End the run now (a pause under way ends with it)."""
+        if self.state not in (RunState.RUNNING, RunState.PAUSED):
+            return
+        now = self._run_time()
+        span = self._open()
+        if span is not None:
+            span.end = now
+        self._finished_at = now
+        self.state = RunState.FINISHED
+
+    # ----- what the screens show -----
+
+    def _rest(self) -> list[int]:
+        """Items still to come: after the current one and not yet done."""
+        done = self._done()
+        return [j for j in range(self.current_index + 1, len(self.session.items)) if not done[j]]
+
+    def _done(self) -> list[bool]:
+        finished = self.state is RunState.FINISHED
+        return [
+            i in self._visited and (finished or i != self.current_index)
+            for i in range(len(self.session.items))
+        ]
+
+    def _item_figures(self, now: float) -> tuple[float, float, float, float]:
+        """Planned, elapsed, remaining and overrun seconds of the current item."""
+        index = self.current_index
+        planned = self._planned[index] * 60
+        elapsed = max(0.0, self._actual(index, now) - self._reset_at[index])
+        return planned, elapsed, max(0.0, planned - elapsed), max(0.0, elapsed - planned)
+
+    def _rest_begins(self, wall_now: datetime, remaining: float) -> datetime:
+        """When the items after the current one would begin if it ends on plan from now."""
+        if self.state is RunState.BEFORE_START:
+            current = self._planned[self.current_index] * 60
+            return max(wall_now, self.slot_start) + timedelta(seconds=current)
+        return wall_now + timedelta(seconds=remaining)
+
+    def view(self) -> RunView:
+        """The whole state at this moment, worked out from the stored timestamps."""
+        wall_now = self._wall()
+        now = self._run_time()
+        planned, elapsed, remaining, overrun = self._item_figures(now)
+        if self.state is RunState.FINISHED:
+            forecast = self._wall_at(now)
+        else:
+            rest = sum(self._planned[j] for j in self._rest()) * 60
+            forecast = self._rest_begins(wall_now, remaining) + timedelta(seconds=rest)
+        soon = soon_threshold(planned, self.session.soon_percent, self.session.soon_minutes)
+        level = warning_level(remaining, overrun, soon)
+        if self.state in (RunState.BEFORE_START, RunState.FINISHED):
+            level = WarningLevel.ON_TIME
+        until_start = 0.0
+        if self.state is RunState.BEFORE_START:
+            until_start = max(0.0, (self.slot_start - wall_now).total_seconds())
+        return RunView(
+            state=self.state,
+            now=wall_now,
+            current_index=self.current_index,
+            item_planned=planned,
+            item_elapsed=elapsed,
+            item_remaining=remaining,
+            item_overrun=overrun,
+            warning=level,
+            until_start=until_start,
+            slot_start=self.slot_start,
+            slot_end=self.slot_end,
+            slot_remaining=(self.slot_end - wall_now).total_seconds(),
+            forecast_finish=forecast,
+            ahead_behind=(self.planned_finish - forecast).total_seconds(),
+            session_elapsed=now,
+            paused_total=sum(p.length(now) for p in self._pauses),
+            planned_minutes=tuple(self._planned),
+            actual_seconds=tuple(self._actual(i, now) for i in range(len(self.session.items))),
+            done=tuple(self._done()),
+            planned_finish=self.planned_finish,
+        )
+
+    # ----- rebalancing -----
+
+    def rebalance_proposal(self) -> Rebalance | None:
+        """New minutes for the flexible items still to come so the session ends on time.
+
+        The aim is the slot end, or the plan's own end if the plan is shorter than the slot.
+        Items done, the item under way (the facilitator's to lengthen or shorten) and fixed
+        items keep their minutes; the others share the time in proportion to the plan from
+        the file, none below its minimum. None when within half a minute of the aim.
+        """
+        if self.state is RunState.FINISHED:
+            return None
+        wall_now = self._wall()
+        _planned, _elapsed, remaining, _overrun = self._item_figures(self._run_time())
+        ends_at = min(self.planned_finish, self.slot_end)
+        rest = self._rest()
+        flexible = [j for j in rest if not self.session.items[j].fixed]
+        fixed_seconds = sum(self._planned[j] for j in rest if j not in flexible) * 60
+        begins = self._rest_begins(wall_now, remaining)
+        available = (ends_at - begins).total_seconds() - fixed_seconds
+        now_seconds = sum(self._planned[j] for j in flexible) * 60
+        if abs(available - now_seconds) < ON_PLAN_SECONDS:
+            return None
+        items = self.session.items
+        seconds, shortfall = share_seconds(
+            [items[j].minutes * 60 for j in flexible],
+            [items[j].minimum * 60 for j in flexible],
+            math.floor(available),
+        )
+        minutes = list(self._planned)
+        for j, share in zip(flexible, seconds, strict=True):
+            minutes[j] = share / 60
+        proposal = Rebalance(
+            minutes=tuple(minutes),
+            shortfall=shortfall / 60,
+            previous=tuple(self._planned),
+            titles=tuple(item.title for item in items),
+            ends_at=ends_at,
+        )
+        if not proposal.changed and proposal.shortfall == 0:
+            return None
+        return proposal
+
+    def apply_rebalance(self) -> None:
+        """Take the current proposal (the session's own plan is not changed)."""
+        proposal = self.rebalance_proposal()
+        if proposal is not None:
+            self._planned = list(proposal.minutes)
+
+    # ----- the record -----
+
+    def timings(self) -> list[ItemTiming]:
+        """For each item: its plan, its actual time, when it began and ended, and its pauses."""
+        now = self._run_time()
+        started = self._started_wall is not None
+        records = []
+        for index, item in enumerate(self.session.items):
+            segments = [s for s in self._segments if s.item == index]
+            under_way = index == self.current_index and self.state is not RunState.FINISHED
+            ended = None
+            if started and segments and not under_way:
+                ended = self._wall_at(segments[-1].end if segments[-1].end is not None else now)
+            records.append(
+                ItemTiming(
+                    index=index,
+                    title=item.title,
+                    planned_minutes=float(item.minutes),
+                    actual_seconds=self._actual(index, now),
+                    started_at=self._wall_at(segments[0].start) if segments else None,
+                    ended_at=ended,
+                    pauses=tuple(
+                        (
+                            self._wall_at(p.start),
+                            None if p.end is None else self._wall_at(p.end),
+                        )
+                        for p in self._pauses
+                        if p.item == index
+                    ),
+                    adjusted_minutes=self._planned[index],
+                )
+            )
+        return records
+
+    # ----- saving and restoring -----
+
+    def snapshot(self) -> dict[str, Any]:
+        """The whole run state as plain JSON-safe values, anchored to both clocks."""
+        return {
+            "version": SNAPSHOT_VERSION,
+            "session": self.session.title,
+            "items": len(self.session.items),
+            "state": self.state.value,
+            "current_index": self.current_index,
+            "auto_rebalance": self.auto_rebalance,
+            "slot_start": self.slot_start.isoformat(),
+            "planned_minutes": list(self._planned),
+            "reset_at": list(self._reset_at),
+            "visited": sorted(self._visited),
+            "segments": [[s.item, s.start, s.end] for s in self._segments],
+            "pauses": [[p.item, p.start, p.end] for p in self._pauses],
+            "started_wall": None if self._started_wall is None else self._started_wall.isoformat(),
+            "finished_at": self._finished_at,
+            "taken_at": {
+                "run_time": self._run_time(),
+                "monotonic": self._monotonic(),
+                "wall": self._wall().isoformat(),
+            },
+        }
+
+    @classmethod
+    def restore(
+        cls,
+        session: Session,
+        snapshot: dict[str, Any],
+        *,
+        monotonic: Callable[[], float],
+        wall: Callable[[], datetime],
+    ) -> RunClock:
+        """Continue a run from `snapshot`, counting the time since it was taken (see the module)."""
+        try:
+            if snapshot["version"] != SNAPSHOT_VERSION:
+                raise SnapshotError(f"saved run state version {snapshot['version']} is not known")
+            if snapshot["items"] != len(session.items):
+                raise SnapshotError(
+                    f"the saved run has {snapshot['items']} items but "
+                    f"{session.title} has {len(session.items)}"
+                )
+            clock = cls(
+                session,
+                monotonic=monotonic,
+                wall=wall,
+                slot_start=datetime.fromisoformat(snapshot["slot_start"]),
+            )
+            clock.state = RunState(snapshot["state"])
+            clock.current_index = int(snapshot["current_index"])
+            clock.auto_rebalance = bool(snapshot["auto_rebalance"])
+            clock._planned = [float(m) for m in snapshot["planned_minutes"]]
+            clock._reset_at = [float(s) for s in snapshot["reset_at"]]
+            clock._visited = {int(i) for i in snapshot["visited"]}
+            clock._segments = [_span(s) for s in snapshot["segments"]]
+            clock._pauses = [_span(p) for p in snapshot["pauses"]]
+            finished_at = snapshot["finished_at"]
+            clock._finished_at = None if finished_at is None else float(finished_at)
+            if snapshot["started_wall"] is not None:
+                clock._started_wall = datetime.fromisoformat(snapshot["started_wall"])
+                taken = snapshot["taken_at"]
+                monotonic_now = monotonic()
+                gone = _time_since(taken, monotonic_now, wall())
+                clock._epoch = monotonic_now - (float(taken["run_time"]) + gone)
+        except (KeyError, TypeError, ValueError) as error:
+            if isinstance(error, SnapshotError):
+                raise
+            raise SnapshotError(f"the saved run state is damaged ({error!r})") from error
+        if len(clock._planned) != len(session.items) or len(clock._reset_at) != len(session.items):
+            raise SnapshotError("the saved run state is damaged (item counts differ)")
+        if clock.state is not RunState.BEFORE_START and clock._epoch is None:
+            raise SnapshotError("the saved run state is damaged (no start time)")
+        return clock
+
+
+def _span(values: list[Any]) -> _Span:
+    item, start, end = values
+    return _Span(int(item), float(start), None if end is None else float(end))
+
+
+def _time_since(taken: dict[str, Any], monotonic_now: float, wall_now: datetime) -> float:
+    """Seconds since a snapshot: by the monotonic clock, or the wall clock if that restarted."""
+    by_monotonic = monotonic_now - float(taken["monotonic"])
+    if by_monotonic >= 0:
+        return by_monotonic
+    by_wall = (wall_now - datetime.fromisoformat(taken["wall"])).total_seconds()
+    return max(0.0, by_wall)
