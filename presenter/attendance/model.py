@@ -1,0 +1,113 @@
+"""Runs and attendees as plain values, as the store hands them out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+DEFAULT_READINESS = ("App installed", "Username ready")  # as presenter.agenda's default
+
+
+@dataclass(frozen=True)
+class Run:
+    """One delivery of a session: when, where, by whom, and a copy of its agenda."""
+
+    id: int
+    title: str
+    date: date
+    venue: str = ""
+    facilitators: tuple[str, ...] = ()
+    readiness: tuple[str, ...] = DEFAULT_READINESS
+    start: time = time(12, 0)
+    length: int = 60
+    agenda: tuple[tuple[str, int], ...] = ()
+    created_at: datetime | None = None
+    purged_at: datetime | None = None
+    checked_in: int = 0
+
+    @property
+    def starts_at(self) -> datetime:
+        return datetime.combine(self.date, self.start)
+
+    @property
+    def purged(self) -> bool:
+        return self.purged_at is not None
+
+
+@dataclass(frozen=True)
+class AttendeeDetails:
+    """What the facilitator typed (or a roster row held) about one person."""
+
+    name: str
+    role: str = ""
+    department: str = ""
+    email: str = ""
+    staff_number: str = ""
+    handle: str = ""
+    consent: bool = False
+    note: str = ""
+    ready: frozenset[str] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ready", frozenset(self.ready))
+
+
+@dataclass(frozen=True)
+class Attendee:
+    """A person on a run's list: pre-registered from a roster, checked in, or both."""
+
+    id: int
+    run_id: int
+    name: str
+    role: str = ""
+    department: str = ""
+    email: str = ""
+    staff_number: str = ""
+    handle: str = ""
+    consent: bool = False
+    note: str = ""
+    ready: frozenset[str] = field(default_factory=frozenset)
+    on_roster: bool = False
+    checked_in_at: datetime | None = None
+    late: bool = False
+
+    @property
+    def checked_in(self) -> bool:
+        return self.checked_in_at is not None
+
+    def details(self) -> AttendeeDetails:
+        return AttendeeDetails(
+            name=self.name,
+            role=self.role,
+            department=self.department,
+            email=self.email,
+            staff_number=self.staff_number,
+            handle=self.handle,
+            consent=self.consent,
+            note=self.note,
+            ready=self.ready,
+        )
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """A check-in that happened, with what the row held before, so it can be undone."""
+
+    attendee: Attendee
+    before: Attendee | None  # None: the check-in added the person
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The running count for the screen: who is in, and how ready they are."""
+
+    checked_in: int
+    ready: tuple[tuple[str, int], ...]
+    late: int = 0
+    on_roster: int = 0
+
+    def text(self) -> str:
+        """'7 checked in · 5 app installed · 4 username ready'."""
+        parts = [f"{self.checked_in} checked in"]
+        parts += [f"{count} {check[:1].lower()}{check[1:]}" for check, count in self.ready]
+        return " · ".join(parts)

@@ -1,0 +1,27 @@
+"""Where the attendance file lives: the user's data folder, unless told otherwise."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DATA_DIR_ENV = "PRESENTER_DATA_DIR"
+STORE_FILE = "attendance.sqlite3"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The data folder: `override` (from `--data-dir`), else $PRESENTER_DATA_DIR, else the
+    platform's per-user data folder (e.g. ~/.local/share/presenter)."""
+    if override:
+        return Path(override).expanduser()
+    from_env = os.environ.get(DATA_DIR_ENV, "").strip()
+    if from_env:
+        return Path(from_env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("presenter", appauthor=False))
+
+
+def store_path(folder: Path) -> Path:
+    """The attendance file inside a data folder."""
+    return folder / STORE_FILE

@@ -1,0 +1,680 @@
+"""The attendance file: runs and attendees in one SQLite database, committed durably.
+
+A check-in is on disk (WAL, synchronous=FULL) before `check_in` returns, so a laptop that
+dies a second later keeps it. The schema version lives in PRAGMA user_version and grows by
+appending a function to MIGRATIONS. Only the owner may read the file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from presenter.attendance.model import (
+    DEFAULT_READINESS,
+    Attendee,
+    AttendeeDetails,
+    CheckIn,
+    Run,
+    Summary,
+)
+from presenter.attendance.paths import data_dir, store_path
+from presenter.attendance.search import RosterIndex
+from presenter.attendance.text import clean_name, email_problem, fold, normalise_handle
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class AttendanceError(Exception):
+    """Something the facilitator asked for cannot be done; the message says what to do.
+
+    Messages never contain a person's details: they may end up on a projected screen.
+    """
+
+
+class UnknownRun(AttendanceError):
+    """No run with that number."""
+
+
+class DuplicateAttendee(AttendanceError):
+    """The person typed is already on this run's list (same name or same email)."""
+
+    def __init__(self, existing: Attendee, reason: str) -> None:
+        super().__init__(
+            f"attendee {existing.id} in run {existing.run_id} has the same {reason}; "
+            "merge the details into theirs, or add a second person on purpose"
+        )
+        self.existing = existing
+        self.reason = reason
+
+
+class InvalidDetails(AttendanceError):
+    """A field the facilitator typed cannot be stored as it is."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"the {field.replace('_', ' ')} {problem}")
+        self.field = field
+        self.problem = problem
+
+
+def _execute_script(db: sqlite3.Connection, script: str) -> None:
+    """Statements one by one: executescript() would commit the migration's transaction."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _migration_1(db: sqlite3.Connection) -> None:
+    """Runs and attendees."""
+    _execute_script(
+        db,
+        """
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            run_date TEXT NOT NULL,
+            start_time TEXT NOT NULL DEFAULT '12:00',
+            length_minutes INTEGER NOT NULL DEFAULT 60,
+            venue TEXT NOT NULL DEFAULT '',
+            facilitators TEXT NOT NULL DEFAULT '[]',
+            readiness TEXT NOT NULL DEFAULT '[]',
+            agenda TEXT NOT NULL DEFAULT '{}',
+            session_source TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            purged_at TEXT,
+            purged_counts TEXT
+        );
+        CREATE TABLE attendees (
+            id INTEGER PRIMARY KEY,
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            name TEXT NOT NULL CHECK (name != ''),
+            name_key TEXT NOT NULL,
+            role TEXT NOT NULL DEFAULT '',
+            department TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '',
+            email_key TEXT NOT NULL DEFAULT '',
+            staff_number TEXT NOT NULL DEFAULT '',
+            handle TEXT NOT NULL DEFAULT '',
+            consent INTEGER NOT NULL DEFAULT 0,
+            note TEXT NOT NULL DEFAULT '',
+            ready TEXT NOT NULL DEFAULT '[]',
+            on_roster INTEGER NOT NULL DEFAULT 0,
+            checked_in_at TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX attendees_by_name ON attendees(run_id, name_key);
+        CREATE INDEX attendees_by_email ON attendees(run_id, email_key) WHERE email_key != '';
+        """,
+    )
+
+
+# In order; the file's user_version is how many have run. Add the next one at the end.
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migration_1,)
+
+_ATTENDEE_COLUMNS = (
+    "id, run_id, name, role, department, email, staff_number, handle, consent, note, "
+    "ready, on_roster, checked_in_at"
+)
+_RUN_COLUMNS = (
+    "id, title, run_date, start_time, length_minutes, venue, facilitators, readiness, agenda, "
+    "created_at, purged_at, "
+    "(SELECT count(*) FROM attendees a WHERE a.run_id = runs.id AND a.checked_in_at IS NOT NULL)"
+)
+
+
+def _ensure_private_file(path: Path) -> None:
+    """Create the database file readable by its owner only, or tighten an existing one."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    os.close(fd)
+    with contextlib.suppress(OSError):  # a file we do not own: SQLite will say so
+        os.chmod(path, 0o600)
+
+
+class _WindowLock:
+    """An advisory lock beside the database: tells a second window that one is open."""
+
+    def __init__(self, path: Path) -> None:
+        self._file = open(path, "a+b")  # noqa: SIM115 - held open for the store's lifetime
+        self.shared = not self._try_lock()
+
+    def _try_lock(self) -> bool:
+        try:
+            import fcntl
+        except ImportError:  # Windows
+            import msvcrt
+
+            try:
+                msvcrt.locking(self._file.fileno(), msvcrt.LK_NBLCK, 1)
+            except OSError:
+                return False
+            return True
+        try:
+            fcntl.flock(self._file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False
+        return True
+
+    def close(self) -> None:
+        self._file.close()
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat(timespec="seconds")
+
+
+def _parse_moment(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
+
+
+class AttendanceStore:
+    """Runs and their attendees in one SQLite file. `clock` gives the wall time of a check-in."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        clock: Callable[[], datetime] = datetime.now,
+        hold_window_lock: bool = True,
+    ) -> None:
+        self.path = Path(path)
+        self._clock = clock
+        _ensure_private_file(self.path)
+        self._lock = (
+            _WindowLock(self.path.with_name(self.path.name + ".lock")) if hold_window_lock else None
+        )
+        self._db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self._db.execute("PRAGMA journal_mode = WAL")
+        self._db.execute("PRAGMA synchronous = FULL")
+        self._db.execute("PRAGMA foreign_keys = ON")
+        self._db.execute("PRAGMA secure_delete = ON")  # purged data is overwritten, not left
+        self._changes = 0
+        self._migrate()
+        self._index_key: tuple[int, int, int] | None = None
+        self._index = RosterIndex(())
+
+    # -- the file -----------------------------------------------------------------------
+
+    @property
+    def another_window_open(self) -> bool:
+        """True when another Presenter window had this file open when this one opened it."""
+        return bool(self._lock and self._lock.shared)
+
+    @property
+    def schema_version(self) -> int:
+        return self._db.execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        self._db.close()
+        if self._lock:
+            self._lock.close()
+
+    def __enter__(self) -> AttendanceStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One durable write: BEGIN IMMEDIATE so two windows queue instead of failing late."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+        self._changes += 1
+
+    def _migrate(self) -> None:
+        version = self.schema_version
+        if version > len(MIGRATIONS):
+            raise AttendanceError(
+                f"{self.path}: the attendance file is from a newer Presenter "
+                f"(schema {version}); update Presenter to open it"
+            )
+        for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self._transaction() as db:
+                migration(db)
+                db.execute(f"PRAGMA user_version = {number}")
+
+    def integrity_ok(self) -> bool:
+        return self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+    # -- runs ---------------------------------------------------------------------------
+
+    def create_run(
+        self,
+        title: str,
+        *,
+        on: date,
+        venue: str = "",
+        facilitators: Iterable[str] = (),
+        readiness: Iterable[str] = DEFAULT_READINESS,
+        start: time = time(12, 0),
+        length: int = 60,
+        agenda: Iterable[tuple[str, int]] = (),
+        session_source: str = "",
+    ) -> Run:
+        """Record a new delivery of a session and return it."""
+        title = " ".join(title.split())
+        if not title:
+            raise AttendanceError("a run needs a title; give the session's title")
+        agenda_json = json.dumps([{"title": t, "minutes": m} for t, m in agenda])
+        with self._transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO runs (title, run_date, start_time, length_minutes, venue, "
+                "facilitators, readiness, agenda, session_source, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    title,
+                    on.isoformat(),
+                    start.strftime("%H:%M"),
+                    length,
+                    " ".join(venue.split()),
+                    json.dumps([f.strip() for f in facilitators if f.strip()]),
+                    json.dumps([r.strip() for r in readiness if r.strip()]),
+                    agenda_json,
+                    session_source,
+                    _iso(self._clock()),
+                ),
+            )
+        return self.run(cursor.lastrowid or 0)
+
+    def create_run_from_session(
+        self, session: object, *, on: date, venue: str | None = None, facilitators=None
+    ) -> Run:
+        """A run of a `presenter.agenda.Session`, keeping a copy of its agenda and source."""
+        from presenter.agenda.model import Session
+
+        assert isinstance(session, Session)
+        try:
+            from presenter.agenda import write_session
+
+            source = write_session(session)
+        except ImportError:  # pragma: no cover - the writer ships with the agenda package
+            source = ""
+        return self.create_run(
+            session.title,
+            on=on,
+            venue=session.venue if venue is None else venue,
+            facilitators=session.facilitators if facilitators is None else facilitators,
+            readiness=session.readiness,
+            start=session.start,
+            length=session.length,
+            agenda=[(item.title, item.minutes) for item in session.items],
+            session_source=source,
+        )
+
+    def _run_from_row(self, row: tuple) -> Run:
+        (id_, title, on, start, length, venue, facilitators, readiness, agenda, created) = row[:10]
+        return Run(
+            id=id_,
+            title=title,
+            date=date.fromisoformat(on),
+            venue=venue,
+            facilitators=tuple(json.loads(facilitators)),
+            readiness=tuple(json.loads(readiness)),
+            start=time.fromisoformat(start),
+            length=length,
+            agenda=tuple((i["title"], i["minutes"]) for i in json.loads(agenda)),
+            created_at=_parse_moment(created),
+            purged_at=_parse_moment(row[10]),
+            checked_in=row[11] if row[10] is None else self._purged_count(id_),
+        )
+
+    def _purged_count(self, run_id: int) -> int:
+        counts = self._db.execute(
+            "SELECT purged_counts FROM runs WHERE id = ?", (run_id,)
+        ).fetchone()[0]
+        return json.loads(counts or "{}").get("checked_in", 0)
+
+    def run(self, run_id: int) -> Run:
+        row = self._db.execute(
+            f"SELECT {_RUN_COLUMNS} FROM runs WHERE id = ?", (run_id,)
+        ).fetchone()
+        if row is None:
+            raise UnknownRun(f"there is no run {run_id}; `presenter runs list` shows them")
+        return self._run_from_row(row)
+
+    def runs(self) -> list[Run]:
+        """Every run, newest first."""
+        rows = self._db.execute(
+            f"SELECT {_RUN_COLUMNS} FROM runs ORDER BY run_date DESC, id DESC"
+        ).fetchall()
+        return [self._run_from_row(row) for row in rows]
+
+    def rename_run(self, run_id: int, title: str) -> Run:
+        title = " ".join(title.split())
+        if not title:
+            raise AttendanceError("a run needs a title")
+        self.run(run_id)
+        with self._transaction() as db:
+            db.execute("UPDATE runs SET title = ? WHERE id = ?", (title, run_id))
+        return self.run(run_id)
+
+    def delete_run(self, run_id: int) -> None:
+        """Remove a run and everyone on it."""
+        self.run(run_id)
+        with self._transaction() as db:
+            db.execute("DELETE FROM runs WHERE id = ?", (run_id,))
+        self._checkpoint()
+
+    def runs_older_than(self, days: int, *, today: date | None = None) -> list[Run]:
+        """Runs held more than `days` days ago that still hold personal data."""
+        cutoff = (today or self._clock().date()) - timedelta(days=days)
+        return [r for r in self.runs() if r.date < cutoff and not r.purged]
+
+    def purge_run(self, run_id: int) -> Summary:
+        """Delete every attendee's personal data, keeping the anonymous counts."""
+        summary = self.summary(run_id)
+        counts = {
+            "checked_in": summary.checked_in,
+            "late": summary.late,
+            "on_roster": summary.on_roster,
+            "ready": dict(summary.ready),
+        }
+        with self._transaction() as db:
+            db.execute("DELETE FROM attendees WHERE run_id = ?", (run_id,))
+            db.execute(
+                "UPDATE runs SET purged_at = ?, purged_counts = ? WHERE id = ?",
+                (_iso(self._clock()), json.dumps(counts), run_id),
+            )
+        self._checkpoint()
+        return summary
+
+    def _checkpoint(self) -> None:
+        """Fold the write-ahead log into the file so deleted rows do not linger in it."""
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    # -- attendees ----------------------------------------------------------------------
+
+    def _attendee_from_row(self, row: tuple, starts_at: datetime | None) -> Attendee:
+        checked_in_at = _parse_moment(row[12])
+        late = bool(checked_in_at and starts_at and checked_in_at.replace(tzinfo=None) > starts_at)
+        return Attendee(
+            id=row[0],
+            run_id=row[1],
+            name=row[2],
+            role=row[3],
+            department=row[4],
+            email=row[5],
+            staff_number=row[6],
+            handle=row[7],
+            consent=bool(row[8]),
+            note=row[9],
+            ready=frozenset(json.loads(row[10])),
+            on_roster=bool(row[11]),
+            checked_in_at=checked_in_at,
+            late=late,
+        )
+
+    def attendee(self, attendee_id: int) -> Attendee:
+        row = self._db.execute(
+            f"SELECT {_ATTENDEE_COLUMNS} FROM attendees WHERE id = ?", (attendee_id,)
+        ).fetchone()
+        if row is None:
+            raise AttendanceError(f"there is no attendee {attendee_id}")
+        return self._attendee_from_row(row, self.run(row[1]).starts_at)
+
+    def attendees(self, run_id: int, *, checked_in_only: bool = False) -> list[Attendee]:
+        """Everyone on a run's list, in check-in order (roster people not yet in at the end)."""
+        starts_at = self.run(run_id).starts_at
+        where = " AND checked_in_at IS NOT NULL" if checked_in_only else ""
+        rows = self._db.execute(
+            f"SELECT {_ATTENDEE_COLUMNS} FROM attendees WHERE run_id = ?{where} "
+            "ORDER BY checked_in_at IS NULL, checked_in_at, id",
+            (run_id,),
+        ).fetchall()
+        return [self._attendee_from_row(row, starts_at) for row in rows]
+
+    def validate(self, details: AttendeeDetails, readiness: Iterable[str] = ()) -> AttendeeDetails:
+        """The details cleaned up for storing, or InvalidDetails naming the field at fault."""
+        name = clean_name(details.name)
+        if not name:
+            raise InvalidDetails("name", "is empty; type the person's name")
+        email = details.email.strip()
+        if problem := email_problem(email):
+            raise InvalidDetails("email", problem)
+        try:
+            handle = normalise_handle(details.handle)
+        except ValueError as exc:
+            raise InvalidDetails("social_handle", str(exc)) from None
+        checks = set(readiness)
+        unknown = set(details.ready) - checks if checks else set()
+        if unknown:
+            raise InvalidDetails(
+                "readiness", f"check is not one of this run's: {', '.join(sorted(checks))}"
+            )
+        return replace(
+            details,
+            name=name,
+            email=email,
+            handle=handle,
+            role=" ".join(details.role.split()),
+            department=" ".join(details.department.split()),
+            staff_number=details.staff_number.strip(),
+            note=details.note.strip(),
+        )
+
+    def find_duplicate(self, run_id: int, details: AttendeeDetails) -> tuple[Attendee, str] | None:
+        """Someone on the run's list with the same email, or else the same name."""
+        email_key = details.email.strip().casefold()
+        if email_key:
+            row = self._db.execute(
+                f"SELECT {_ATTENDEE_COLUMNS} FROM attendees WHERE run_id = ? AND email_key = ? "
+                "LIMIT 1",
+                (run_id, email_key),
+            ).fetchone()
+            if row:
+                return self._attendee_from_row(row, self.run(run_id).starts_at), "email"
+        row = self._db.execute(
+            f"SELECT {_ATTENDEE_COLUMNS} FROM attendees WHERE run_id = ? AND name_key = ? "
+            "ORDER BY checked_in_at IS NOT NULL, id LIMIT 1",
+            (run_id, fold(details.name)),
+        ).fetchone()
+        if row:
+            return self._attendee_from_row(row, self.run(run_id).starts_at), "name"
+        return None
+
+    def check_in(
+        self,
+        run_id: int,
+        details: AttendeeDetails,
+        *,
+        on_duplicate: str = "ask",
+        attendee_id: int | None = None,
+    ) -> CheckIn:
+        """Check a person in, durably, and say what changed so the caller can undo it.
+
+        `attendee_id` checks in that roster person. Otherwise a roster person not yet in
+        with the same name or email is checked in; anyone else with the same name or email
+        raises DuplicateAttendee unless `on_duplicate` is "merge" (update their details)
+        or "add" (a second person with the same name, on purpose).
+        """
+        run = self.run(run_id)
+        if run.purged:
+            raise AttendanceError(f"run {run_id} was purged; start a new run to check people in")
+        details = self.validate(details, run.readiness)
+        target: Attendee | None = None
+        if attendee_id is not None:
+            target = self.attendee(attendee_id)
+            if target.run_id != run_id:
+                raise AttendanceError(f"attendee {attendee_id} is not on run {run_id}")
+        elif (found := self.find_duplicate(run_id, details)) is not None:
+            existing, reason = found
+            if (existing.on_roster and not existing.checked_in) or on_duplicate == "merge":
+                target = existing
+            elif on_duplicate != "add":
+                raise DuplicateAttendee(existing, reason)
+        now = self._clock()
+        with self._transaction() as db:
+            if target is None:
+                cursor = db.execute(
+                    "INSERT INTO attendees (run_id, name, name_key, role, department, email, "
+                    "email_key, staff_number, handle, consent, note, ready, on_roster, "
+                    "checked_in_at, created_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+                    (
+                        run_id,
+                        *self._columns(details),
+                        _iso(now),
+                        _iso(now),
+                    ),
+                )
+                new_id = cursor.lastrowid or 0
+            else:
+                merged = _merge(target.details(), details)
+                db.execute(
+                    "UPDATE attendees SET name = ?, name_key = ?, role = ?, department = ?, "
+                    "email = ?, email_key = ?, staff_number = ?, handle = ?, consent = ?, "
+                    "note = ?, ready = ?, checked_in_at = coalesce(checked_in_at, ?) WHERE id = ?",
+                    (*self._columns(merged), _iso(now), target.id),
+                )
+                new_id = target.id
+        return CheckIn(attendee=self.attendee(new_id), before=target)
+
+    @staticmethod
+    def _columns(details: AttendeeDetails) -> tuple:
+        return (
+            details.name,
+            fold(details.name),
+            details.role,
+            details.department,
+            details.email,
+            details.email.casefold(),
+            details.staff_number,
+            details.handle,
+            int(details.consent),
+            details.note,
+            json.dumps(sorted(details.ready)),
+        )
+
+    def undo(self, check_in: CheckIn) -> None:
+        """Take back a check-in: a walk-in disappears, a roster person goes back to not-in."""
+        before = check_in.before
+        with self._transaction() as db:
+            if before is None:
+                db.execute("DELETE FROM attendees WHERE id = ?", (check_in.attendee.id,))
+                return
+            db.execute(
+                "UPDATE attendees SET name = ?, name_key = ?, role = ?, department = ?, "
+                "email = ?, email_key = ?, staff_number = ?, handle = ?, consent = ?, "
+                "note = ?, ready = ?, checked_in_at = ? WHERE id = ?",
+                (*self._columns(before.details()), _iso(before.checked_in_at), before.id),
+            )
+
+    def update_attendee(self, attendee_id: int, details: AttendeeDetails) -> Attendee:
+        """Correct someone's details after the fact (a typo, the app now installed)."""
+        current = self.attendee(attendee_id)
+        details = self.validate(details, self.run(current.run_id).readiness)
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE attendees SET name = ?, name_key = ?, role = ?, department = ?, "
+                "email = ?, email_key = ?, staff_number = ?, handle = ?, consent = ?, "
+                "note = ?, ready = ? WHERE id = ?",
+                (*self._columns(details), attendee_id),
+            )
+        return self.attendee(attendee_id)
+
+    def set_ready(self, attendee_id: int, check: str, ticked: bool) -> Attendee:
+        current = self.attendee(attendee_id)
+        ready = current.ready | {check} if ticked else current.ready - {check}
+        return self.update_attendee(attendee_id, replace(current.details(), ready=ready))
+
+    def add_to_roster(self, run_id: int, people: Iterable[AttendeeDetails]) -> tuple[int, int]:
+        """Pre-register people in one transaction: all or none. Returns (added, merged).
+
+        Someone already on the list (same email, or same name) gets their empty fields
+        filled in instead of a second row.
+        """
+        run = self.run(run_id)
+        cleaned = [self.validate(p, run.readiness) for p in people]
+        added = merged = 0
+        with self._transaction() as db:
+            for details in cleaned:
+                found = self.find_duplicate(run_id, details)
+                if found:
+                    existing = found[0]
+                    db.execute(
+                        "UPDATE attendees SET name = ?, name_key = ?, role = ?, "
+                        "department = ?, email = ?, email_key = ?, staff_number = ?, "
+                        "handle = ?, consent = ?, note = ?, ready = ?, on_roster = 1 "
+                        "WHERE id = ?",
+                        (*self._columns(_merge(details, existing.details())), existing.id),
+                    )
+                    merged += 1
+                else:
+                    db.execute(
+                        "INSERT INTO attendees (run_id, name, name_key, role, department, "
+                        "email, email_key, staff_number, handle, consent, note, ready, "
+                        "on_roster, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
+                        (run_id, *self._columns(details), _iso(self._clock())),
+                    )
+                    added += 1
+        return added, merged
+
+    # -- counts and search --------------------------------------------------------------
+
+    def summary(self, run_id: int) -> Summary:
+        run = self.run(run_id)
+        if run.purged:
+            counts = json.loads(
+                self._db.execute(
+                    "SELECT purged_counts FROM runs WHERE id = ?", (run_id,)
+                ).fetchone()[0]
+            )
+            return Summary(
+                checked_in=counts["checked_in"],
+                ready=tuple((c, counts["ready"].get(c, 0)) for c in run.readiness),
+                late=counts["late"],
+                on_roster=counts["on_roster"],
+            )
+        people = self.attendees(run_id)
+        present = [p for p in people if p.checked_in]
+        return Summary(
+            checked_in=len(present),
+            ready=tuple((c, sum(c in p.ready for p in present)) for c in run.readiness),
+            late=sum(p.late for p in present),
+            on_roster=sum(p.on_roster for p in people),
+        )
+
+    def search(self, run_id: int, text: str, limit: int = 20) -> list[Attendee]:
+        """People on the run whose name, email or department start words as typed."""
+        key = (
+            run_id,
+            self._changes,
+            self._db.execute("PRAGMA data_version").fetchone()[0],
+        )
+        if key != self._index_key:
+            self._index = RosterIndex(self.attendees(run_id))
+            self._index_key = key
+        return self._index.search(text, limit)
+
+
+def _merge(kept: AttendeeDetails, extra: AttendeeDetails) -> AttendeeDetails:
+    """`kept`'s details, with anything it lacks taken from `extra`; readiness ticks add up."""
+    return AttendeeDetails(
+        name=kept.name or extra.name,
+        role=kept.role or extra.role,
+        department=kept.department or extra.department,
+        email=kept.email or extra.email,
+        staff_number=kept.staff_number or extra.staff_number,
+        handle=kept.handle or extra.handle,
+        consent=kept.consent or extra.consent,
+        note=kept.note or extra.note,
+        ready=kept.ready | extra.ready,
+    )
+
+
+def open_store(folder: str | os.PathLike[str] | None = None, **kwargs) -> AttendanceStore:
+    """The attendance file in the data folder (see `paths.data_dir`)."""
+    return AttendanceStore(store_path(data_dir(folder)), **kwargs)

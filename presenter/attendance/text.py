@@ -1,0 +1,60 @@
+"""Cleaning and comparing what people type: names, emails, handles, search keys."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters that do not decompose into a base letter and an accent.
+_EXTRA_FOLDS = str.maketrans(
+    {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i"}
+)
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
+_HANDLE_URL = re.compile(
+    r"^(?:https?://)?(?:www\.|mobile\.)?(?:twitter\.com|x\.com)/@?([A-Za-z0-9_]+)/?(?:\?.*)?$",
+    re.IGNORECASE,
+)
+_HANDLE = re.compile(r"^@?([A-Za-z0-9_.]{1,30})$")
+_FEDIVERSE = re.compile(r"^@?([A-Za-z0-9_.]+)@([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)$")
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, single spaces: 'Zoë  ÅSE' and 'zoe ase' compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.translate(_EXTRA_FOLDS).split())
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text, punctuation dropped: used for search as you type."""
+    return _WORDS.findall(fold(text))
+
+
+def clean_name(name: str) -> str:
+    """A name as typed, without surrounding spaces (line breaks inside are kept)."""
+    return name.strip()
+
+
+def email_problem(email: str) -> str | None:
+    """Why an email address is not one, or None if it looks right."""
+    if email and not _EMAIL.match(email):
+        return "is not an email address (it needs one @ and a domain, e.g. name@nhs.net)"
+    return None
+
+
+def normalise_handle(handle: str) -> str:
+    """'jo_bloggs', '@jo_bloggs' and 'https://x.com/jo_bloggs' all become '@jo_bloggs'.
+
+    Raises ValueError when the text cannot be a social handle.
+    """
+    handle = handle.strip()
+    if not handle:
+        return ""
+    if match := _HANDLE_URL.match(handle):
+        return "@" + match.group(1)
+    if match := _FEDIVERSE.match(handle):
+        return f"@{match.group(1)}@{match.group(2)}"
+    if match := _HANDLE.match(handle):
+        return "@" + match.group(1)
+    raise ValueError("is not a social handle (letters, digits and _ after an @)")
