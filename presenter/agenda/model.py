@@ -28,6 +28,11 @@ class Kind(enum.StrEnum):
     QUESTIONS = "questions"
 
 
+def _one_line(text: str) -> str:
+    """Titles, names and labels: one line, single spaces."""
+    return " ".join(str(text).split())
+
+
 def _clean_lines(text: str) -> str:
     """Notes and descriptions: no trailing spaces on a line, no blank lines at either end."""
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
@@ -51,7 +56,7 @@ class AgendaItem:
     min_minutes: int | None = None
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "title", " ".join(self.title.split()))
+        object.__setattr__(self, "title", _one_line(self.title))
         object.__setattr__(self, "kind", Kind(self.kind))
         points = tuple(_clean_lines(p) for p in self.points)
         object.__setattr__(self, "points", tuple(p for p in points if p))
@@ -84,10 +89,12 @@ class Session:
     description: str = field(default="")
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "title", " ".join(self.title.split()))
+        for name in ("title", "subtitle", "audience", "venue", "approval"):
+            object.__setattr__(self, name, _one_line(getattr(self, name)))
         object.__setattr__(self, "items", tuple(self.items))
-        object.__setattr__(self, "facilitators", tuple(self.facilitators))
-        object.__setattr__(self, "readiness", tuple(self.readiness))
+        for name in ("facilitators", "readiness"):
+            names = (_one_line(n) for n in getattr(self, name))
+            object.__setattr__(self, name, tuple(n for n in names if n))
         object.__setattr__(self, "description", _clean_lines(self.description))
 
     @property

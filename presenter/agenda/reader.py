@@ -22,6 +22,7 @@ A plain slide deck written for Marp or pandoc is read too (see `presenter.agenda
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
@@ -272,12 +273,13 @@ def _read_native(front: FrontMatter, tokens: list[Token], problems: Problems, st
                 if child.type == "list_item_open" and child.level == 1 and child.map:
                     draft.points.append(list_item_text(source_lines(body_lines, child)))
         elif opening.type == "html_block" and opening.content.lstrip().startswith("<!--"):
-            draft.notes.append(_comment_text(opening.content))
+            draft.notes.append(comment_text(opening.content))
         else:
             draft.points.append("\n".join(lines))
     if not drafts:
+        first_text = next((n for n, t in enumerate(body_lines, start=offset) if t.strip()), offset)
         problems.error(
-            offset, "no agenda items found; add one '## Item title [5 min]' heading per item"
+            first_text, "no agenda items found; add one '## Item title [5 min]' heading per item"
         )
     if not values.get("title"):
         problems.warn(1, f"no title; add 'title: ...' to the front matter (using '{stem}')")
@@ -299,9 +301,10 @@ def _read_native(front: FrontMatter, tokens: list[Token], problems: Problems, st
     return session
 
 
-def _comment_text(html: str) -> str:
-    text = html.strip()
-    return text.removeprefix("<!--").removesuffix("-->").strip("\n")
+def comment_text(comment: str) -> str:
+    """The words inside an HTML comment, dedented, without blank lines around them."""
+    inner = comment.strip().removeprefix("<!--").removesuffix("-->")
+    return textwrap.dedent(inner).strip()
 
 
 def _read_heading(content: str, line: int, problems: Problems) -> _Draft:

@@ -20,6 +20,7 @@ from presenter.agenda.model import AgendaItem, Session
 from presenter.agenda.problems import Problems
 from presenter.agenda.reader import (
     check_agenda,
+    comment_text,
     list_item_text,
     session_fields,
     source_lines,
@@ -103,9 +104,7 @@ def read_deck(front: FrontMatter, _tokens: list[Token], problems: Problems, stem
                     slides.append(_Slide(line))
                     slide = slides[-1]
                 if level < slide_level:
-                    slide.title = text
-                    slides.append(_Slide(line + 1))  # a section title: the next slide follows
-                    continue
+                    continue  # a section title groups slides; it is not an agenda item
                 slide.title = text
                 slide.line = line
                 continue
@@ -120,9 +119,8 @@ def read_deck(front: FrontMatter, _tokens: list[Token], problems: Problems, stem
             continue
         if opening.type == "html_block" and opening.content.lstrip().startswith("<!--"):
             for comment in HTML_COMMENT.findall(opening.content):
-                body = comment[4:-3]
-                if not is_directive(body) and (len(slides) > 1 or not slide.empty):
-                    slide.notes.append(body.strip("\n"))
+                if not is_directive(comment[4:-3]) and (len(slides) > 1 or not slide.empty):
+                    slide.notes.append(comment_text(comment))
             continue
         if opening.type == "html_block":
             continue  # <style>, <div> and other raw HTML is layout, not content
