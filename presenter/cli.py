@@ -11,7 +11,11 @@ from presenter import __version__
 # Each module has `register(subparsers)`, which adds its commands and sets `run(args) -> int`
 # as the parser default. Modules keep heavy imports inside their `run` functions so that
 # `presenter validate` starts quickly.
-COMMAND_MODULES = ("presenter.commands.validate", "presenter.commands.attendance")
+COMMAND_MODULES = (
+    "presenter.commands.validate",
+    "presenter.commands.attendance",
+    "presenter.commands.deck",
+)
 
 EPILOG = """\
 Run with no command to open the app on the bundled "Twitter hour" session, or give a

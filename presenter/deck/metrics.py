@@ -1,0 +1,81 @@
+"""Measured text widths from bundled font metrics, so long points are wrapped as a slide would.
+
+The metrics are the advance widths of Liberation Sans, which has the same widths as Arial
+(the default template's font). For other fonts they are a fair, slightly generous estimate.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+EMU_PER_POINT = 12700
+METRICS_FILE = "liberation-sans-widths.json"
+# Characters the metrics do not list (other scripts, emoji) count as a full em: generous.
+UNKNOWN_WIDTH_EM = 1.0
+WORD = re.compile(r"\S+|\s+")
+
+
+@dataclass(frozen=True)
+class FontMetrics:
+    """Advance widths per character, in font units, for the regular and bold styles."""
+
+    units_per_em: int
+    regular: dict[str, int]
+    bold: dict[str, int]
+
+    def width(self, text: str, size_pt: float, *, bold: bool = False) -> int:
+        """The width of `text` set in one line at `size_pt`, in EMU."""
+        widths = self.bold if bold else self.regular
+        unknown = self.units_per_em * UNKNOWN_WIDTH_EM
+        units = sum(widths.get(ch, unknown) for ch in text)
+        return math.ceil(units * size_pt * EMU_PER_POINT / self.units_per_em)
+
+    def wrap(self, text: str, width_emu: int, size_pt: float, *, bold: bool = False) -> list[str]:
+        """`text` broken into lines no wider than `width_emu`, at spaces where it can,
+        and inside a word (such as a long web address) only when the word alone is too wide."""
+        lines: list[str] = []
+        for paragraph_line in text.split("\n"):
+            lines.extend(self._wrap_line(paragraph_line, width_emu, size_pt, bold))
+        return lines
+
+    def _wrap_line(self, text: str, width_emu: int, size_pt: float, bold: bool) -> list[str]:
+        lines: list[str] = []
+        current = ""
+        for token in WORD.findall(text):
+            candidate = current + token
+            if self.width(candidate.rstrip(), size_pt, bold=bold) <= width_emu:
+                current = candidate
+                continue
+            if token.isspace():
+                continue  # a space at the end of a line takes no room
+            if current.strip():
+                lines.append(current.rstrip())
+            current = ""
+            while self.width(token, size_pt, bold=bold) > width_emu and len(token) > 1:
+                cut = self._longest_prefix(token, width_emu, size_pt, bold)
+                lines.append(token[:cut])
+                token = token[cut:]
+            current = token
+        if current.strip() or not lines:
+            lines.append(current.rstrip())
+        return lines
+
+    def _longest_prefix(self, word: str, width_emu: int, size_pt: float, bold: bool) -> int:
+        cut = 1
+        while cut < len(word) and self.width(word[: cut + 1], size_pt, bold=bold) <= width_emu:
+            cut += 1
+        return cut
+
+
+@cache
+def bundled_metrics() -> FontMetrics:
+    """The metrics shipped in `presenter.resources/fonts`."""
+    entry = resources.files("presenter.resources") / "fonts" / METRICS_FILE
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    styles = data["styles"]
+    return FontMetrics(data["units_per_em"], styles["regular"], styles["bold"])

@@ -1,0 +1,120 @@
+"""Saving a deck: clean document properties, fixed zip dates, and an all-or-nothing write.
+
+python-pptx stamps each zip entry with the current time, so two exports of one session would
+differ; the deck is rewritten with fixed entry dates so the same session gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+from lxml import etree
+
+FIXED_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+APP_PROPERTIES = "docProps/app.xml"
+EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+
+
+class DeckWriteError(Exception):
+    """The deck could not be written where asked; any file already there is unchanged."""
+
+
+def set_core_properties(
+    prs, *, title: str, subject: str, author: str, keywords: str, when: datetime | None
+) -> None:
+    """Document properties from the session, with nothing left from the template or library."""
+    props = prs.core_properties
+    props.title = title
+    props.subject = subject
+    props.author = author
+    props.keywords = keywords
+    props.last_modified_by = author
+    props.comments = ""
+    props.category = ""
+    props.content_status = ""
+    props.identifier = ""
+    props.language = ""
+    props.version = ""
+    props.revision = 1
+    element = props._element
+    for name in ("created", "modified", "lastPrinted"):
+        for child in list(element):
+            if etree.QName(child).localname == name:
+                element.remove(child)
+    if when is not None:
+        props.created = when
+        props.modified = when
+
+
+def app_properties(slide_count: int) -> bytes:
+    """A small app.xml: no company, template name or old slide titles carried over."""
+    root = etree.Element(f"{{{EXTENDED}}}Properties", nsmap={None: EXTENDED})
+    for name, value in (
+        ("Application", "Presenter"),
+        ("Slides", str(slide_count)),
+        ("Notes", str(slide_count)),
+    ):
+        etree.SubElement(root, f"{{{EXTENDED}}}{name}").text = value
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def deck_bytes(prs) -> bytes:
+    """The presentation as .pptx bytes that depend only on its content."""
+    raw = io.BytesIO()
+    prs.save(raw)
+    slide_count = len(prs.slides)
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for entry in source.infolist():
+            data = source.read(entry.filename)
+            if entry.filename == APP_PROPERTIES:
+                data = app_properties(slide_count)
+            fixed = zipfile.ZipInfo(entry.filename, FIXED_ZIP_DATE)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            fixed.create_system = 0
+            target.writestr(fixed, data)
+    return out.getvalue()
+
+
+def write_atomically(data: bytes, path: str | Path) -> None:
+    """Write `data` to a temporary file beside `path`, then put it in place in one step."""
+    path = Path(path)
+    if path.is_dir():
+        raise DeckWriteError(f"{path}: is a folder; give a file name such as {path / 'deck.pptx'}")
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except FileNotFoundError:
+        raise DeckWriteError(
+            f"{path}: the folder {folder} does not exist; create it first"
+        ) from None
+    except OSError as exc:
+        raise DeckWriteError(
+            f"{path}: cannot write in {folder} ({exc.strerror}); choose another folder"
+        ) from None
+    try:
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+        os.chmod(temp, mode)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise DeckWriteError(
+            f"{path}: cannot be replaced ({exc.strerror}); close it in PowerPoint or choose "
+            "another name"
+        ) from None
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,329 @@
+"""Import: a deck turned back into a session. Titles become items, body text points,
+speaker notes notes.
+
+A deck exported here carries each item's timing line in its notes (see `notes`), so its
+minutes, kinds and the slot come back exactly. For a deck made elsewhere the slot's minutes
+are shared out across the items, with a warning to check them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
+from pptx.exc import PackageNotFoundError
+
+from presenter.agenda import AgendaItem, Problem, Session
+from presenter.agenda.model import DEFAULT_LENGTH
+from presenter.agenda.schedule import share_minutes
+from presenter.deck import notes as deck_notes
+from presenter.deck.template import BODIES, TITLES
+from presenter.deck.text import BUDGET_NAME, Run, clean_text, runs_markdown
+from presenter.deck.writer import CONTINUED
+
+Progress = Callable[[int, int, str], None]
+
+
+class DeckReadError(Exception):
+    """A file that cannot be read as a deck; the message names it and says what to do."""
+
+
+@dataclass
+class _Slide:
+    """What one slide says, read without assuming anything about how it was made."""
+
+    number: int
+    title: str = ""
+    points: list[str] = field(default_factory=list)
+    notes: str = ""
+    is_title_slide: bool = False
+    left_out: list[str] = field(default_factory=list)
+
+
+def import_deck(
+    path: str | Path, progress: Progress | None = None
+) -> tuple[Session, list[Problem]]:
+    """The session a deck describes, and warnings (as `FILE:SLIDE: warning: ...`)."""
+    path = Path(path)
+    prs = _open(path)
+    slides = []
+    total = len(prs.slides)
+    for number, slide in enumerate(prs.slides, start=1):
+        slides.append(_read_slide(slide, number))
+        if progress:
+            progress(number, total, f"Slide {number} of {total}")
+    warnings: list[Problem] = []
+    source = str(path)
+    if any(deck_notes.split_timing(s.notes)[1] for s in slides):
+        session = _our_deck(slides, path, warnings)
+    else:
+        session = _their_deck(slides, prs, path, warnings)
+    for slide in slides:
+        if slide.left_out:
+            kinds = ", ".join(sorted(set(slide.left_out)))
+            warnings.append(
+                Problem(source, slide.number, f"slide {slide.number}: left out {kinds}", False)
+            )
+    warnings.sort(key=lambda p: p.line)
+    return session, warnings
+
+
+def _open(path: Path):
+    if not path.exists():
+        raise DeckReadError(f"{path}: no such file; check the path")
+    try:
+        return Presentation(str(path))
+    except FileNotFoundError:
+        raise DeckReadError(f"{path}: no such file; check the path") from None
+    except IsADirectoryError:
+        raise DeckReadError(f"{path}: is a folder; give a .pptx file") from None
+    except PermissionError:
+        raise DeckReadError(f"{path}: cannot be read (permission denied)") from None
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise DeckReadError(
+            f"{path}: not a PowerPoint .pptx file ({exc}); open it in PowerPoint or LibreOffice "
+            "and save it as .pptx"
+        ) from None
+
+
+# -- one slide ---------------------------------------------------------------------------------
+
+
+def _read_slide(slide, number: int) -> _Slide:
+    found = _Slide(number)
+    layout_types = set()
+    with contextlib.suppress(AttributeError, KeyError, ValueError):
+        layout_types = {ph.placeholder_format.type for ph in slide.slide_layout.placeholders}
+    body_points: list[str] = []
+    other_points: list[str] = []
+    for shape in _shapes(slide.shapes, found):
+        kind = _placeholder_type(shape)
+        if kind in TITLES and not found.title:
+            found.title = _one_line(shape.text_frame.text)
+            continue
+        if kind == PP_PLACEHOLDER.SUBTITLE:
+            found.is_title_slide = True
+        if shape.name == BUDGET_NAME:
+            continue
+        if shape.has_text_frame:
+            target = body_points if kind in (*BODIES, PP_PLACEHOLDER.SUBTITLE) else other_points
+            target.extend(_paragraph_points(shape.text_frame))
+        elif getattr(shape, "has_table", False) and shape.has_table:
+            other_points.extend(_table_points(shape.table))
+    if PP_PLACEHOLDER.CENTER_TITLE in layout_types or PP_PLACEHOLDER.SUBTITLE in layout_types:
+        found.is_title_slide = True
+    found.points = body_points + other_points
+    found.notes = _notes_text(slide)
+    return found
+
+
+def _shapes(shapes, found: _Slide):
+    """Every shape on the slide, groups opened, top to bottom then left to right."""
+    flat = []
+    for shape in shapes:
+        shape_type = _shape_type(shape)
+        if shape_type == MSO_SHAPE_TYPE.GROUP:
+            flat.extend(_shapes(shape.shapes, found))
+        elif shape_type == MSO_SHAPE_TYPE.PICTURE:
+            found.left_out.append("pictures")
+        elif shape_type == MSO_SHAPE_TYPE.CHART or getattr(shape, "has_chart", False):
+            found.left_out.append("charts")
+        else:
+            flat.append(shape)
+    return sorted(flat, key=lambda s: (_position(s.top), _position(s.left)))
+
+
+def _position(value) -> int:
+    return int(value) if value is not None else 0
+
+
+def _shape_type(shape):
+    try:
+        return shape.shape_type
+    except (NotImplementedError, AttributeError, KeyError, ValueError):
+        return None
+
+
+def _placeholder_type(shape):
+    try:
+        return shape.placeholder_format.type if shape.is_placeholder else None
+    except (AttributeError, KeyError, ValueError):
+        return None
+
+
+def _one_line(text: str) -> str:
+    return " ".join(clean_text(text).split())
+
+
+def _paragraph_points(frame) -> list[str]:
+    points = []
+    for paragraph in frame.paragraphs:
+        runs = []
+        for element in paragraph._p.iterchildren():
+            tag = element.tag.rsplit("}", 1)[-1]
+            if tag == "br":
+                runs.append(Run("\n"))
+            elif tag in ("r", "fld"):
+                runs.append(_run(paragraph, element))
+        text = runs_markdown(runs).strip()
+        if text and not deck_notes.BUDGET.match(text):
+            points.append(clean_text(text))
+    return points
+
+
+def _run(paragraph, element) -> Run:
+    from pptx.text.text import _Run
+
+    run = _Run(element, paragraph) if element.tag.endswith("}r") else None
+    text = element.findtext("{http://schemas.openxmlformats.org/drawingml/2006/main}t") or ""
+    if run is None:
+        return Run(text)
+    link = ""
+    try:
+        link = run.hyperlink.address or ""
+    except (AttributeError, KeyError):
+        link = ""
+    return Run(text, bold=bool(run.font.bold), italic=bool(run.font.italic), link=link)
+
+
+def _table_points(table) -> list[str]:
+    points = []
+    for row in table.rows:
+        cells = [_one_line(cell.text) for cell in row.cells]
+        line = " | ".join(c for c in cells if c)
+        if line:
+            points.append(line)
+    return points
+
+
+def _notes_text(slide) -> str:
+    if not slide.has_notes_slide:
+        return ""
+    notes_slide = slide.notes_slide
+    frame = notes_slide.notes_text_frame
+    if frame is None:
+        # No notes placeholder (some tools write notes as a plain text box).
+        texts = [
+            shape.text_frame.text
+            for shape in notes_slide.shapes
+            if shape.has_text_frame
+            and _placeholder_type(shape)
+            not in (PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.SLIDE_IMAGE, PP_PLACEHOLDER.HEADER)
+        ]
+        return clean_text("\n".join(t for t in texts if t.strip())).strip()
+    return clean_text(frame.text.replace("\v", "\n")).strip()
+
+
+# -- a deck exported here -------------------------------------------------------------------
+
+
+def _our_deck(slides: list[_Slide], path: Path, warnings: list[Problem]) -> Session:
+    fields: dict = {}
+    title = ""
+    subtitle = ""
+    items: list[AgendaItem] = []
+    last: _Slide | None = None
+    for slide in slides:
+        notes, timing = deck_notes.split_timing(slide.notes)
+        if timing is not None:
+            items.append(deck_notes.rebuilt_item(slide.title, slide.points, notes, timing))
+            last = slide
+            continue
+        session_fields = deck_notes.read_title_notes(slide.notes)
+        if session_fields is not None and not title:
+            fields = session_fields
+            title = slide.title
+            subtitle = slide.points[0] if slide.points else ""
+            continue
+        if last is not None and slide.title == last.title + CONTINUED and items:
+            previous = items[-1]
+            items[-1] = AgendaItem(
+                title=previous.title,
+                minutes=previous.minutes,
+                kind=previous.kind,
+                fixed=previous.fixed,
+                points=(*previous.points, *slide.points),
+                notes=previous.notes,
+                min_minutes=previous.min_minutes,
+            )
+            continue
+        first_line = slide.notes.split("\n", 1)[0]
+        if first_line.startswith((deck_notes.AGENDA_MARK, deck_notes.CLOSE_MARK)):
+            continue
+        warnings.append(
+            Problem(
+                str(path),
+                slide.number,
+                f"slide {slide.number} ('{slide.title or 'no title'}') has no timing line in "
+                "its notes and was left out; add it to the session by hand if it is needed",
+                False,
+            )
+        )
+    if fields.get("facilitators") and subtitle == ", ".join(fields["facilitators"]):
+        subtitle = ""
+    return Session(
+        title=title or path.stem,
+        subtitle=subtitle,
+        items=tuple(items),
+        **fields,
+    )
+
+
+# -- a deck made elsewhere ----------------------------------------------------------------------
+
+
+def _their_deck(slides: list[_Slide], prs, path: Path, warnings: list[Problem]) -> Session:
+    source = str(path)
+    title = ""
+    subtitle = ""
+    remaining = list(slides)
+    if remaining and remaining[0].is_title_slide and remaining[0].title:
+        first = remaining.pop(0)
+        title = first.title
+        subtitle = first.points[0] if first.points else ""
+    drafts: list[_Slide] = []
+    for slide in remaining:
+        if not slide.title:
+            if slide.points:
+                slide.title = _one_line(slide.points.pop(0))[:120]
+                warnings.append(
+                    Problem(
+                        source,
+                        slide.number,
+                        f"slide {slide.number} has no title; used its first line of text",
+                        False,
+                    )
+                )
+            elif slide.notes:
+                slide.title = f"Slide {slide.number}"
+            else:
+                warnings.append(
+                    Problem(source, slide.number, f"slide {slide.number} is empty; left out", False)
+                )
+                continue
+        if drafts and slide.title == drafts[-1].title + CONTINUED:
+            drafts[-1].points.extend(slide.points)
+            continue
+        drafts.append(slide)
+    minutes = share_minutes(DEFAULT_LENGTH, len(drafts))
+    if drafts:
+        warnings.append(
+            Problem(
+                source,
+                0,
+                f"the deck has no timings: the {DEFAULT_LENGTH}-minute slot was shared out "
+                f"across {len(drafts)} items; check each item's minutes",
+                False,
+            )
+        )
+    items = tuple(
+        AgendaItem(title=d.title, minutes=m, points=tuple(d.points), notes=d.notes)
+        for d, m in zip(drafts, minutes, strict=True)
+    )
+    core_title = _one_line(prs.core_properties.title or "")
+    return Session(title=title or core_title or path.stem, subtitle=subtitle, items=items)

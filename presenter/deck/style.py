@@ -1,0 +1,131 @@
+"""The text style a placeholder inherits from its layout and master: size, spacing, margins.
+
+Measuring a point needs the size it will be set in and the room it has; a template keeps
+those on the layout's placeholder, the master's placeholder or the master's text styles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pptx.enum.shapes import PP_PLACEHOLDER
+
+from presenter.deck.template import NS_A, NS_P, TITLES
+
+EMU_PER_INCH = 914400
+DEFAULT_INSETS = (91440, 45720, 91440, 45720)  # left, top, right, bottom
+# PowerPoint sets a line at about 1.2 times the font size at single spacing.
+SINGLE_LINE = 1.2
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """What measuring needs: font size (points), spacing and the text area's margins (EMU)."""
+
+    size: float
+    line_spacing: float  # a multiple of single spacing
+    space_before: float  # points before each paragraph but the first
+    indent: int  # EMU from the box's left margin to the text of a first-level paragraph
+    insets: tuple[int, int, int, int]
+
+    def line_height(self, size: float | None = None) -> float:
+        """The height of one line in points, at `size` or the style's own size."""
+        return (size or self.size) * SINGLE_LINE * self.line_spacing
+
+    def text_width(self, box_width: int) -> int:
+        left, _top, right, _bottom = self.insets
+        return box_width - left - right - max(0, self.indent)
+
+    def text_height(self, box_height: int) -> int:
+        _left, top, _right, bottom = self.insets
+        return box_height - top - bottom
+
+
+def _levels(placeholder) -> list:
+    """The placeholder's XML, then its layout's, then its master's, most specific first."""
+    chain = []
+    shape = placeholder
+    while shape is not None:
+        chain.append(shape._element)
+        try:
+            shape = shape._base_placeholder
+        except (AttributeError, KeyError, ValueError):
+            shape = None
+    return chain
+
+
+def _master_style(placeholder, kind) -> object | None:
+    part = placeholder.part
+    master = None
+    try:
+        if hasattr(part, "slide_layout"):
+            master = part.slide_layout.slide_master
+        elif hasattr(part, "slide_master"):
+            master = part.slide_master
+    except (AttributeError, KeyError):
+        return None
+    if master is None:
+        return None
+    name = "titleStyle" if kind in TITLES else "bodyStyle"
+    return master._element.find(f"{NS_P}txStyles/{NS_P}{name}/{NS_A}lvl1pPr")
+
+
+def placeholder_style(placeholder, fallback_size: float = 18.0) -> TextStyle:
+    """The first-level text style of a placeholder, as its layout and master define it."""
+    kind = placeholder.placeholder_format.type
+    paragraph_styles = []
+    insets: list[int | None] = [None, None, None, None]
+    for element in _levels(placeholder):
+        body = element.find(f"{NS_P}txBody")
+        if body is None:
+            continue
+        level = body.find(f"{NS_A}lstStyle/{NS_A}lvl1pPr")
+        if level is not None:
+            paragraph_styles.append(level)
+        body_pr = body.find(f"{NS_A}bodyPr")
+        if body_pr is not None:
+            for i, name in enumerate(("lIns", "tIns", "rIns", "bIns")):
+                if insets[i] is None and body_pr.get(name) is not None:
+                    insets[i] = int(body_pr.get(name))
+    master_level = _master_style(placeholder, kind)
+    if master_level is not None:
+        paragraph_styles.append(master_level)
+    size = _first(paragraph_styles, lambda p: _attr(p.find(f"{NS_A}defRPr"), "sz"))
+    spacing = _first(paragraph_styles, lambda p: _attr(p.find(f"{NS_A}lnSpc/{NS_A}spcPct"), "val"))
+    before_pct = _first(
+        paragraph_styles, lambda p: _attr(p.find(f"{NS_A}spcBef/{NS_A}spcPct"), "val")
+    )
+    before_pts = _first(
+        paragraph_styles, lambda p: _attr(p.find(f"{NS_A}spcBef/{NS_A}spcPts"), "val")
+    )
+    indent = _first(paragraph_styles, lambda p: p.get("marL"))
+    size_pt = int(size) / 100 if size else fallback_size
+    if before_pts is not None:
+        space_before = int(before_pts) / 100
+    elif before_pct is not None:
+        space_before = size_pt * int(before_pct) / 100000
+    else:
+        space_before = 0.0
+    if kind == PP_PLACEHOLDER.SUBTITLE or kind in TITLES:
+        indent = "0"
+    return TextStyle(
+        size=size_pt,
+        line_spacing=max(1.0, int(spacing) / 100000) if spacing else 1.0,
+        space_before=space_before,
+        indent=int(indent) if indent else 0,
+        insets=tuple(
+            DEFAULT_INSETS[i] if value is None else value for i, value in enumerate(insets)
+        ),  # type: ignore[arg-type]
+    )
+
+
+def _attr(element, name: str) -> str | None:
+    return None if element is None else element.get(name)
+
+
+def _first(levels: list, read) -> str | None:
+    for level in levels:
+        value = read(level)
+        if value is not None:
+            return value
+    return None

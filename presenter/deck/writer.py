@@ -1,0 +1,407 @@
+"""Export: a session as a PowerPoint deck other trusts can open, rebrand and present.
+
+Slides, in order: title; agenda (a table, continued when long); one slide per item (breaks as
+section slides), continued on "(cont.)" slides when the points do not fit; a closing slide.
+Every slide's speaker notes carry the timing guidance (see `notes`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date as Date
+from datetime import datetime
+from pathlib import Path
+
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.enum.text import PP_ALIGN
+from pptx.util import Emu, Pt
+
+from presenter.agenda import Kind, Session
+from presenter.agenda.schedule import ScheduledItem, format_clock, schedule
+from presenter.deck import notes as deck_notes
+from presenter.deck.fitting import Box, fit_points, fit_title
+from presenter.deck.metrics import EMU_PER_POINT, FontMetrics, bundled_metrics
+from presenter.deck.package import deck_bytes, set_core_properties, write_atomically
+from presenter.deck.style import EMU_PER_INCH, TextStyle, placeholder_style
+from presenter.deck.template import BODIES, FURNITURE, TITLES, Layouts, open_template, pick_layouts
+from presenter.deck.text import BUDGET_NAME, clean_text, point_runs
+
+# progress(done, total, what): called after each slide and once the file is written.
+Progress = Callable[[int, int, str], None]
+
+CONTINUED = " (cont.)"
+BUDGET_SIZE = 14
+BUDGET_COLOUR = RGBColor(0x5F, 0x6B, 0x76)
+BUDGET_HEIGHT = int(0.4 * EMU_PER_INCH)
+TABLE_SIZES = (24, 22, 20, 18)
+TABLE_HEADINGS = ("Start", "Minutes", "Item")
+CELL_MARGINS = (91440, 45720, 91440, 45720)
+GAP = int(0.15 * EMU_PER_INCH)
+CLOSING_TITLE = "Questions?"
+CLOSING_THANKS = "Thank you for coming"
+
+
+def export_deck(
+    session: Session,
+    path: str | Path,
+    *,
+    template: str | Path | None = None,
+    date: Date | None = None,
+    venue: str | None = None,
+    progress: Progress | None = None,
+) -> None:
+    """Write `session` to `path` as a .pptx, through `template` (the bundled 16:9 one if None).
+
+    `date` and `venue` describe a run: they appear on the title slide and date the file.
+    Raises `TemplateError` or `DeckWriteError` with a one-line message; nothing half-written.
+    """
+    data = deck_for(session, template=template, date=date, venue=venue, progress=progress)
+    write_atomically(data, path)
+    if progress:
+        steps = 2 + len(session.items) + 2
+        progress(steps, steps, f"Saved {Path(path).name}")
+
+
+def deck_for(
+    session: Session,
+    *,
+    template: str | Path | None = None,
+    date: Date | None = None,
+    venue: str | None = None,
+    progress: Progress | None = None,
+) -> bytes:
+    """The deck's bytes: the same session, template, date and venue give the same bytes."""
+    prs = open_template(template)
+    builder = _DeckBuilder(prs, pick_layouts(prs), bundled_metrics(), session)
+    builder.build(date, venue, progress)
+    when = datetime.combine(date, session.start) if date else None
+    set_core_properties(
+        prs,
+        title=clean_text(session.title),
+        subject=clean_text(session.subtitle),
+        author="; ".join(clean_text(f) for f in session.facilitators),
+        keywords="lunchtime session; agenda; speaker notes",
+        when=when,
+    )
+    return deck_bytes(prs)
+
+
+def long_date(day: Date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+class _DeckBuilder:
+    """Adds the slides of one session to a presentation opened from a template."""
+
+    def __init__(self, prs, layouts: Layouts, metrics: FontMetrics, session: Session) -> None:
+        self.prs = prs
+        self.layouts = layouts
+        self.metrics = metrics
+        self.session = session
+        self.table_size = TABLE_SIZES[-1]
+        self.total_steps = 1
+
+    def build(self, date: Date | None, venue: str | None, progress: Progress | None) -> None:
+        placed = schedule(self.session)
+        steps = [
+            lambda: self.title_slide(date, venue),
+            self.agenda_slides,
+            *[lambda p=p: self.item_slides(p) for p in placed],
+            self.closing_slide,
+        ]
+        self.total_steps = len(steps) + 1  # the last step is saving the file
+        for done, step in enumerate(steps, start=1):
+            step()
+            if progress:
+                progress(done, self.total_steps, f"Slide {len(self.prs.slides)}")
+
+    # -- slides -------------------------------------------------------------------------------
+
+    def title_slide(self, date: Date | None, venue: str | None) -> None:
+        session = self.session
+        lines = [session.subtitle, ", ".join(session.facilitators)]
+        when_where = []
+        if date:
+            when_where.append(long_date(date))
+        if date or venue:
+            when_where.append(venue or session.venue)
+        lines.append(" · ".join(w for w in when_where if w))
+        slide = self.new_slide(self.layouts.title, session.title)
+        self.fill_subtitle(slide, [line for line in lines if line])
+        self.set_notes(slide, deck_notes.title_notes(session))
+        self.tidy(slide)
+
+    def agenda_slides(self) -> None:
+        placed = schedule(self.session)
+        pages = self.agenda_pages(placed)
+        for number, rows in enumerate(pages):
+            title = "Agenda" if number == 0 else "Agenda" + CONTINUED
+            slide = self.new_slide(self.layouts.title_only, title)
+            self.add_agenda_table(slide, rows)
+            end = format_clock(placed[-1].end) if placed else format_clock(self.session.start)
+            self.set_notes(
+                slide,
+                f"{deck_notes.AGENDA_MARK} {len(placed)} items, "
+                f"{format_clock(self.session.start)} to {end}. "
+                f"{deck_notes.slot_fit(self.session).describe()}.",
+            )
+            self.tidy(slide)
+
+    def item_slides(self, placed: ScheduledItem) -> None:
+        item = placed.item
+        budget = deck_notes.time_budget(placed)
+        if item.kind is Kind.BREAK:
+            slide = self.new_slide(self.layouts.section, item.title)
+            body = self.body_of(slide, kinds=(PP_PLACEHOLDER.BODY,))
+            if body is not None:
+                self.write_points(body, [*item.points, budget], None)
+            else:
+                self.add_budget(slide, budget, self.free_area(slide))
+            self.set_notes(slide, deck_notes.item_notes(placed, self.session))
+            self.tidy(slide)
+            return
+        pages = None
+        for number in range(10_000):
+            title = item.title if number == 0 else item.title + CONTINUED
+            slide = self.new_slide(self.layouts.content, title)
+            body = self.body_of(slide)
+            area = self.free_area(slide) if body is None else _geometry(body)
+            left, top, width, height = area
+            slide_height = self.prs.slide_height
+            if top + height + BUDGET_HEIGHT + GAP // 2 > slide_height:
+                height = max(BUDGET_HEIGHT, slide_height - BUDGET_HEIGHT - GAP // 2 - top)
+            style = placeholder_style(body) if body is not None else _textbox_style()
+            if pages is None:
+                pages = fit_points(item.points, Box(width, height, style), self.metrics)
+            page = pages[number]
+            if body is None:
+                body = self.prs_textbox(slide, (left, top, width, height))
+            self.write_points(
+                body, list(page.points), page.size if page.size != style.size else None
+            )
+            self.add_budget(slide, budget, (left, top + height, width, BUDGET_HEIGHT))
+            if number == 0:
+                self.set_notes(slide, deck_notes.item_notes(placed, self.session))
+            else:
+                self.set_notes(
+                    slide,
+                    f"{deck_notes.CONTINUED_MARK} more points of “{item.title}”; "
+                    "the timing is on the item's first slide.",
+                )
+            self.tidy(slide)
+            if number == len(pages) - 1:
+                break
+
+    def closing_slide(self) -> None:
+        session = self.session
+        slide = self.new_slide(self.layouts.title, CLOSING_TITLE)
+        contacts = ", ".join(session.facilitators)
+        lines = [CLOSING_THANKS, f"Contacts: {contacts}" if contacts else ""]
+        self.fill_subtitle(slide, [line for line in lines if line])
+        end = deck_notes.clock_time(
+            deck_notes.minutes_of_day(session.start) + session.planned_minutes
+        )
+        self.set_notes(
+            slide,
+            f"{deck_notes.CLOSE_MARK} the session is planned to end at {format_clock(end)}. "
+            "Thank everyone for coming, and tell them how to reach you afterwards.",
+        )
+        self.tidy(slide)
+
+    # -- pieces -------------------------------------------------------------------------------
+
+    def new_slide(self, layout, title: str):
+        slide = self.prs.slides.add_slide(layout)
+        title_shape = next(
+            (ph for ph in slide.placeholders if ph.placeholder_format.type in TITLES), None
+        )
+        text = clean_text(title)
+        if title_shape is None:
+            left, top, width, _height = self.free_area(slide)
+            title_shape = slide.shapes.add_textbox(left, int(0.3 * EMU_PER_INCH), width, top)
+            title_shape.text_frame.text = text
+            title_shape.text_frame.paragraphs[0].runs[0].font.size = Pt(32)
+            return slide
+        style = placeholder_style(title_shape, fallback_size=40)
+        size = fit_title(text, Box(title_shape.width, title_shape.height, style), self.metrics)
+        title_shape.text_frame.text = text
+        if size != style.size:
+            for run in title_shape.text_frame.paragraphs[0].runs:
+                run.font.size = Pt(size)
+        return slide
+
+    def body_of(self, slide, kinds=BODIES):
+        """The slide's first empty placeholder of one of `kinds`, or None."""
+        for shape in slide.placeholders:
+            if shape.placeholder_format.type in kinds and not shape.text_frame.text:
+                return shape
+        return None
+
+    def fill_subtitle(self, slide, lines: list[str]) -> None:
+        body = next(
+            (
+                ph
+                for ph in slide.placeholders
+                if ph.placeholder_format.type in (PP_PLACEHOLDER.SUBTITLE, *BODIES)
+                and not ph.text_frame.text
+            ),
+            None,
+        )
+        if body is None:
+            left, top, width, height = self.free_area(slide)
+            body = self.prs_textbox(slide, (left, top, width, min(height, 2 * EMU_PER_INCH)))
+            style = _textbox_style()
+        else:
+            style = placeholder_style(body)
+        pages = fit_points(tuple(lines), Box(body.width, body.height, style), self.metrics)
+        size = pages[0].size if len(pages) == 1 else min(p.size for p in pages)
+        self.write_points(body, lines, size if size != style.size else None)
+
+    def write_points(self, shape, points: list[str], size: float | None) -> None:
+        frame = shape.text_frame
+        frame.clear()
+        for number, point in enumerate(points):
+            paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
+            for run_text in point_runs(point):
+                for part_number, part in enumerate(run_text.text.split("\n")):
+                    if part_number:
+                        paragraph.add_line_break()
+                    if not part:
+                        continue
+                    run = paragraph.add_run()
+                    run.text = part
+                    if size is not None:
+                        run.font.size = Pt(size)
+                    if run_text.bold:
+                        run.font.bold = True
+                    if run_text.italic:
+                        run.font.italic = True
+                    if run_text.link:
+                        run.hyperlink.address = run_text.link
+
+    def add_budget(self, slide, text: str, area: tuple[int, int, int, int]) -> None:
+        left, top, width, height = area
+        box = slide.shapes.add_textbox(Emu(left), Emu(top), Emu(width), Emu(height))
+        box.name = BUDGET_NAME
+        frame = box.text_frame
+        frame.word_wrap = True
+        paragraph = frame.paragraphs[0]
+        paragraph.alignment = PP_ALIGN.RIGHT
+        run = paragraph.add_run()
+        run.text = text
+        run.font.size = Pt(BUDGET_SIZE)
+        run.font.color.rgb = BUDGET_COLOUR
+
+    def prs_textbox(self, slide, area: tuple[int, int, int, int]):
+        left, top, width, height = area
+        box = slide.shapes.add_textbox(Emu(left), Emu(top), Emu(width), Emu(height))
+        box.text_frame.word_wrap = True
+        return box
+
+    def free_area(self, slide) -> tuple[int, int, int, int]:
+        """The room under the title of a slide or layout, for text its layout has no room for."""
+        width = self.prs.slide_width
+        height = self.prs.slide_height
+        margin = int(0.5 * EMU_PER_INCH)
+        top = int(1.6 * EMU_PER_INCH)
+        title = next(
+            (ph for ph in slide.placeholders if ph.placeholder_format.type in TITLES), None
+        )
+        if title is not None and title.top is not None and title.height is not None:
+            top = title.top + title.height + GAP
+        return margin, top, width - 2 * margin, height - top - margin - BUDGET_HEIGHT
+
+    def set_notes(self, slide, text: str) -> None:
+        notes_slide = slide.notes_slide
+        frame = notes_slide.notes_text_frame
+        if frame is None:
+            box = notes_slide.shapes.add_textbox(
+                Emu(685800), Emu(4572000), Emu(5486400), Emu(4114800)
+            )
+            frame = box.text_frame
+            frame.word_wrap = True
+        frame.text = clean_text(text)
+
+    def tidy(self, slide) -> None:
+        """Take out placeholders left empty: they would say "Click to add text"."""
+        for shape in list(slide.placeholders):
+            if shape.placeholder_format.type in FURNITURE:
+                continue
+            if shape.has_text_frame and not shape.text_frame.text.strip():
+                shape._element.getparent().remove(shape._element)
+
+    # -- agenda table -------------------------------------------------------------------------
+
+    def agenda_area(self, slide) -> tuple[int, int, int, int]:
+        left, top, width, height = self.free_area(slide)
+        return left, top, width, height + BUDGET_HEIGHT
+
+    def agenda_columns(self, width: int) -> tuple[int, int, int]:
+        start = int(1.4 * EMU_PER_INCH)
+        minutes = int(1.4 * EMU_PER_INCH)
+        return start, minutes, width - start - minutes
+
+    def row_height(self, text: str, width: int, size: float, bold: bool = False) -> int:
+        left, top, right, bottom = CELL_MARGINS
+        lines = self.metrics.wrap(text, width - left - right, size, bold=bold)
+        return int(len(lines) * size * 1.2 * EMU_PER_POINT) + top + bottom + 2 * EMU_PER_POINT
+
+    def agenda_pages(self, placed: list[ScheduledItem]) -> list[list[ScheduledItem]]:
+        """The agenda rows on each agenda slide, at the largest size that fits one slide."""
+        _left, _top, width, height = self.agenda_area(self.layouts.title_only)
+        item_width = self.agenda_columns(width)[2]
+        for size in TABLE_SIZES:
+            self.table_size = size
+            header = self.row_height(TABLE_HEADINGS[2], item_width, size, bold=True)
+            pages: list[list[ScheduledItem]] = [[]]
+            used = header
+            for entry in placed:
+                row = self.row_height(clean_text(entry.item.title), item_width, size)
+                if pages[-1] and used + row > height:
+                    pages.append([])
+                    used = header
+                pages[-1].append(entry)
+                used += row
+            if len(pages) == 1:
+                break
+        return pages
+
+    def add_agenda_table(self, slide, rows: list[ScheduledItem]) -> None:
+        left, top, width, _height = self.agenda_area(slide)
+        columns = self.agenda_columns(width)
+        size = self.table_size
+        heights = [self.row_height(TABLE_HEADINGS[2], columns[2], size, bold=True)]
+        heights += [self.row_height(clean_text(r.item.title), columns[2], size) for r in rows]
+        shape = slide.shapes.add_table(
+            len(rows) + 1, 3, Emu(left), Emu(top), Emu(width), Emu(sum(heights))
+        )
+        shape.name = "Agenda"
+        table = shape.table
+        for number, column_width in enumerate(columns):
+            table.columns[number].width = Emu(column_width)
+        for number, row_height in enumerate(heights):
+            table.rows[number].height = Emu(row_height)
+        cells = [TABLE_HEADINGS] + [
+            (format_clock(r.start), str(r.item.minutes), clean_text(r.item.title)) for r in rows
+        ]
+        for row_number, values in enumerate(cells):
+            for column, value in enumerate(values):
+                cell = table.cell(row_number, column)
+                cell.text = value
+                paragraph = cell.text_frame.paragraphs[0]
+                if column < 2:
+                    paragraph.alignment = PP_ALIGN.CENTER
+                for run in paragraph.runs:
+                    run.font.size = Pt(size)
+                    run.font.bold = row_number == 0 or None
+                    if row_number and rows[row_number - 1].item.kind is Kind.BREAK:
+                        run.font.italic = True
+
+
+def _geometry(shape) -> tuple[int, int, int, int]:
+    return int(shape.left), int(shape.top), int(shape.width), int(shape.height)
+
+
+def _textbox_style() -> TextStyle:
+    return TextStyle(size=24, line_spacing=1.0, space_before=6, indent=0, insets=CELL_MARGINS)
