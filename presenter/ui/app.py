@@ -1,0 +1,133 @@
+"""Open the app: parse the window options, read the session, show both windows, run the loop."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from presenter.agenda import Session, SessionFileError, bundled_session_path, load_session
+
+SETTINGS_FILE = "settings.ini"
+READY_TIMEOUT_MS = 30_000
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="presenter",
+        description="Open the presenter and audience windows on a session.",
+    )
+    parser.add_argument(
+        "session", nargs="?", help="a session file (.md); the bundled Twitter hour if left out"
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="FOLDER",
+        help="where attendance and settings are kept (default: your user data folder)",
+    )
+    parser.add_argument(
+        "--one-screen",
+        action="store_true",
+        help="both windows side by side on one screen, for sharing a screen in a video call",
+    )
+    parser.add_argument(
+        "--quit-when-ready",
+        action="store_true",
+        help="open the windows, wait for them to be drawn, and exit 0 (a smoke test)",
+    )
+    parser.add_argument(
+        "--no-check-in", action="store_true", help="leave the check-in panel out of the window"
+    )
+    return parser
+
+
+def read_session(path: Path) -> tuple[Session | None, list[str]]:
+    """The session, or None and the format's own messages (`FILE:LINE: error: ...`)."""
+    try:
+        session, _warnings = load_session(path)
+    except SessionFileError as exc:
+        return None, [str(p) for p in exc.problems]
+    except OSError as exc:
+        return None, [f"{path}: {exc.strerror or exc}; check the file name and try again"]
+    if not session.items:
+        return None, [f"{path}:1: error: the session has no agenda items; add a '## Title [5 min]'"]
+    return session, []
+
+
+class FirstPaint(QObject):
+    """Calls `done` once every watched window has been painted at least once."""
+
+    def __init__(self, windows: list[QWidget], done) -> None:
+        super().__init__()
+        self._waiting = set(windows)
+        self._done = done
+        for window in windows:
+            window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched in self._waiting:
+            self._waiting.discard(watched)
+            watched.removeEventFilter(self)
+            if not self._waiting:
+                QTimer.singleShot(0, self._done)
+        return False
+
+
+def run_app(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    app = QApplication.instance() or QApplication([sys.argv[0], *_qt_args()])
+    app.setApplicationName("Presenter")
+    app.setApplicationDisplayName("Presenter")
+
+    path = Path(args.session) if args.session else bundled_session_path()
+    session, problems = read_session(path)
+    if session is None:
+        for line in problems:
+            print(line, file=sys.stderr)
+        if not args.quit_when_ready:
+            from presenter.ui.dialogs import ProblemsDialog
+
+            ProblemsDialog.show_problems(None, "This session file cannot be opened", problems)
+        return 2
+
+    from presenter.attendance.paths import data_dir
+    from presenter.ui.run_windows import RunWindows
+    from presenter.ui.settings import Settings
+
+    folder = data_dir(args.data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    windows = RunWindows(
+        session,
+        settings=Settings(folder / SETTINGS_FILE),
+        monotonic=time.monotonic,
+        wall=datetime.now,
+        session_path=path if args.session else None,
+        data_dir=folder,
+        one_screen=args.one_screen,
+        check_in=not args.no_check_in,
+    )
+    result = {"code": 0}
+    if args.quit_when_ready:
+        watcher = FirstPaint([windows.presenter, windows.audience], app.quit)
+
+        def too_slow() -> None:
+            print("presenter: the windows were not drawn within 30 s", file=sys.stderr)
+            result["code"] = 1
+            app.quit()
+
+        QTimer.singleShot(READY_TIMEOUT_MS, too_slow)
+    windows.show()
+    code = app.exec()
+    windows.close_all()
+    if args.quit_when_ready:
+        del watcher
+    return result["code"] or code
+
+
+def _qt_args() -> list[str]:
+    return []

@@ -1,0 +1,165 @@
+"""The room's screen: an arrival screen before the start, then the current item's title and points.
+
+Black and white screens cover everything; the countdown shows only when the facilitator turns it on.
+"""
+
+from __future__ import annotations
+
+import math
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from presenter.agenda import Session
+from presenter.timing import RunState, RunView
+from presenter.timing.format import format_duration
+from presenter.ui.countdown import countdown_text, set_style_state
+from presenter.ui.points_view import PointsView
+
+ARRIVAL, ITEM, FINISHED, BLANK = range(4)
+
+# Font sizes (points) at 1280×720; the window scales them to its own size, so the text fills a
+# projector as well as half of a shared laptop screen.
+FONT_POINTS = {
+    "QLabel#ArrivalTitle": 54,
+    "QLabel#ArrivalSubtitle": 26,
+    "QLabel#ArrivalStarts": 44,
+    "QLabel#ArrivalReadiness": 26,
+    "QLabel#ArrivalWhere": 18,
+    "#AudiencePoints QLabel#PointsTitle": 46,
+    "#AudiencePoints QLabel#Points": 30,
+    "QLabel#AudienceCountdown": 32,
+    "QLabel#FinishedText": 48,
+}
+BASE_SIZE = (1280, 720)
+
+
+def scaled_font_rules(width: int, height: int) -> str:
+    """Style rules with each font size scaled to the window (never below a third of the base)."""
+    scale = max(1 / 3, min(width / BASE_SIZE[0], height / BASE_SIZE[1]))
+    return "\n".join(
+        f"{selector} {{ font-size: {max(8, round(points * scale))}pt; }}"
+        for selector, points in FONT_POINTS.items()
+    )
+
+
+def readiness_html(readiness: tuple[str, ...]) -> str:
+    if not readiness:
+        return ""
+    rows = "".join(f"<li>{escape(check)}</li>" for check in readiness)
+    return f"<p>Before we start, please have:</p><ul>{rows}</ul>"
+
+
+class ArrivalPage(QWidget):
+    """Title, "starts in 3:12", and what attendees should have ready."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(objectName="ArrivalTitle", wordWrap=True)
+        self.subtitle = QLabel(objectName="ArrivalSubtitle", wordWrap=True)
+        self.starts = QLabel(objectName="ArrivalStarts")
+        self.readiness = QLabel(objectName="ArrivalReadiness", wordWrap=True)
+        self.readiness.setTextFormat(Qt.TextFormat.RichText)
+        self.where = QLabel(objectName="ArrivalWhere", wordWrap=True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(80, 60, 80, 60)
+        for label in (self.title, self.subtitle, self.starts, self.readiness, self.where):
+            layout.addWidget(label)
+        layout.addStretch(1)
+
+    def show_view(self, session: Session, view: RunView) -> None:
+        self.title.setText(session.title)
+        self.subtitle.setText(session.subtitle)
+        self.subtitle.setVisible(bool(session.subtitle))
+        if view.until_start > 0:
+            self.starts.setText(f"Starts in {format_duration(math.ceil(view.until_start))}")
+        else:
+            self.starts.setText("Starting shortly")
+        self.readiness.setText(readiness_html(session.readiness))
+        people = ", ".join(session.facilitators)
+        where = " · ".join(part for part in (session.venue, people) if part)
+        self.where.setText(where)
+
+
+class ItemPage(QWidget):
+    """The current item's title and points, with its countdown if the facilitator shows it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.points = PointsView(name="AudiencePoints")
+        self.countdown = QLabel(objectName="AudienceCountdown")
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(80, 60, 80, 60)
+        layout.addWidget(self.countdown)
+        layout.addWidget(self.points, 1)
+
+    def show_view(self, session: Session, view: RunView, countdown_shown: bool) -> None:
+        self.points.show_item(session.items[view.current_index])
+        self.countdown.setVisible(countdown_shown)
+        self.countdown.setText(countdown_text(view))
+
+
+class AudienceWindow(QWidget):
+    """A top-level window for the projector; the presenter's keys work here too."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("AudienceWindow")
+        self.setWindowTitle("Presenter – audience screen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.countdown_shown = False
+        self.blank = ""  # "", "black" or "white"
+        self.arrival = ArrivalPage()
+        self.item = ItemPage()
+        self.finished = QLabel("Thank you for coming", objectName="FinishedText")
+        self.finished.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.finished.setWordWrap(True)
+        self.blank_page = QWidget(objectName="BlankPage")
+        self.pages = QStackedWidget()
+        for page in (self.arrival, self.item, self.finished, self.blank_page):
+            self.pages.addWidget(page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+        self._base_style = ""
+        self._scaled_for: tuple[int, int] | None = None
+        self.resize(960, 540)
+
+    def set_base_style(self, style: str) -> None:
+        self._base_style = style
+        self._scaled_for = None
+        self._scale_fonts()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._scale_fonts()
+
+    def _scale_fonts(self) -> None:
+        size = (self.width(), self.height())
+        if size != self._scaled_for:
+            self._scaled_for = size
+            self.setStyleSheet(self._base_style + "\n" + scaled_font_rules(*size))
+
+    def set_blank(self, blank: str) -> None:
+        """ "black", "white" or "" (show the content again)."""
+        self.blank = blank
+        set_style_state(self, "blank", blank or "none")
+        set_style_state(self.blank_page, "blank", blank or "none")
+
+    def show_view(self, session: Session, view: RunView) -> None:
+        if self.blank:
+            self.pages.setCurrentIndex(BLANK)
+        elif view.state is RunState.BEFORE_START:
+            self.arrival.show_view(session, view)
+            self.pages.setCurrentIndex(ARRIVAL)
+        elif view.state is RunState.FINISHED or not session.items:
+            self.finished.setText(f"Thank you for coming\n\n{session.title}")
+            self.pages.setCurrentIndex(FINISHED)
+        else:
+            self.item.show_view(session, view, self.countdown_shown)
+            self.pages.setCurrentIndex(ITEM)
+
+    def page_name(self) -> str:
+        return ("arrival", "item", "finished", "blank")[self.pages.currentIndex()]

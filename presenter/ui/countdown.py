@@ -1,0 +1,78 @@
+"""The big line at the top of the presenter window: what is on now and how long it has left."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from presenter.agenda import Session
+from presenter.timing import RunState, RunView, WarningLevel
+from presenter.timing.format import format_duration
+
+
+def countdown_text(view: RunView) -> str:
+    """The item's time left in whole seconds (rounded up, so 0:00 means time is up), or `+m:ss` over."""
+    if view.item_overrun > 0:
+        return "+" + format_duration(math.floor(view.item_overrun))
+    return format_duration(math.ceil(view.item_remaining))
+
+
+def warning_text(view: RunView) -> str:
+    """The words that go with the colour, so the warning never rests on colour alone."""
+    if view.state is RunState.PAUSED:
+        return f"Paused · {view.warning_text}"
+    return view.warning_text
+
+
+def set_style_state(widget: QWidget, name: str, value: str) -> None:
+    """Set a property the style sheet selects on (e.g. `[warning="over"]`) and repaint with it."""
+    if widget.property(name) != value:
+        widget.setProperty(name, value)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
+class ItemCountdown(QWidget):
+    """The current item's number, title, countdown and warning, or the countdown to the start."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ItemCountdown")
+        self.heading = QLabel(objectName="NowHeading")
+        self.title = QLabel(objectName="NowTitle", wordWrap=True)
+        self.countdown = QLabel(objectName="Countdown")
+        self.warning = QLabel(objectName="Warning")
+        left = QVBoxLayout()
+        left.addWidget(self.heading)
+        left.addWidget(self.title)
+        right = QVBoxLayout()
+        right.addWidget(self.countdown)
+        right.addWidget(self.warning)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addLayout(right)
+
+    def show_view(self, session: Session, view: RunView) -> None:
+        count = len(session.items)
+        if view.state is RunState.BEFORE_START:
+            self.heading.setText("Before the start")
+            self.title.setText(session.title)
+            self.countdown.setText(format_duration(math.ceil(view.until_start)))
+            self.warning.setText("Starts in" if view.until_start > 0 else "Due to start")
+            level = "before"
+        elif view.state is RunState.FINISHED or not count:
+            self.heading.setText("Finished")
+            self.title.setText(session.title)
+            self.countdown.setText(format_duration(math.floor(view.session_elapsed)))
+            self.warning.setText("Session over")
+            level = "finished"
+        else:
+            item = session.items[view.current_index]
+            self.heading.setText(f"Now · {view.current_index + 1} of {count} · {item.kind.value}")
+            self.title.setText(item.title)
+            self.countdown.setText(countdown_text(view))
+            self.warning.setText(warning_text(view))
+            level = "paused" if view.state is RunState.PAUSED else WarningLevel(view.warning).name
+        for widget in (self, self.countdown, self.warning):
+            set_style_state(widget, "warning", level.lower())

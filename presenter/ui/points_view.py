@@ -1,0 +1,51 @@
+"""An item's title and the points the audience sees, as large wrapped text."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from presenter.agenda import AgendaItem
+
+
+def points_html(points: tuple[str, ...]) -> str:
+    """Bullets as simple HTML; each point escaped, so `<` in a point shows as `<`."""
+    if not points:
+        return ""
+    rows = "".join(f"<li>{escape(p).replace(chr(10), '<br>')}</li>" for p in points)
+    return f"<ul style='margin-left: 0px'>{rows}</ul>"
+
+
+class PointsView(QWidget):
+    """A caption ("Next"), an item title and its bullet points."""
+
+    def __init__(self, caption: str = "", parent: QWidget | None = None, *, name: str = "") -> None:
+        super().__init__(parent)
+        self.setObjectName(name or "PointsView")
+        self.caption = QLabel(caption, objectName="PointsCaption")
+        self.title = QLabel(objectName="PointsTitle", wordWrap=True)
+        self.points = QLabel(objectName="Points", wordWrap=True)
+        self.points.setTextFormat(Qt.TextFormat.RichText)
+        self.points.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        if caption:
+            layout.addWidget(self.caption)
+        else:
+            self.caption.hide()
+        layout.addWidget(self.title)
+        layout.addWidget(self.points, 1)
+
+    def show_item(self, item: AgendaItem | None, empty_text: str = "") -> None:
+        if item is None:
+            self.title.setText(empty_text)
+            self.points.setText("")
+            return
+        self.title.setText(item.title)
+        self.points.setText(points_html(item.points))
+
+    def show_text(self, title: str, points: tuple[str, ...] = ()) -> None:
+        self.title.setText(title)
+        self.points.setText(points_html(points))

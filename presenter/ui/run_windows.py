@@ -1,0 +1,325 @@
+"""The two windows of a run, wired to the action registry and the run controller.
+
+Built once by `app.run_app`, and by the tests with a fake clock and a settings file in a
+temporary folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QWidget
+
+from presenter.agenda import Session, SessionFileError, load_session
+from presenter.timing import RunState
+from presenter.ui.actions import ActionRegistry
+from presenter.ui.audience_window import AudienceWindow
+from presenter.ui.controller import RunController
+from presenter.ui.dialogs import ConfirmDialog, JumpDialog, ProblemsDialog
+from presenter.ui.file_dialogs import FileDialogs
+from presenter.ui.presenter_window import PresenterWindow
+from presenter.ui.resources import read_text
+from presenter.ui.screens import ScreenPlacer
+from presenter.ui.settings import Settings
+
+
+class RunWindows(QObject):
+    """Presenter and audience windows over one `RunController`."""
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        settings: Settings,
+        monotonic: Callable[[], float],
+        wall: Callable[[], datetime],
+        session_path: Path | None = None,
+        data_dir: Path | None = None,
+        one_screen: bool = False,
+        check_in: bool = True,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.session_path = session_path
+        self.data_dir = data_dir
+        self.wall = wall
+        self.registry = ActionRegistry(self)
+        self.controller = RunController(session, monotonic=monotonic, wall=wall, parent=self)
+        self.presenter = PresenterWindow(session, self.registry, settings.notes_point_size)
+        self.audience = AudienceWindow()
+        self.audience.addActions(self.registry.actions())
+        self.audience.countdown_shown = settings.audience_countdown
+        self.registry.action("audience_countdown").setChecked(settings.audience_countdown)
+        self.registry.action("one_screen").setChecked(one_screen)
+        self.placer = ScreenPlacer(self.presenter, self.audience, one_screen=one_screen)
+        self.editor = None
+        self.screensaver = None
+        self.attendance_store = None
+        if check_in:
+            self._add_check_in_panel()
+        style = read_text("style.qss")
+        self.presenter.setStyleSheet(style)
+        self.audience.set_base_style(style)
+        self._connect()
+        self.presenter.installEventFilter(self)
+
+    # -- wiring ---------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        act = self.registry.action
+        c = self.controller
+        act("next").triggered.connect(self.next)
+        act("previous").triggered.connect(c.previous)
+        act("toggle_pause").triggered.connect(c.toggle_pause)
+        act("lengthen").triggered.connect(c.lengthen)
+        act("shorten").triggered.connect(c.shorten)
+        act("reset_item").triggered.connect(c.reset_item)
+        act("rebalance").triggered.connect(self.rebalance)
+        act("jump").triggered.connect(self.jump)
+        act("finish").triggered.connect(self.finish)
+        act("blackout").toggled.connect(lambda on: self._blank("black", on))
+        act("whiteout").toggled.connect(lambda on: self._blank("white", on))
+        act("audience_countdown").toggled.connect(self._audience_countdown)
+        act("swap_screens").triggered.connect(self.placer.swap)
+        act("one_screen").toggled.connect(self.placer.set_one_screen)
+        act("audience_full_screen").toggled.connect(self._audience_full_screen)
+        act("full_screen").triggered.connect(self.presenter.toggle_full_screen)
+        act("leave_full_screen").triggered.connect(self.presenter.leave_full_screen)
+        act("notes_bigger").triggered.connect(self.presenter.notes.bigger)
+        act("notes_smaller").triggered.connect(self.presenter.notes.smaller)
+        act("help").triggered.connect(self.presenter.help.toggle)
+        act("check_in").triggered.connect(self.focus_check_in)
+        act("edit_agenda").triggered.connect(self.edit_agenda)
+        act("open_session").triggered.connect(self.ask_open_session)
+        act("quit").triggered.connect(self.presenter.close)
+        self.presenter.notes.point_size_changed.connect(self._remember_notes_size)
+        c.changed.connect(self.refresh)
+        c.session_replaced.connect(self._session_replaced)
+        c.running_changed.connect(self._hold_screen_saver)
+        self._connect_deck_actions()
+
+    def _connect_deck_actions(self) -> None:
+        """python-pptx is imported when first used, so it does not slow the app's start."""
+        from presenter.ui import deck_actions
+
+        self.registry.action("export_deck").triggered.connect(
+            lambda: deck_actions.export(self.presenter, self.controller.session, self.wall().date())
+        )
+        self.registry.action("import_deck").triggered.connect(
+            lambda: deck_actions.import_(self.presenter, self.open_session)
+        )
+
+    def _add_check_in_panel(self) -> None:
+        try:
+            from presenter.ui.checkin_panel import CheckInPanel
+        except ImportError:
+            self.registry.action("check_in").setEnabled(False)
+            return
+        from presenter.attendance import data_dir, open_store
+
+        self.attendance_store = open_store(data_dir(self.data_dir))
+        run_id = self._todays_run_id(self.controller.session, self.wall().date())
+        panel = CheckInPanel(self.attendance_store, run_id, self.controller.session.readiness)
+        self.presenter.add_check_in_panel(panel)
+
+    def _todays_run_id(self, session: Session, today: date) -> int:
+        """Reopening the app on the same day carries on with the same run's attendees."""
+        store = self.attendance_store
+        for run in reversed(store.runs()):
+            if run.date == today and run.title == session.title and not run.purged:
+                return run.id
+        return store.create_run_from_session(session, on=today).id
+
+    # -- showing --------------------------------------------------------------------------
+
+    def show(self) -> None:
+        self.placer.place()
+        self.refresh()
+        self.controller.start_ticking()
+
+    def refresh(self) -> None:
+        view = self.controller.view()
+        self.presenter.show_view(view)
+        self.audience.show_view(self.controller.session, view)
+
+    def _session_replaced(self) -> None:
+        self.presenter.set_session(self.controller.session)
+
+    def _blank(self, colour: str, on: bool) -> None:
+        other = self.registry.action("whiteout" if colour == "black" else "blackout")
+        if on and other.isChecked():
+            other.setChecked(False)
+        if on:
+            self.audience.set_blank(colour)
+        elif self.audience.blank == colour:
+            self.audience.set_blank("")
+        self.refresh()
+
+    def _audience_countdown(self, shown: bool) -> None:
+        self.audience.countdown_shown = shown
+        self.settings.audience_countdown = shown
+        self.refresh()
+
+    def _audience_full_screen(self, on: bool) -> None:
+        if on:
+            self.audience.showFullScreen()
+        else:
+            self.audience.showNormal()
+
+    def _remember_notes_size(self, size: int) -> None:
+        self.settings.notes_point_size = size
+
+    def _hold_screen_saver(self, running: bool) -> None:
+        if self.screensaver is None:
+            from presenter.ui.screensaver import ScreenSaverBlock
+
+            self.screensaver = ScreenSaverBlock()
+        self.screensaver.set_held(running)
+
+    def status(self, text: str) -> None:
+        self.presenter.statusBar().showMessage(text, 8000)
+
+    # -- actions that ask first -----------------------------------------------------------
+
+    def next(self) -> None:
+        """Next item; on the last item, offer to end the session (a clicker has no other key)."""
+        c = self.controller
+        last = len(c.session.items) - 1
+        if c.state in (RunState.RUNNING, RunState.PAUSED) and c.clock.current_index >= last:
+            self.finish()
+            return
+        c.next()
+
+    def rebalance(self) -> None:
+        proposal = self.controller.clock.rebalance_proposal()
+        if proposal is None:
+            self.status("On plan: nothing to rebalance")
+            return
+        if ConfirmDialog.ask(
+            self.presenter, "Rebalance the agenda", proposal.describe(), "Rebalance"
+        ):
+            self.controller.apply_rebalance()
+
+    def jump(self) -> None:
+        c = self.controller
+        index, ok = JumpDialog.ask(self.presenter, c.session, c.clock.current_index)
+        if ok:
+            c.jump(index)
+
+    def finish(self) -> None:
+        if self.controller.state not in (RunState.RUNNING, RunState.PAUSED):
+            return
+        if ConfirmDialog.ask(
+            self.presenter, "End the session", "End the session now?", "End the session"
+        ):
+            self.controller.finish()
+
+    def focus_check_in(self) -> None:
+        panel = self.presenter.check_in_panel
+        if panel is None:
+            self.status("Check-in is not available")
+            return
+        panel.focus_name()
+
+    # -- sessions -------------------------------------------------------------------------
+
+    def ask_open_session(self) -> None:
+        folder = str(self.session_path.parent) if self.session_path else ""
+        path = FileDialogs.open_session(self.presenter, folder)
+        if path is not None:
+            self.open_session_file(path)
+
+    def open_session_file(self, path: Path) -> bool:
+        try:
+            session, _warnings = load_session(path)
+        except SessionFileError as exc:
+            ProblemsDialog.show_problems(
+                self.presenter, "This file cannot be opened", [str(p) for p in exc.problems]
+            )
+            return False
+        except OSError as exc:
+            ProblemsDialog.show_problems(
+                self.presenter, "This file cannot be opened", [f"{path}: {exc.strerror or exc}"]
+            )
+            return False
+        if self.open_session(session):
+            self.session_path = Path(path)
+            self.settings.add_recent_file(path)
+            return True
+        return False
+
+    def open_session(self, session: Session) -> bool:
+        """Run a different session; refused once this run has started."""
+        if not session.items:
+            self.status("That session has no agenda items yet")
+            return False
+        if self.controller.state is not RunState.BEFORE_START:
+            ProblemsDialog.show_problems(
+                self.presenter,
+                "The session is running",
+                ["A running session is not replaced. End it first, then open the other one."],
+            )
+            return False
+        return self.controller.replace_session(session)
+
+    def edit_agenda(self) -> None:
+        from presenter.ui.editor_window import AgendaEditor
+
+        if self.editor is None:
+            self.editor = AgendaEditor(self.controller.session, self.session_path, self.settings)
+            self.editor.session_changed.connect(self._edited)
+            self.editor.saved.connect(self._editor_saved)
+        self.editor.show()
+        self.editor.raise_()
+        self.editor.activateWindow()
+
+    def _edited(self, session: Session) -> None:
+        """Before the start the run follows the editor live; once running the plan stays."""
+        if self.controller.state is RunState.BEFORE_START and session.items:
+            self.controller.replace_session(session)
+        elif self.controller.state is not RunState.BEFORE_START:
+            self.status("The running session keeps its plan; edits apply to the next run")
+
+    def _editor_saved(self, path: Path) -> None:
+        if self.controller.state is RunState.BEFORE_START:
+            self.session_path = path
+
+    # -- closing --------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.presenter and event.type() == QEvent.Type.Close:
+            if not self.may_close():
+                event.ignore()
+                return True
+            self.close_all()
+        return False
+
+    def may_close(self) -> bool:
+        """Closing during a run asks first; an unsaved agenda asks to be saved."""
+        if self.editor is not None and not self.editor.maybe_save():
+            return False
+        if self.controller.state in (RunState.RUNNING, RunState.PAUSED):
+            return ConfirmDialog.ask(
+                self.presenter,
+                "Quit during the session",
+                "The session is still running. Quit anyway?",
+                "Quit",
+            )
+        return True
+
+    def close_all(self) -> None:
+        self.controller.ticker.stop()
+        if self.screensaver is not None:
+            self.screensaver.release()
+        for window in (self.audience, self.editor):
+            if window is not None:
+                window.hide()
+        if self.attendance_store is not None:
+            self.attendance_store.close()
+            self.attendance_store = None
+        app = QApplication.instance()
+        if app is not None and isinstance(self.presenter, QWidget):
+            self.presenter.hide()

@@ -1,0 +1,54 @@
+"""The slot clock: time of day, time left to the slot end, forecast finish, and pace."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from presenter.timing import RunState, RunView
+from presenter.timing.format import format_ahead_behind, format_duration
+from presenter.ui.countdown import set_style_state
+
+
+class SlotClock(QWidget):
+    """Four figures in a row, each a caption and a value, readable from across a table."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("SlotClock")
+        layout = QHBoxLayout(self)
+        _, self.time_of_day = self._figure(layout, "Time")
+        _, self.slot_left = self._figure(layout, "Left in slot")
+        self.finish_caption, self.finish = self._figure(layout, "Forecast finish")
+        _, self.pace = self._figure(layout, "Pace")
+        layout.addStretch(1)
+
+    @staticmethod
+    def _figure(layout: QHBoxLayout, caption: str) -> tuple[QLabel, QLabel]:
+        value = QLabel(objectName="SlotValue")
+        label = QLabel(caption, objectName="SlotCaption")
+        label.setBuddy(value)
+        layout.addWidget(label)
+        layout.addWidget(value)
+        layout.addSpacing(24)
+        return label, value
+
+    def show_view(self, view: RunView) -> None:
+        self.time_of_day.setText(view.now.strftime("%H:%M"))
+        if view.slot_remaining >= 0:
+            self.slot_left.setText(format_duration(math.ceil(view.slot_remaining)))
+        else:
+            self.slot_left.setText("+" + format_duration(math.floor(-view.slot_remaining)))
+        self.finish.setText(f"{view.forecast_finish:%H:%M}")
+        self.finish_caption.setText(f"Forecast finish (slot ends {view.slot_end:%H:%M})")
+        if view.state is RunState.BEFORE_START:
+            self.pace.setText("Not started")
+            pace = "none"
+        else:
+            self.pace.setText(format_ahead_behind(view.ahead_behind))
+            pace = "ahead" if view.ahead_behind >= 0 else "behind"
+            if view.forecast_finish > view.slot_end:
+                pace = "late"
+        set_style_state(self.pace, "pace", pace)
+        set_style_state(self.finish, "pace", pace)
