@@ -106,6 +106,7 @@ _PHRASES: dict[str, tuple[tuple[str, int], ...]] = {
     ),
     "status": (("attendee status", 100),),
 }
+_EXACT_ONLY = {"name"}  # "Company name", "Buyer last name" are not the person's name
 _YES = {"yes", "y", "true", "1", "x", "agree", "i agree", "ok", "happy to", "ticked", "done"}
 _NOT_COMING = ("not attending", "refunded", "cancelled", "canceled", "transferred", "deleted")
 _NEUTRALISED = ("=", "+", "-", "@", "\t", "\r")
@@ -289,7 +290,7 @@ def guess_columns(headers: Iterable[str], readiness: Iterable[str] = ()) -> Colu
             for phrase, score in phrases:
                 if header == phrase:
                     best = max(best, score + 10)
-                elif f" {phrase} " in padded:
+                elif phrase not in _EXACT_ONLY and f" {phrase} " in padded:
                     best = max(best, score)
             if not best:
                 continue

@@ -78,3 +78,20 @@ class RosterIndex:
 
     def _result(self, chosen: list[int]) -> list[Attendee]:
         return [self._people[i] for i in chosen]
+
+
+def best_match(matches: list[Attendee], typed: str) -> Attendee | None:
+    """The roster person Enter should check in: someone not yet in whose name is exactly
+    what was typed, or else the only one not yet in whose name words start as typed."""
+    waiting = [m for m in matches if not m.checked_in]
+    phrase = " ".join(words(typed))
+    if not phrase:
+        return None
+    exact = [m for m in waiting if " ".join(words(m.name)) == phrase]
+    if exact:
+        return exact[0]
+    typed_words = phrase.split()
+    by_name = [
+        m for m in waiting if all(any(w.startswith(t) for w in words(m.name)) for t in typed_words)
+    ]
+    return by_name[0] if len(by_name) == 1 else None

@@ -190,13 +190,17 @@ class AttendanceStore:
             _WindowLock(self.path.with_name(self.path.name + ".lock")) if hold_window_lock else None
         )
         self._db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-        self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        self._db.execute("PRAGMA journal_mode = WAL")
-        self._db.execute("PRAGMA synchronous = FULL")
-        self._db.execute("PRAGMA foreign_keys = ON")
-        self._db.execute("PRAGMA secure_delete = ON")  # purged data is overwritten, not left
         self._changes = 0
-        self._migrate()
+        try:
+            self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = FULL")
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA secure_delete = ON")  # purged data is overwritten
+            self._migrate()
+        except BaseException:
+            self.close()
+            raise
         self._index_key: tuple[int, int, int] | None = None
         self._index = RosterIndex(())
 
