@@ -8,8 +8,9 @@ import sys
 
 from presenter import __version__
 
-# Each module has `register(subparsers)`, which adds its commands and sets `run(args) -> int`
-# as the parser default. Modules keep heavy imports inside their `run` functions so that
+# Each module names its sub-commands in `COMMANDS` and has `register(subparsers)`, which adds
+# them and sets `run(args) -> int` as the parser default. Modules keep heavy imports inside
+# their `run` functions, and only the module of the command given is registered, so that
 # `presenter validate` starts quickly.
 COMMAND_MODULES = (
     "presenter.commands.validate",
@@ -31,7 +32,8 @@ class UsageError(Exception):
     """Bad input on the command line or in a file it names: printed as one line, exit 2."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser for `command` alone, or for every command when none is given (for help)."""
     parser = argparse.ArgumentParser(
         prog="presenter",
         description="Run a one-hour lunchtime training session: timed agenda, speaker notes, "
@@ -41,9 +43,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"presenter {__version__}")
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(subparsers)
+    for module in _command_modules():
+        if command is None or command in _names(module):
+            module.register(subparsers)
     return parser
+
+
+def _command_modules() -> list:
+    return [importlib.import_module(name) for name in COMMAND_MODULES]
+
+
+def command_names() -> set[str]:
+    """Every sub-command's name."""
+    return {name for module in _command_modules() for name in _names(module)}
+
+
+def _names(module) -> tuple[str, ...]:
+    if hasattr(module, "COMMANDS"):
+        return module.COMMANDS
+    probe = argparse.ArgumentParser().add_subparsers()
+    module.register(probe)
+    return tuple(probe.choices)
 
 
 def _open_app(argv: list[str]) -> int:
@@ -54,12 +74,13 @@ def _open_app(argv: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     first = next((a for a in argv if not a.startswith("-")), None)
     wants_help = any(a in ("-h", "--help", "--version") for a in argv)
-    if first not in commands and not wants_help:
-        return _open_app(argv)
+    if first not in command_names():
+        if not wants_help:
+            return _open_app(argv)
+        first = None
+    parser = build_parser(first)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

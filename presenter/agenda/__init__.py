@@ -1,28 +1,37 @@
-"""The session plan: model, schedule maths and the plain-text source format. No Qt here."""
+"""The session plan: model, schedule maths and the plain-text source format. No Qt here.
 
-from presenter.agenda.bundled import BUNDLED_SESSION, bundled_session_path, bundled_sessions
-from presenter.agenda.model import AgendaItem, Kind, Session
-from presenter.agenda.problems import Problem, Problems, SessionFileError
-from presenter.agenda.reader import load_session, parse_session
-from presenter.agenda.schedule import ScheduledItem, SlotFit, schedule, slot_fit
-from presenter.agenda.writer import save_session, write_session
+Names are loaded on first use (PEP 562), so `presenter validate` pays only for what it reads.
+"""
 
-__all__ = [
-    "BUNDLED_SESSION",
-    "AgendaItem",
-    "Kind",
-    "Problem",
-    "Problems",
-    "ScheduledItem",
-    "Session",
-    "SessionFileError",
-    "SlotFit",
-    "bundled_session_path",
-    "bundled_sessions",
-    "load_session",
-    "parse_session",
-    "save_session",
-    "schedule",
-    "slot_fit",
-    "write_session",
-]
+from __future__ import annotations
+
+import importlib
+
+_HOMES = {
+    "BUNDLED_SESSION": "bundled",
+    "bundled_session_path": "bundled",
+    "bundled_sessions": "bundled",
+    "AgendaItem": "model",
+    "Kind": "model",
+    "Session": "model",
+    "Problem": "problems",
+    "Problems": "problems",
+    "SessionFileError": "problems",
+    "load_session": "reader",
+    "parse_session": "reader",
+    "ScheduledItem": "schedule",
+    "SlotFit": "schedule",
+    "schedule": "schedule",
+    "slot_fit": "schedule",
+    "save_session": "writer",
+    "write_session": "writer",
+}
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str) -> object:
+    if name not in _HOMES:
+        raise AttributeError(f"module 'presenter.agenda' has no attribute '{name}'")
+    value = getattr(importlib.import_module(f"presenter.agenda.{_HOMES[name]}"), name)
+    globals()[name] = value
+    return value

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import difflib
+import os
 from dataclasses import dataclass
-from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -24,9 +23,9 @@ class Problem:
 class Problems(list[Problem]):
     """The problems found while reading one source, in the order found."""
 
-    def __init__(self, source: str | Path) -> None:
+    def __init__(self, source: str | os.PathLike[str]) -> None:
         super().__init__()
-        self.source = str(source)
+        self.source = os.fspath(source)
 
     def error(self, line: int, message: str) -> None:
         self.append(Problem(self.source, line, message, True))
@@ -53,5 +52,7 @@ class SessionFileError(Exception):
 
 def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
     """' (did you mean "x"?)' for a close match, or an empty string."""
+    import difflib  # only when a problem is reported
+
     close = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
     return f' (did you mean "{close[0]}"?)' if close else ""

@@ -21,11 +21,11 @@ A plain slide deck written for Marp or pandoc is read too (see `presenter.agenda
 
 from __future__ import annotations
 
+import os
 import re
 import textwrap
 from dataclasses import dataclass, field
 from datetime import time
-from pathlib import Path
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -35,7 +35,7 @@ from presenter.agenda.frontmatter import Field, FrontMatter, split_front_matter
 from presenter.agenda.model import AgendaItem, Kind, Session
 from presenter.agenda.problems import Problem, Problems, SessionFileError, did_you_mean
 from presenter.agenda.schedule import format_clock, slot_fit
-from presenter.agenda.source import decode_source
+from presenter.agenda.source import MAX_BYTES, decode_source
 
 SESSION_KEYS = (
     "title",
@@ -79,12 +79,12 @@ class _Draft:
     notes: list[str] = field(default_factory=list)
 
 
-def load_session(path: str | Path) -> tuple[Session, list[Problem]]:
+def load_session(path: str | os.PathLike[str]) -> tuple[Session, list[Problem]]:
     """Read a session file; returns the session and its warnings, raises SessionFileError."""
-    path = Path(path)
-    problems = Problems(path)
+    problems = Problems(os.fspath(path))
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
     except IsADirectoryError:
         problems.error(1, "this is a folder, not a session file; give the path of a .md file")
         raise SessionFileError(problems) from None
@@ -98,7 +98,7 @@ def load_session(path: str | Path) -> tuple[Session, list[Problem]]:
 
 
 def parse_session(
-    content: str | bytes, source: str | Path = "<text>"
+    content: str | bytes, source: str | os.PathLike[str] = "<text>"
 ) -> tuple[Session | None, Problems]:
     """Parse a session (or a Marp or pandoc deck); the session is None when there are errors."""
     problems = Problems(source)
@@ -117,12 +117,16 @@ def parse_session(
     if _looks_like_deck(front, tokens):
         from presenter.agenda.slides import read_deck
 
-        session = read_deck(front, tokens, problems, Path(str(source)).stem)
+        session = read_deck(front, tokens, problems, _stem(source))
     else:
-        session = _read_native(front, tokens, problems, Path(str(source)).stem)
+        session = _read_native(front, tokens, problems, _stem(source))
     if problems.errors:
         return None, problems
     return session, problems
+
+
+def _stem(source: str | os.PathLike[str]) -> str:
+    return os.path.splitext(os.path.basename(os.fspath(source)))[0]
 
 
 def _looks_like_deck(front: FrontMatter, tokens: list[Token]) -> bool:

@@ -13,7 +13,7 @@ def decode_source(data: bytes, problems: Problems) -> str | None:
     if len(data) > MAX_BYTES:
         problems.error(
             1,
-            f"the file is {len(data) / 1024 / 1024:.1f} MiB, over the 1 MiB limit for a session; "
+            "the file is over the 1 MiB limit for a session; "
             "check you picked the session's .md file",
         )
         return None

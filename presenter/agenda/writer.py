@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +75,8 @@ def _write_item(item: AgendaItem) -> str:
 
 def save_session(session: Session, path: str | Path) -> None:
     """Write the session to `path` atomically: a temporary file beside it, then a rename."""
+    import tempfile
+
     path = Path(path)
     text = write_session(session)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

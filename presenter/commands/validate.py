@@ -9,6 +9,8 @@ from presenter.agenda.problems import Problem, SessionFileError
 from presenter.agenda.reader import load_session
 from presenter.agenda.schedule import format_clock, schedule, slot_fit
 
+COMMANDS = ("validate",)
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(

@@ -1,0 +1,51 @@
+"""Whole-process time of `presenter validate` on the bundled session, against its floor.
+
+The floor is a bare interpreter importing the parsing libraries the reader needs
+(`python -c "import markdown_it, yaml"`): what no implementation could avoid. Both are run
+the same number of times, interleaved, and the medians compared. Target: at most 1.3.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET = 1.3
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=30, help="runs of each command (default 30)")
+    args = parser.parse_args()
+    session = ROOT / "slides_src" / "twitter-hour.md"
+    script = Path(sys.executable).parent / "presenter"  # the installed console script
+    ours = [str(script), "validate", str(session)]
+    floor = [sys.executable, "-c", "import markdown_it, yaml"]
+    timed(ours), timed(floor)  # warm the file cache once
+    ours_times, floor_times = [], []
+    for _ in range(args.runs):
+        ours_times.append(timed(ours))
+        floor_times.append(timed(floor))
+    ours_median = statistics.median(ours_times)
+    floor_median = statistics.median(floor_times)
+    ratio = ours_median / floor_median
+    print(f"presenter validate (bundled session): median {ours_median * 1000:.1f} ms")
+    print(f"floor, python -c 'import markdown_it, yaml': median {floor_median * 1000:.1f} ms")
+    verdict = "within" if ratio <= TARGET else "OVER"
+    print(f"ratio {ratio:.2f} (target at most {TARGET}: {verdict}), {args.runs} runs each")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
