@@ -7,6 +7,7 @@ from datetime import datetime
 
 import pytest
 
+from presenter.agenda import parse_session
 from presenter.timing import RunClock, RunState, WarningLevel
 from tests.timing.helpers import three_items, twitter_hour
 
@@ -264,3 +265,18 @@ def test_a_slot_start_for_this_run_replaces_the_files(clock):
     )
     assert run.view().until_start == 2 * 3600 + 300
     assert run.view().slot_end == datetime(2026, 11, 25, 14, 20)
+
+
+def test_thresholds_set_in_a_session_file_reach_the_warning(clock):
+    text = (
+        '---\ntitle: Short\nstart: "12:00"\nlength: 10\nsoon_percent: 50\nsoon_minutes: 1.5\n'
+        "---\n\n## Only item [10 min]\n\n- A point\n"
+    )
+    session, problems = parse_session(text, "short.md")
+    assert session is not None, list(problems)
+    run = make_clock(clock, session)
+    run.start()
+    clock.advance(10 * 60 - 91)
+    assert run.view().warning is WarningLevel.ON_TIME
+    clock.advance(1)  # 90 s left: the smaller of 50% (5 min) and 1.5 min
+    assert run.view().warning is WarningLevel.SOON

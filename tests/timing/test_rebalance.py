@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from presenter.timing import RunClock, share_seconds
+from tests.conftest import FakeClock
 from tests.timing.helpers import three_items, twitter_hour
 
 plans = st.lists(
@@ -150,3 +151,41 @@ def test_a_lengthened_item_is_paid_for_by_the_rest(clock):
     assert proposal.minutes[2] == 10
     assert seconds_of(proposal.minutes, 3, 4, 5, 7) == 25 * 60
     assert seconds_of(proposal.minutes, *range(9)) == 60 * 60
+
+
+@given(st.lists(st.integers(0, 20 * 60), max_size=8), st.integers(0, 15 * 60))
+def test_an_applied_proposal_ends_the_session_at_the_slot_end(actuals, into_item):
+    """Whatever happened so far, the rest is shared so the forecast is 13:00, or says why not."""
+    session = twitter_hour()
+    clock = FakeClock()
+    run = started(clock, session)
+    for seconds in actuals:
+        clock.advance(seconds)
+        run.next()
+    clock.advance(into_item)
+    before = run.view()
+    proposal = run.rebalance_proposal()
+    if proposal is None:
+        flexible_to_come = [
+            i for i, item in enumerate(session.items) if i > run.current_index and not item.fixed
+        ]
+        late = (before.forecast_finish - datetime(2026, 11, 25, 13, 0)).total_seconds()
+        assert abs(late) < 30 or (late < 0 and not flexible_to_come)  # early, nothing to stretch
+        return
+    for index, item in enumerate(session.items):
+        if item.fixed or index <= run.current_index:
+            assert proposal.minutes[index] == before.planned_minutes[index]
+        else:
+            assert proposal.minutes[index] >= item.minimum
+    run.apply_rebalance()
+    after = run.view()
+    late = (after.forecast_finish - datetime(2026, 11, 25, 13, 0)).total_seconds()
+    if proposal.shortfall:
+        assert abs(late - proposal.shortfall * 60) < 1
+        assert all(
+            proposal.minutes[i] == item.minimum
+            for i, item in enumerate(session.items)
+            if i > run.current_index
+        )
+    else:
+        assert -1 < late <= 0  # to the second: the time available is counted in whole seconds
