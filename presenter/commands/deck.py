@@ -8,6 +8,8 @@ from pathlib import Path
 
 from presenter.cli import UsageError
 
+COMMANDS = ("export", "import")
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     export = subparsers.add_parser(
