@@ -1,0 +1,110 @@
+"""A check-in reported done survives the process being killed mid-stream."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Checks people in one by one, printing "done NAME" once each check-in is committed.
+CHECK_IN_FOREVER = """
+import sys
+from datetime import date
+from presenter.attendance import AttendeeDetails, open_store
+
+store = open_store(sys.argv[1])
+run = store.create_run("Twitter hour", on=date(2026, 11, 25))
+number = 0
+while True:
+    number += 1
+    name = f"Person {number:05d}"
+    store.check_in(run.id, AttendeeDetails(name, ready={"App installed"}))
+    print("done", name, flush=True)
+"""
+
+pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX only")
+
+
+def _environment(tmp_path: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    env["PRESENTER_DATA_DIR"] = str(tmp_path)
+    return env
+
+
+def _read_done(stream, count: int) -> list[str]:
+    names = []
+    while len(names) < count:
+        line = stream.readline()
+        assert line, "the check-in process stopped early"
+        if line.startswith("done "):
+            names.append(line[5:].rstrip("\n"))
+    return names
+
+
+def _names_in_file(folder: Path) -> tuple[set[str], str]:
+    db = sqlite3.connect(folder / "attendance.sqlite3")
+    try:
+        integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
+        names = {row[0] for row in db.execute("SELECT name FROM attendees")}
+    finally:
+        db.close()
+    return names, integrity
+
+
+def test_every_reported_check_in_survives_sigkill(tmp_path):
+    process = subprocess.Popen(
+        [sys.executable, "-c", CHECK_IN_FOREVER, str(tmp_path)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=_environment(tmp_path),
+    )
+    try:
+        reported = _read_done(process.stdout, 150)
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    reported += [line[5:].rstrip("\n") for line in process.stdout if line.startswith("done ")]
+    process.stdout.close()
+    names, integrity = _names_in_file(tmp_path)
+    assert integrity == "ok"
+    assert set(reported) <= names
+    assert len(reported) >= 150
+
+
+def test_the_checkin_command_is_durable_when_killed(tmp_path):
+    env = _environment(tmp_path)
+    subprocess.run(
+        [sys.executable, "-m", "presenter", "runs", "new", "twitter-hour", "--venue", "Library"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    loop = (
+        'i=0; while true; do i=$((i+1)); "$0" -m presenter checkin 1 "Walk-in $i" '
+        '--ready "App installed" >/dev/null && echo "done Walk-in $i"; done'
+    )
+    process = subprocess.Popen(
+        ["sh", "-c", loop, sys.executable],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        reported = _read_done(process.stdout, 3)
+    finally:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    reported += [line[5:].rstrip("\n") for line in process.stdout if line.startswith("done ")]
+    process.stdout.close()
+    names, integrity = _names_in_file(tmp_path)
+    assert integrity == "ok"
+    assert set(reported) <= names

@@ -1,0 +1,119 @@
+"""Exports: Excel-safe CSV, XLSX as text, only the chosen columns, written whole."""
+
+from __future__ import annotations
+
+import csv
+import os
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from presenter.attendance import AttendeeDetails
+from presenter.attendance.export import build_report, export_run, neutralise, write_csv
+from presenter.attendance.roster import guess_columns, plan_import, read_table
+
+AWKWARD = 'Smith, "Jo"\nÓlafsdóttir Ζωή 王芳'
+FORMULA = '=HYPERLINK("http://x","y")'
+
+
+@pytest.fixture
+def people(store, run_id):
+    store.check_in(run_id, AttendeeDetails(FORMULA, department="+44 ward", ready={"App installed"}))
+    store.check_in(run_id, AttendeeDetails(AWKWARD, role="@ward sister", email="jo@nhs.net"))
+    store.add_to_roster(run_id, [AttendeeDetails("Not Yet Here")])
+    return run_id
+
+
+def read_back(path: Path) -> list[list[str]]:
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def test_csv_has_a_bom_and_formulas_open_as_text(store, people, tmp_path):
+    path = tmp_path / "attendance.csv"
+    export_run(store, people, path)
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    rows = read_back(path)
+    assert rows[0] == [
+        "Name", "Role", "Department or ward", "Checked in", "Late", "App installed",
+        "Username ready",
+    ]  # fmt: skip
+    assert rows[1][0] == "'" + FORMULA
+    assert rows[1][2] == "'+44 ward"
+    assert rows[2][1] == "'@ward sister"
+    for row in rows:
+        for cell in row:
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_every_formula_start_is_neutralised(start):
+    assert neutralise(f"{start}1+1") == f"'{start}1+1"
+    assert neutralise("Sam") == "Sam"
+
+
+def test_an_awkward_name_survives_the_round_trip(store, people, tmp_path, run_id):
+    path = tmp_path / "attendance.csv"
+    export_run(store, people, path, columns="name,email")
+    assert read_back(path)[2] == [AWKWARD, "jo@nhs.net"]
+    # and back in as a roster for the next run
+    table = read_table(path)
+    plan = plan_import(table, guess_columns(table.headers))
+    assert [p.name for _, p in plan.people] == [FORMULA, AWKWARD]
+
+
+def test_only_checked_in_people_and_only_the_chosen_columns(store, people, tmp_path):
+    path = tmp_path / "attendance.csv"
+    export_run(store, people, path)
+    text = path.read_text(encoding="utf-8-sig")
+    assert "jo@nhs.net" not in text  # email is left out unless chosen
+    assert "Not Yet Here" not in text
+    export_run(store, people, path, columns="name,email,readiness")
+    assert read_back(path)[0] == ["Name", "Email", "App installed", "Username ready"]
+    with pytest.raises(ValueError, match="unknown column"):
+        export_run(store, people, path, columns="name,shoe size")
+
+
+def test_xlsx_keeps_every_cell_as_text(store, people, tmp_path):
+    path = tmp_path / "attendance.xlsx"
+    export_run(store, people, path, columns="name,department")
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet["A1"].value == "Name"
+    assert sheet["A2"].value == FORMULA
+    assert sheet["A2"].data_type == "s"
+    assert sheet["A3"].value == AWKWARD
+    assert sheet["B2"].value == "+44 ward"
+
+
+def test_a_failed_export_leaves_the_old_file_and_no_litter(tmp_path):
+    path = tmp_path / "attendance.csv"
+    path.write_text("the old export")
+
+    def broken_rows():
+        yield ["Sam"]
+        raise OSError("disk full")
+
+    with pytest.raises(OSError):
+        write_csv(path, ["Name"], broken_rows())
+    assert path.read_text() == "the old export"
+    assert os.listdir(tmp_path) == ["attendance.csv"]
+
+
+def test_exports_are_private_to_their_owner(store, people, tmp_path):
+    path = tmp_path / "attendance.csv"
+    export_run(store, people, path)
+    assert oct(path.stat().st_mode & 0o777) == oct(0o600)
+
+
+def test_unknown_formats_are_refused(store, people, tmp_path):
+    with pytest.raises(ValueError, match=r"\.csv, \.xlsx or \.pdf"):
+        export_run(store, people, tmp_path / "attendance.docx")
+    with pytest.raises(ValueError, match="certificates are a PDF"):
+        export_run(store, people, tmp_path / "attendance.csv", certificates=True)
+
+
+def test_the_report_counts_only_people_present(store, people):
+    report = build_report(store, people)
+    assert report.names == (FORMULA, AWKWARD)
+    assert report.summary.checked_in == 2
