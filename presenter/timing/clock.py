@@ -13,10 +13,13 @@ How the clock behaves when time misbehaves:
   slot and the forecast finish follow the new wall time at once, since that is the time the
   room's clock now shows. Recorded start and end times are the wall time at the start of the
   run plus run time, so an item's start and end stay its actual length apart.
-- **Suspend** (the lid is shut): on Linux and macOS the monotonic clock stops while the
-  computer sleeps, so the minutes asleep count neither to the item nor as a pause; the
-  countdown carries on from where it was. The wall-clock figures (time left until 13:00,
-  forecast finish, ahead or behind) are right at once, so the slot end is never lost.
+- **Suspend** (the lid is shut while the session goes on in the room): with a monotonic
+  clock that counts sleep, as the one from `presenter.timing.system.system_clocks` does, the
+  minutes asleep count as whatever the run was doing: the item's time if it was running, the
+  pause if it was paused. A monotonic clock that stops during sleep (Python's
+  `time.monotonic` on Linux and macOS) makes the countdown stand still instead, and the
+  minutes asleep are recorded as neither. Either way the wall-clock figures (time left until
+  13:00, forecast finish, ahead or behind) are right as soon as the computer wakes.
 - **Restart** (the app or the computer): `snapshot` records the run time together with both
   clocks. `restore` continues by the monotonic clock if it has not gone backwards (the app
   restarted, the computer did not), and by the wall clock otherwise (the computer restarted

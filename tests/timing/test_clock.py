@@ -51,7 +51,7 @@ def test_a_late_start_is_behind_and_the_slot_end_stays_at_the_clock_time(clock):
     run.start()
     view = run.view()
     assert view.slot_remaining == 18 * 60  # until 12:20, whenever the session started
-    assert view.forecast_finish == datetime(2026, 11, 25, 12, 22)
+    assert view.forecast_finish == datetime(2026, 11, 25, 12, 23)  # 2 min paused, 1 min over
     assert view.ahead_behind == -120
 
 
@@ -231,12 +231,27 @@ def test_a_wall_clock_jump_moves_the_time_of_day_not_the_item(clock):
     assert run.timings()[0].started_at == datetime(2026, 11, 25, 12, 0)
 
 
-def test_a_suspend_keeps_the_countdown_and_the_slot_end(clock):
+def test_a_suspend_with_a_clock_that_counts_sleep_counts_as_the_items_time(clock):
     run = make_clock(clock)
     clock.advance(300)
     run.start()
     clock.advance(60)
-    clock.jump_wall(300)  # asleep five minutes: the monotonic clock stood still
+    run.pause()
+    clock.advance(120)  # asleep two minutes, paused: it stays pause
+    run.resume()
+    clock.advance(300)  # asleep five minutes while the talk went on
+    view = run.view()
+    assert view.item_elapsed == 360
+    assert view.paused_total == 120
+    assert view.forecast_finish == datetime(2026, 11, 25, 12, 23)  # 2 min paused, 1 min over
+
+
+def test_a_suspend_with_a_clock_that_stops_holds_the_countdown_not_the_slot_end(clock):
+    run = make_clock(clock)
+    clock.advance(300)
+    run.start()
+    clock.advance(60)
+    clock.jump_wall(300)  # asleep five minutes and the monotonic clock stood still
     clock.advance(1)
     view = run.view()
     assert view.item_elapsed == 61  # the countdown carries on from where it was
