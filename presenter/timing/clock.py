@@ -25,6 +25,8 @@ How the clock behaves when time misbehaves:
   restarted, the computer did not), and by the wall clock otherwise (the computer restarted
   and the monotonic clock began again): the time the computer was off counts as running
   time, or as pause if the run was paused, because the session carried on in the room.
+  (A computer restarted and then up for longer than it had been when the snapshot was taken
+  looks like an app restart: the run then loses the time the computer was off, never gains.)
 """
 
 from __future__ import annotations
@@ -201,9 +203,10 @@ class RunClock:
     # ----- actions -----
 
     def start(self) -> None:
-        """Begin the run now, whatever the slot time, with the current (normally first) item."""
+        """Begin the run now, whatever the slot time, with the first item."""
         if self.state is not RunState.BEFORE_START:
             return
+        self.current_index = 0
         self._epoch = self._monotonic()
         self._started_wall = self._wall()
         self._segments.append(_Span(self.current_index, 0.0))

@@ -44,6 +44,17 @@ def test_an_early_start_begins_the_first_item_at_once(clock):
     assert view.ahead_behind == 300
 
 
+def test_looking_ahead_before_the_start_still_starts_with_the_first_item(clock):
+    run = make_clock(clock)
+    run.jump(2)
+    clock.advance(30)
+    assert run.view().actual_seconds == (0, 0, 0)
+    run.start()
+    clock.advance(10)
+    assert run.view().current_index == 0
+    assert run.view().actual_seconds == (10, 0, 0)
+
+
 def test_a_late_start_is_behind_and_the_slot_end_stays_at_the_clock_time(clock):
     run = make_clock(clock)
     clock.advance(300 + 120)  # 12:02
