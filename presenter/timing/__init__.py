@@ -13,6 +13,7 @@ from presenter.timing.format import (
 )
 from presenter.timing.levels import WarningLevel, soon_threshold, warning_level, warning_text
 from presenter.timing.rebalance import Rebalance, share_seconds
+from presenter.timing.system import system_clocks
 
 __all__ = [
     "ON_PLAN_SECONDS",
@@ -29,6 +30,7 @@ __all__ = [
     "format_span",
     "share_seconds",
     "soon_threshold",
+    "system_clocks",
     "warning_level",
     "warning_text",
 ]
