@@ -100,6 +100,7 @@ class _DeckBuilder:
         self.metrics = metrics
         self.session = session
         self.table_size = TABLE_SIZES[-1]
+        self._measured: dict = {}
         self.total_steps = 1
 
     def build(self, date: Date | None, venue: str | None, progress: Progress | None) -> None:
@@ -166,12 +167,12 @@ class _DeckBuilder:
             title = item.title if number == 0 else item.title + CONTINUED
             slide = self.new_slide(self.layouts.content, title)
             body = self.body_of(slide)
-            area = self.free_area(slide) if body is None else _geometry(body)
+            area = self.free_area(slide) if body is None else self.measure(body)[0]
             left, top, width, height = area
             slide_height = self.prs.slide_height
             if top + height + BUDGET_HEIGHT + GAP // 2 > slide_height:
                 height = max(BUDGET_HEIGHT, slide_height - BUDGET_HEIGHT - GAP // 2 - top)
-            style = placeholder_style(body) if body is not None else _textbox_style()
+            style = self.measure(body)[1] if body is not None else _textbox_style()
             if pages is None:
                 pages = fit_points(item.points, Box(width, height, style), self.metrics)
             page = pages[number]
@@ -223,13 +224,25 @@ class _DeckBuilder:
             title_shape.text_frame.text = text
             title_shape.text_frame.paragraphs[0].runs[0].font.size = Pt(32)
             return slide
-        style = placeholder_style(title_shape, fallback_size=40)
-        size = fit_title(text, Box(title_shape.width, title_shape.height, style), self.metrics)
+        (_left, _top, width, height), style = self.measure(title_shape, fallback_size=40)
+        size = fit_title(text, Box(width, height, style), self.metrics)
         title_shape.text_frame.text = text
         if size != style.size:
             for run in title_shape.text_frame.paragraphs[0].runs:
                 run.font.size = Pt(size)
         return slide
+
+    def measure(self, placeholder, fallback_size: float = 18.0):
+        """A placeholder's place and text style; the same for every slide of one layout,
+        so worked out once per layout (looking them up walks layout and master)."""
+        layout = placeholder.part.slide_layout
+        key = (layout.part.partname, placeholder.placeholder_format.idx)
+        if key not in self._measured:
+            self._measured[key] = (
+                _geometry(placeholder),
+                placeholder_style(placeholder, fallback_size),
+            )
+        return self._measured[key]
 
     def body_of(self, slide, kinds=BODIES):
         """The slide's first empty placeholder of one of `kinds`, or None."""
@@ -253,8 +266,9 @@ class _DeckBuilder:
             body = self.prs_textbox(slide, (left, top, width, min(height, 2 * EMU_PER_INCH)))
             style = _textbox_style()
         else:
-            style = placeholder_style(body)
-        pages = fit_points(tuple(lines), Box(body.width, body.height, style), self.metrics)
+            style = self.measure(body)[1]
+        (_left, _top, width, height) = self.measure(body)[0]
+        pages = fit_points(tuple(lines), Box(width, height, style), self.metrics)
         size = pages[0].size if len(pages) == 1 else min(p.size for p in pages)
         self.write_points(body, lines, size if size != style.size else None)
 

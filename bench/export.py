@@ -1,0 +1,151 @@
+"""Benchmark: `presenter export` of the bundled session against a bare python-pptx script.
+
+The floor is a script that writes the same slides (title, agenda table, one slide per item,
+closing) with the same speaker notes through python-pptx and nothing else. Both run as whole
+processes, interleaved, several times; the medians and their ratio are printed (target: at
+most 1.2). If pandoc is installed, its time for the same Markdown is printed for reference.
+
+    python3 bench/export.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SESSION = REPO / "slides_src" / "twitter-hour.md"
+TARGET = 1.2
+
+FLOOR = """
+import sys
+from importlib import resources
+from pptx import Presentation
+from pptx.util import Inches, Pt
+
+DECK = {deck}
+with (resources.files("presenter.resources") / "templates" / "default-16x9.pptx").open("rb") as f:
+    prs = Presentation(f)
+layouts = {{layout.name: layout for layout in prs.slide_layouts}}
+
+def slide(layout, title, lines, notes):
+    s = prs.slides.add_slide(layouts[layout])
+    s.shapes.title.text = title
+    if lines:
+        s.placeholders[1].text_frame.text = "\\n".join(lines)
+    s.notes_slide.notes_text_frame.text = notes
+    return s
+
+slide("Title Slide", DECK["title"], DECK["subtitle"], DECK["title_notes"])
+agenda = slide("Title Only", "Agenda", [], DECK["agenda_notes"])
+rows = DECK["rows"]
+table = agenda.shapes.add_table(len(rows) + 1, 3, Inches(0.5), Inches(1.6), Inches(12), Inches(5)).table
+for r, row in enumerate([["Start", "Minutes", "Item"], *rows]):
+    for c, value in enumerate(row):
+        table.cell(r, c).text = value
+for item in DECK["items"]:
+    s = slide("Title and Content", item["title"], item["points"], item["notes"])
+    box = s.shapes.add_textbox(Inches(0.5), Inches(6.5), Inches(12), Inches(0.4))
+    box.text_frame.text = item["budget"]
+slide("Title Slide", "Questions?", DECK["closing"], DECK["closing_notes"])
+prs.save(sys.argv[1])
+"""
+
+
+def deck_content() -> dict:
+    """What the floor script writes: the exported deck's own text, read back."""
+    from pptx import Presentation
+
+    sys.path.insert(0, str(REPO))
+    from presenter.agenda import load_session
+    from presenter.deck import deck_for
+
+    session, _warnings = load_session(SESSION)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "deck.pptx"
+        path.write_bytes(deck_for(session))
+        prs = Presentation(str(path))
+        slides = list(prs.slides)
+
+        def texts(slide):
+            return [
+                p.text
+                for shape in slide.placeholders
+                if shape.placeholder_format.idx != 0
+                for p in shape.text_frame.paragraphs
+            ]
+
+        def notes(slide):
+            return slide.notes_slide.notes_text_frame.text
+
+        table = next(s for s in slides[1].shapes if s.has_table).table
+        return {
+            "title": session.title,
+            "subtitle": texts(slides[0]),
+            "title_notes": notes(slides[0]),
+            "agenda_notes": notes(slides[1]),
+            "rows": [[c.text for c in row.cells] for row in list(table.rows)[1:]],
+            "items": [
+                {
+                    "title": s.shapes.title.text,
+                    "points": texts(s),
+                    "notes": notes(s),
+                    "budget": next(x.text for x in s.shapes if x.name == "Time budget"),
+                }
+                for s in slides[2:-1]
+            ],
+            "closing": texts(slides[-1]),
+            "closing_notes": notes(slides[-1]),
+        }
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, cwd=REPO, capture_output=True)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeat", type=int, default=15, help="runs of each (default 15)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        floor = folder / "floor.py"
+        floor.write_text(FLOOR.format(deck=json.dumps(deck_content(), ensure_ascii=False)))
+        commands = {
+            "presenter export": [
+                sys.executable, "-m", "presenter", "export", str(SESSION.relative_to(REPO)),
+                "-o", str(folder / "presenter.pptx"),
+            ],
+            "python-pptx floor": [sys.executable, str(floor), str(folder / "floor.pptx")],
+        }  # fmt: skip
+        pandoc = shutil.which("pandoc")
+        if pandoc:
+            commands["pandoc (reference)"] = [pandoc, str(SESSION), "-o", str(folder / "p.pptx")]
+        for command in commands.values():
+            timed(command)  # warm the file cache once
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(args.repeat):
+            for name, command in commands.items():
+                times[name].append(timed(command))
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    for name, value in medians.items():
+        print(f"{name:20} median {value * 1000:7.1f} ms over {args.repeat} runs")
+    if not pandoc:
+        print("pandoc               not installed; no reference time")
+    ratio = medians["presenter export"] / medians["python-pptx floor"]
+    verdict = "within" if ratio <= TARGET else "over"
+    print(f"ratio presenter/floor {ratio:.2f} ({verdict} the {TARGET} target)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
