@@ -27,13 +27,14 @@ class FontMetrics:
     units_per_em: int
     regular: dict[str, int]
     bold: dict[str, int]
+    scale: float = 1.0  # above 1 for a font wider than the one measured
 
     def width(self, text: str, size_pt: float, *, bold: bool = False) -> int:
         """The width of `text` set in one line at `size_pt`, in EMU."""
         widths = self.bold if bold else self.regular
         unknown = self.units_per_em * UNKNOWN_WIDTH_EM
         units = sum(widths.get(ch, unknown) for ch in text)
-        return math.ceil(units * size_pt * EMU_PER_POINT / self.units_per_em)
+        return math.ceil(units * self.scale * size_pt * EMU_PER_POINT / self.units_per_em)
 
     def wrap(self, text: str, width_emu: int, size_pt: float, *, bold: bool = False) -> list[str]:
         """`text` broken into lines no wider than `width_emu`, at spaces where it can,
@@ -70,6 +71,20 @@ class FontMetrics:
         while cut < len(word) and self.width(word[: cut + 1], size_pt, bold=bold) <= width_emu:
             cut += 1
         return cut
+
+
+# Fonts with Arial's widths. For any other font (or a renderer that substitutes a wider one,
+# as LibreOffice does for Calibri when Carlito is missing) widths are counted a little wider.
+SAME_WIDTHS = {"arial", "liberation sans", "arimo", "helvetica"}
+OTHER_FONT_SCALE = 1.12
+
+
+def metrics_for(font_name: str) -> FontMetrics:
+    """The bundled metrics, widened for a font other than Arial or its equivalents."""
+    base = bundled_metrics()
+    if font_name.strip().casefold() in SAME_WIDTHS:
+        return base
+    return FontMetrics(base.units_per_em, base.regular, base.bold, OTHER_FONT_SCALE)
 
 
 @cache

@@ -178,3 +178,16 @@ def pick_layouts(prs) -> Layouts:
         pick = next((found[r] for r in order if found[r] is not None), None)
         chosen[role] = pick or layouts[0]
     return Layouts(**chosen)
+
+
+def body_font(prs) -> str:
+    """The theme's body (minor) Latin font of the first master, such as "Arial"."""
+    try:
+        theme = prs.slide_masters[0].part.part_related_by(RT.THEME)
+    except (KeyError, IndexError):
+        return ""
+    from lxml import etree
+
+    root = etree.fromstring(theme.blob)
+    latin = root.find(f".//{NS_A}minorFont/{NS_A}latin")
+    return latin.get("typeface", "") if latin is not None else ""

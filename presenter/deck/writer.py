@@ -21,10 +21,18 @@ from presenter.agenda import Kind, Session
 from presenter.agenda.schedule import ScheduledItem, format_clock, schedule
 from presenter.deck import notes as deck_notes
 from presenter.deck.fitting import Box, fit_points, fit_title
-from presenter.deck.metrics import EMU_PER_POINT, FontMetrics, bundled_metrics
+from presenter.deck.metrics import EMU_PER_POINT, FontMetrics, metrics_for
 from presenter.deck.package import deck_bytes, set_core_properties, write_atomically
 from presenter.deck.style import EMU_PER_INCH, TextStyle, placeholder_style
-from presenter.deck.template import BODIES, FURNITURE, TITLES, Layouts, open_template, pick_layouts
+from presenter.deck.template import (
+    BODIES,
+    FURNITURE,
+    TITLES,
+    Layouts,
+    body_font,
+    open_template,
+    pick_layouts,
+)
 from presenter.deck.text import BUDGET_NAME, clean_text, point_runs
 
 # progress(done, total, what): called after each slide and once the file is written.
@@ -73,7 +81,7 @@ def deck_for(
 ) -> bytes:
     """The deck's bytes: the same session, template, date and venue give the same bytes."""
     prs = open_template(template)
-    builder = _DeckBuilder(prs, pick_layouts(prs), bundled_metrics(), session)
+    builder = _DeckBuilder(prs, pick_layouts(prs), metrics_for(body_font(prs)), session)
     builder.build(date, venue, progress)
     when = datetime.combine(date, session.start) if date else None
     set_core_properties(
@@ -353,7 +361,7 @@ class _DeckBuilder:
 
     def agenda_columns(self, width: int) -> tuple[int, int, int]:
         start = int(1.4 * EMU_PER_INCH)
-        minutes = int(1.4 * EMU_PER_INCH)
+        minutes = int(1.7 * EMU_PER_INCH)
         return start, minutes, width - start - minutes
 
     def row_height(self, text: str, width: int, size: float, bold: bool = False) -> int:
