@@ -39,38 +39,59 @@ class FontMetrics:
     def wrap(self, text: str, width_emu: int, size_pt: float, *, bold: bool = False) -> list[str]:
         """`text` broken into lines no wider than `width_emu`, at spaces where it can,
         and inside a word (such as a long web address) only when the word alone is too wide."""
+        widths = self.bold if bold else self.regular
+        # The line width in font units at this size, so each word is measured only once.
+        limit = width_emu * self.units_per_em / (self.scale * size_pt * EMU_PER_POINT)
         lines: list[str] = []
         for paragraph_line in text.split("\n"):
-            lines.extend(self._wrap_line(paragraph_line, width_emu, size_pt, bold))
+            lines.extend(self._wrap_line(paragraph_line, limit, widths))
         return lines
 
-    def _wrap_line(self, text: str, width_emu: int, size_pt: float, bold: bool) -> list[str]:
+    def _units(self, text: str, widths: dict[str, int]) -> float:
+        unknown = self.units_per_em * UNKNOWN_WIDTH_EM
+        return sum(widths.get(ch, unknown) for ch in text)
+
+    def _wrap_line(self, text: str, limit: float, widths: dict[str, int]) -> list[str]:
         lines: list[str] = []
-        current = ""
+        current: list[str] = []
+        used = 0.0  # units of the words on the current line
+        pending = 0.0  # units of the spaces after them, counted only if a word follows
         for token in WORD.findall(text):
-            candidate = current + token
-            if self.width(candidate.rstrip(), size_pt, bold=bold) <= width_emu:
-                current = candidate
-                continue
+            size = self._units(token, widths)
             if token.isspace():
-                continue  # a space at the end of a line takes no room
-            if current.strip():
-                lines.append(current.rstrip())
-            current = ""
-            while self.width(token, size_pt, bold=bold) > width_emu and len(token) > 1:
-                cut = self._longest_prefix(token, width_emu, size_pt, bold)
+                if current:
+                    current.append(token)
+                    pending += size
+                continue
+            if used + pending + size <= limit:  # (nothing is pending on an empty line)
+                current.append(token)
+                used += pending + size
+                pending = 0.0
+                continue
+            if current:
+                lines.append("".join(current).rstrip())
+            current, used, pending = [], 0.0, 0.0
+            while size > limit and len(token) > 1:
+                cut, cut_size = self._longest_prefix(token, limit, widths)
                 lines.append(token[:cut])
                 token = token[cut:]
-            current = token
-        if current.strip() or not lines:
-            lines.append(current.rstrip())
+                size -= cut_size
+            current, used = [token], size
+        if current or not lines:
+            lines.append("".join(current).rstrip())
         return lines
 
-    def _longest_prefix(self, word: str, width_emu: int, size_pt: float, bold: bool) -> int:
+    def _longest_prefix(self, word: str, limit: float, widths: dict[str, int]) -> tuple[int, float]:
+        unknown = self.units_per_em * UNKNOWN_WIDTH_EM
+        total = widths.get(word[0], unknown)
         cut = 1
-        while cut < len(word) and self.width(word[: cut + 1], size_pt, bold=bold) <= width_emu:
+        while cut < len(word):
+            step = widths.get(word[cut], unknown)
+            if total + step > limit:
+                break
+            total += step
             cut += 1
-        return cut
+        return cut, total
 
 
 # Fonts with Arial's widths. For any other font (or a renderer that substitutes a wider one,

@@ -1,22 +1,26 @@
 """Saving a deck: clean document properties, fixed zip dates, and an all-or-nothing write.
 
 python-pptx stamps each zip entry with the current time, so two exports of one session would
-differ; the deck is rewritten with fixed entry dates so the same session gives the same bytes.
+differ; every entry's date is set to 1980-01-01 so the same session gives the same bytes.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import struct
 import tempfile
 import zipfile
 from datetime import datetime
 from pathlib import Path
 
 from lxml import etree
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-FIXED_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-APP_PROPERTIES = "docProps/app.xml"
+LOCAL_HEADER = b"PK\x03\x04"
+CENTRAL_HEADER = b"PK\x01\x02"
+DOS_DATE = struct.pack("<HH", 0, (0 << 9) | (1 << 5) | 1)  # 00:00:00 on 1980-01-01
+UNIX = 3
 EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 
 
@@ -65,24 +69,43 @@ def app_properties(slide_count: int) -> bytes:
 
 def deck_bytes(prs) -> bytes:
     """The presentation as .pptx bytes that depend only on its content."""
+    _replace_app_properties(prs, app_properties(len(prs.slides)))
     raw = io.BytesIO()
     prs.save(raw)
-    slide_count = len(prs.slides)
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for entry in source.infolist():
-            data = source.read(entry.filename)
-            if entry.filename == APP_PROPERTIES:
-                data = app_properties(slide_count)
-            fixed = zipfile.ZipInfo(entry.filename, FIXED_ZIP_DATE)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            fixed.create_system = 0
-            target.writestr(fixed, data)
-    return out.getvalue()
+    return _fix_zip_dates(raw.getvalue())
+
+
+def _replace_app_properties(prs, blob: bytes) -> None:
+    package = prs.part.package
+    for rel in package._rels.values():
+        if rel.reltype == RT.EXTENDED_PROPERTIES:
+            rel.target_part._blob = blob
+
+
+def _fix_zip_dates(data: bytes) -> bytes:
+    """The same zip with every entry dated 1980-01-01 and marked as made on Unix.
+
+    The date sits at fixed places in each entry's local header and central directory record,
+    so it is overwritten in place: nothing is decompressed or compressed again.
+    """
+    fixed = bytearray(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        entries = archive.infolist()
+        directory = archive.start_dir  # type: ignore[attr-defined]
+    for entry in entries:
+        offset = entry.header_offset
+        if fixed[offset : offset + 4] != LOCAL_HEADER:
+            raise ValueError("unexpected zip layout")
+        fixed[offset + 10 : offset + 14] = DOS_DATE
+    offset = directory
+    for _entry in entries:
+        if fixed[offset : offset + 4] != CENTRAL_HEADER:
+            raise ValueError("unexpected zip layout")
+        fixed[offset + 5] = UNIX
+        fixed[offset + 12 : offset + 16] = DOS_DATE
+        name, extra, comment = struct.unpack_from("<HHH", fixed, offset + 28)
+        offset += 46 + name + extra + comment
+    return bytes(fixed)
 
 
 def write_atomically(data: bytes, path: str | Path) -> None:

@@ -109,6 +109,7 @@ class _DeckBuilder:
         self.session = session
         self.table_size = TABLE_SIZES[-1]
         self._measured: dict = {}
+        self._typed: dict = {}
         self.total_steps = 1
 
     def build(self, date: Date | None, venue: str | None, progress: Progress | None) -> None:
@@ -222,9 +223,7 @@ class _DeckBuilder:
 
     def new_slide(self, layout, title: str):
         slide = self.prs.slides.add_slide(layout)
-        title_shape = next(
-            (ph for ph in slide.placeholders if ph.placeholder_format.type in TITLES), None
-        )
+        title_shape = next((ph for ph, kind in self.typed(slide) if kind in TITLES), None)
         text = clean_text(title)
         if title_shape is None:
             left, top, width, _height = self.free_area(slide)
@@ -252,23 +251,24 @@ class _DeckBuilder:
             )
         return self._measured[key]
 
+    def typed(self, slide_or_layout) -> list:
+        """Its placeholders with their types, looked up once (each lookup searches the XML)."""
+        part = slide_or_layout.part
+        if part not in self._typed:
+            self._typed[part] = [
+                (shape, shape.placeholder_format.type) for shape in slide_or_layout.placeholders
+            ]
+        return self._typed[part]
+
     def body_of(self, slide, kinds=BODIES):
         """The slide's first empty placeholder of one of `kinds`, or None."""
-        for shape in slide.placeholders:
-            if shape.placeholder_format.type in kinds and not shape.text_frame.text:
+        for shape, kind in self.typed(slide):
+            if kind in kinds and not shape.text_frame.text:
                 return shape
         return None
 
     def fill_subtitle(self, slide, lines: list[str]) -> None:
-        body = next(
-            (
-                ph
-                for ph in slide.placeholders
-                if ph.placeholder_format.type in (PP_PLACEHOLDER.SUBTITLE, *BODIES)
-                and not ph.text_frame.text
-            ),
-            None,
-        )
+        body = self.body_of(slide, kinds=(PP_PLACEHOLDER.SUBTITLE, *BODIES))
         if body is None:
             left, top, width, height = self.free_area(slide)
             body = self.prs_textbox(slide, (left, top, width, min(height, 2 * EMU_PER_INCH)))
@@ -327,9 +327,7 @@ class _DeckBuilder:
         height = self.prs.slide_height
         margin = int(0.5 * EMU_PER_INCH)
         top = int(1.6 * EMU_PER_INCH)
-        title = next(
-            (ph for ph in slide.placeholders if ph.placeholder_format.type in TITLES), None
-        )
+        title = next((ph for ph, kind in self.typed(slide) if kind in TITLES), None)
         if title is not None and title.top is not None and title.height is not None:
             top = title.top + title.height + GAP
         return margin, top, width - 2 * margin, height - top - margin - BUDGET_HEIGHT
@@ -347,8 +345,8 @@ class _DeckBuilder:
 
     def tidy(self, slide) -> None:
         """Take out placeholders left empty: they would say "Click to add text"."""
-        for shape in list(slide.placeholders):
-            if shape.placeholder_format.type in FURNITURE:
+        for shape, kind in self.typed(slide):
+            if kind in FURNITURE:
                 continue
             if shape.has_text_frame and not shape.text_frame.text.strip():
                 shape._element.getparent().remove(shape._element)
