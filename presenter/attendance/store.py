@@ -190,7 +190,8 @@ class AttendanceStore:
             _WindowLock(self.path.with_name(self.path.name + ".lock")) if hold_window_lock else None
         )
         self._db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-        self._changes = 0
+        self._runs: dict[int, Run] = {}
+        self._runs_version = -1
         try:
             self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self._db.execute("PRAGMA journal_mode = WAL")
@@ -201,7 +202,7 @@ class AttendanceStore:
         except BaseException:
             self.close()
             raise
-        self._index_key: tuple[int, int, int] | None = None
+        self._index_key: tuple[int, int] | None = None
         self._index = RosterIndex(())
 
     # -- the file -----------------------------------------------------------------------
@@ -236,7 +237,6 @@ class AttendanceStore:
             self._db.execute("ROLLBACK")
             raise
         self._db.execute("COMMIT")
-        self._changes += 1
 
     def _migrate(self) -> None:
         version = self.schema_version
@@ -341,6 +341,16 @@ class AttendanceStore:
         ).fetchone()[0]
         return json.loads(counts or "{}").get("checked_in", 0)
 
+    def _plain_run(self, run_id: int) -> Run:
+        """A run without its count, cached: check-in reads it on every key press."""
+        version = self._db.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._runs_version:
+            self._runs.clear()
+            self._runs_version = version
+        if run_id not in self._runs:
+            self._runs[run_id] = self.run(run_id)
+        return self._runs[run_id]
+
     def run(self, run_id: int) -> Run:
         row = self._db.execute(
             f"SELECT {_RUN_COLUMNS} FROM runs WHERE id = ?", (run_id,)
@@ -363,6 +373,7 @@ class AttendanceStore:
         self.run(run_id)
         with self._transaction() as db:
             db.execute("UPDATE runs SET title = ? WHERE id = ?", (title, run_id))
+            self._runs.clear()
         return self.run(run_id)
 
     def delete_run(self, run_id: int) -> None:
@@ -370,6 +381,8 @@ class AttendanceStore:
         self.run(run_id)
         with self._transaction() as db:
             db.execute("DELETE FROM runs WHERE id = ?", (run_id,))
+            self._runs.clear()
+        self._forget_index()
         self._checkpoint()
 
     def runs_older_than(self, days: int, *, today: date | None = None) -> list[Run]:
@@ -392,6 +405,8 @@ class AttendanceStore:
                 "UPDATE runs SET purged_at = ?, purged_counts = ? WHERE id = ?",
                 (_iso(self._clock()), json.dumps(counts), run_id),
             )
+            self._runs.clear()
+        self._forget_index()
         self._checkpoint()
         return summary
 
@@ -427,7 +442,7 @@ class AttendanceStore:
         ).fetchone()
         if row is None:
             raise AttendanceError(f"there is no attendee {attendee_id}")
-        return self._attendee_from_row(row, self.run(row[1]).starts_at)
+        return self._attendee_from_row(row, self._plain_run(row[1]).starts_at)
 
     def attendees(self, run_id: int, *, checked_in_only: bool = False) -> list[Attendee]:
         """Everyone on a run's list, in check-in order (roster people not yet in at the end)."""
@@ -471,22 +486,27 @@ class AttendanceStore:
 
     def find_duplicate(self, run_id: int, details: AttendeeDetails) -> tuple[Attendee, str] | None:
         """Someone on the run's list with the same email, or else the same name."""
+        return self._find_duplicate(run_id, details, self._plain_run(run_id).starts_at)
+
+    def _find_duplicate(
+        self, run_id: int, details: AttendeeDetails, starts_at: datetime
+    ) -> tuple[Attendee, str] | None:
         email_key = details.email.strip().casefold()
         if email_key:
             row = self._db.execute(
                 f"SELECT {_ATTENDEE_COLUMNS} FROM attendees WHERE run_id = ? AND email_key = ? "
-                "LIMIT 1",
+                "AND email_key != '' LIMIT 1",  # the != lets SQLite use the partial index
                 (run_id, email_key),
             ).fetchone()
             if row:
-                return self._attendee_from_row(row, self.run(run_id).starts_at), "email"
+                return self._attendee_from_row(row, starts_at), "email"
         row = self._db.execute(
             f"SELECT {_ATTENDEE_COLUMNS} FROM attendees WHERE run_id = ? AND name_key = ? "
             "ORDER BY checked_in_at IS NOT NULL, id LIMIT 1",
             (run_id, fold(details.name)),
         ).fetchone()
         if row:
-            return self._attendee_from_row(row, self.run(run_id).starts_at), "name"
+            return self._attendee_from_row(row, starts_at), "name"
         return None
 
     def check_in(
@@ -502,39 +522,45 @@ class AttendanceStore:
         `attendee_id` checks in that roster person. Otherwise a roster person not yet in
         with the same name or email is checked in; anyone else with the same name or email
         raises DuplicateAttendee unless `on_duplicate` is "merge" (update their details)
-        or "add" (a second person with the same name, on purpose).
+        or "add" (a second person with the same name, on purpose). The duplicate check and
+        the write are one transaction, so two windows cannot both add the same person.
         """
-        run = self.run(run_id)
+        run = self._plain_run(run_id)
         if run.purged:
             raise AttendanceError(f"run {run_id} was purged; start a new run to check people in")
         details = self.validate(details, run.readiness)
-        target: Attendee | None = None
-        if attendee_id is not None:
-            target = self.attendee(attendee_id)
-            if target.run_id != run_id:
-                raise AttendanceError(f"attendee {attendee_id} is not on run {run_id}")
-        elif (found := self.find_duplicate(run_id, details)) is not None:
-            existing, reason = found
-            if (existing.on_roster and not existing.checked_in) or on_duplicate == "merge":
-                target = existing
-            elif on_duplicate != "add":
-                raise DuplicateAttendee(existing, reason)
-        now = self._clock()
+        starts_at = run.starts_at
+        now = datetime.fromisoformat(_iso(self._clock()) or "")
         with self._transaction() as db:
+            target: Attendee | None = None
+            if attendee_id is not None:
+                row = db.execute(
+                    f"SELECT {_ATTENDEE_COLUMNS} FROM attendees WHERE id = ?", (attendee_id,)
+                ).fetchone()
+                if row is None or row[1] != run_id:
+                    raise AttendanceError(f"attendee {attendee_id} is not on run {run_id}")
+                target = self._attendee_from_row(row, starts_at)
+            elif (found := self._find_duplicate(run_id, details, starts_at)) is not None:
+                existing, reason = found
+                if (existing.on_roster and not existing.checked_in) or on_duplicate == "merge":
+                    target = existing
+                elif on_duplicate != "add":
+                    raise DuplicateAttendee(existing, reason)
             if target is None:
                 cursor = db.execute(
                     "INSERT INTO attendees (run_id, name, name_key, role, department, email, "
                     "email_key, staff_number, handle, consent, note, ready, on_roster, "
                     "checked_in_at, created_at) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
-                    (
-                        run_id,
-                        *self._columns(details),
-                        _iso(now),
-                        _iso(now),
-                    ),
+                    (run_id, *self._columns(details), _iso(now), _iso(now)),
                 )
-                new_id = cursor.lastrowid or 0
+                result = Attendee(
+                    id=cursor.lastrowid or 0,
+                    run_id=run_id,
+                    **_detail_fields(details),
+                    checked_in_at=now,
+                    late=now > starts_at,
+                )
             else:
                 merged = _merge(target.details(), details)
                 db.execute(
@@ -543,8 +569,17 @@ class AttendanceStore:
                     "note = ?, ready = ?, checked_in_at = coalesce(checked_in_at, ?) WHERE id = ?",
                     (*self._columns(merged), _iso(now), target.id),
                 )
-                new_id = target.id
-        return CheckIn(attendee=self.attendee(new_id), before=target)
+                moment = target.checked_in_at or now
+                result = Attendee(
+                    id=target.id,
+                    run_id=run_id,
+                    **_detail_fields(merged),
+                    on_roster=target.on_roster,
+                    checked_in_at=moment,
+                    late=moment > starts_at,
+                )
+        self._indexed(run_id, put=result)
+        return CheckIn(attendee=result, before=target)
 
     @staticmethod
     def _columns(details: AttendeeDetails) -> tuple:
@@ -565,16 +600,21 @@ class AttendanceStore:
     def undo(self, check_in: CheckIn) -> None:
         """Take back a check-in: a walk-in disappears, a roster person goes back to not-in."""
         before = check_in.before
+        run_id = check_in.attendee.run_id
         with self._transaction() as db:
             if before is None:
                 db.execute("DELETE FROM attendees WHERE id = ?", (check_in.attendee.id,))
-                return
-            db.execute(
-                "UPDATE attendees SET name = ?, name_key = ?, role = ?, department = ?, "
-                "email = ?, email_key = ?, staff_number = ?, handle = ?, consent = ?, "
-                "note = ?, ready = ?, checked_in_at = ? WHERE id = ?",
-                (*self._columns(before.details()), _iso(before.checked_in_at), before.id),
-            )
+            else:
+                db.execute(
+                    "UPDATE attendees SET name = ?, name_key = ?, role = ?, department = ?, "
+                    "email = ?, email_key = ?, staff_number = ?, handle = ?, consent = ?, "
+                    "note = ?, ready = ?, checked_in_at = ? WHERE id = ?",
+                    (*self._columns(before.details()), _iso(before.checked_in_at), before.id),
+                )
+        if before is None:
+            self._indexed(run_id, removed=check_in.attendee.id)
+        else:
+            self._indexed(run_id, put=before)
 
     def update_attendee(self, attendee_id: int, details: AttendeeDetails) -> Attendee:
         """Correct someone's details after the fact (a typo, the app now installed)."""
@@ -587,7 +627,9 @@ class AttendanceStore:
                 "note = ?, ready = ? WHERE id = ?",
                 (*self._columns(details), attendee_id),
             )
-        return self.attendee(attendee_id)
+        updated = self.attendee(attendee_id)
+        self._indexed(updated.run_id, put=updated)
+        return updated
 
     def set_ready(self, attendee_id: int, check: str, ticked: bool) -> Attendee:
         current = self.attendee(attendee_id)
@@ -624,6 +666,7 @@ class AttendanceStore:
                         (run_id, *self._columns(details), _iso(self._clock())),
                     )
                     added += 1
+        self._forget_index()
         return added, merged
 
     # -- counts and search --------------------------------------------------------------
@@ -653,15 +696,32 @@ class AttendanceStore:
 
     def search(self, run_id: int, text: str, limit: int = 20) -> list[Attendee]:
         """People on the run whose name, email or department start words as typed."""
-        key = (
-            run_id,
-            self._changes,
-            self._db.execute("PRAGMA data_version").fetchone()[0],
-        )
-        if key != self._index_key:
+        return self._search_index(run_id).search(text, limit)
+
+    def _search_index(self, run_id: int) -> RosterIndex:
+        """The run's index, rebuilt only when another window changed the file."""
+        version = self._db.execute("PRAGMA data_version").fetchone()[0]
+        if self._index_key != (run_id, version):
             self._index = RosterIndex(self.attendees(run_id))
-            self._index_key = key
-        return self._index.search(text, limit)
+            self._index_key = (run_id, version)
+        return self._index
+
+    def _indexed(self, run_id: int, put: Attendee | None = None, removed: int | None = None):
+        """Tell the search index about one change this store just made."""
+        if self._index_key is None or self._index_key[0] != run_id:
+            return
+        if put is not None:
+            self._index.put(put)
+        if removed is not None:
+            self._index.remove(removed)
+
+    def _forget_index(self) -> None:
+        self._index_key = None
+
+
+def _detail_fields(details: AttendeeDetails) -> dict:
+    """The fields an Attendee shares with AttendeeDetails, for building one from the other."""
+    return {name: getattr(details, name) for name in AttendeeDetails.__dataclass_fields__}
 
 
 def _merge(kept: AttendeeDetails, extra: AttendeeDetails) -> AttendeeDetails:
