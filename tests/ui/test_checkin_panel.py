@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from presenter.attendance import AttendeeDetails, open_store
 from presenter.ui.attendee_model import AttendeeTableModel, MatchListModel
-from presenter.ui.checkin_panel import CheckInPanel, MergeChoice, MergeDialog
+from presenter.ui.checkin_panel import CheckInPanel, MergeChoice, MergeDialog, RosterImportDialog
 
 READINESS = ("App installed", "Username ready")
 
@@ -218,3 +218,44 @@ def test_enter_from_a_readiness_tick_checks_in_too(qtbot, panel, store, run_id):
     assert [(p.name, p.ready) for p in store.attendees(run_id)] == [
         ("Sam Patel", {"Username ready"})
     ]
+
+
+def test_a_roster_is_imported_after_the_columns_are_confirmed(
+    qtbot, panel, store, run_id, tmp_path, monkeypatch
+):
+    roster = tmp_path / "signups.csv"
+    roster.write_text("Delegate,Email,Ward\nSam Patel,sam@nhs.net,ED\nAna Costa,,ICU\n")
+    shown = []
+
+    def confirm(parent, table, columns, readiness):
+        dialog = RosterImportDialog(table, columns, readiness)
+        qtbot.addWidget(dialog)
+        shown.append(dialog.field_boxes["department"].currentText())
+        assert "name" not in columns.fields  # "Delegate" is not a heading it knows
+        dialog.field_boxes["name"].setCurrentIndex(1)  # column A
+        return dialog.columns()
+
+    monkeypatch.setattr(RosterImportDialog, "choose_file", lambda parent: roster)
+    monkeypatch.setattr(RosterImportDialog, "confirm", confirm)
+    with qtbot.waitSignal(panel.changed, timeout=2000):
+        assert panel.import_roster() == 2
+    assert shown == ["C: Ward"]
+    assert sorted(names(store, run_id, checked_in_only=False)) == ["Ana Costa", "Sam Patel"]
+    assert "Imported 2 people from signups.csv" in panel.status.text()
+    type_name(qtbot, panel, "ana")
+    press_enter(qtbot, panel)
+    assert names(store, run_id) == ["Ana Costa"]
+
+
+def test_a_roster_with_bad_rows_imports_nobody(qtbot, panel, store, run_id, tmp_path, monkeypatch):
+    roster = tmp_path / "signups.csv"
+    roster.write_text("Name,Email\nSam Patel,sam@nhs.net\n,x@nhs.net\n")
+    problems = []
+    monkeypatch.setattr(RosterImportDialog, "choose_file", lambda parent: roster)
+    monkeypatch.setattr(RosterImportDialog, "confirm", lambda parent, t, columns, r: columns)
+    monkeypatch.setattr(
+        RosterImportDialog, "show_problems", lambda parent, lines: problems.extend(lines)
+    )
+    assert panel.import_roster() == 0
+    assert problems == [f"{roster}:3: error: the name is empty"]
+    assert store.attendees(run_id) == []
