@@ -45,9 +45,9 @@ class Box:
         return self.style.text_height(self.height) / EMU_PER_POINT * SAFETY
 
 
-def sizes(style: TextStyle) -> list[float]:
+def sizes(style: TextStyle, limit: float = SHRINK_LIMIT) -> list[float]:
     """The sizes to try, from the template's own size down to the smallest allowed."""
-    floor = min(style.size, max(SMALLEST, style.size * SHRINK_LIMIT))
+    floor = min(style.size, max(SMALLEST, style.size * limit))
     found = []
     size = style.size
     while size >= floor - 0.01:
@@ -111,9 +111,14 @@ def _pieces(points: tuple[str, ...], box: Box, metrics: FontMetrics) -> list[str
     return pieces
 
 
-def fit_title(title: str, box: Box, metrics: FontMetrics) -> float:
-    """The largest allowed size at which the title fits its placeholder."""
-    for size in sizes(box.style):
-        if fits([title], box, size, metrics):
+# Titles and title-slide lines have no "(cont.)" slide to go to, so they may shrink further.
+TITLE_SHRINK_LIMIT = 0.5
+
+
+def fit_title(lines: list[str], box: Box, metrics: FontMetrics) -> float | None:
+    """The largest allowed size at which the lines fit their placeholder, or None when
+    they do not fit even at the smallest size."""
+    for size in sizes(box.style, TITLE_SHRINK_LIMIT):
+        if fits(lines, box, size, metrics):
             return size
-    return sizes(box.style)[-1]
+    return None

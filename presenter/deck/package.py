@@ -21,6 +21,7 @@ LOCAL_HEADER = b"PK\x03\x04"
 CENTRAL_HEADER = b"PK\x01\x02"
 DOS_DATE = struct.pack("<HH", 0, (0 << 9) | (1 << 5) | 1)  # 00:00:00 on 1980-01-01
 UNIX = 3
+LONGEST_PROPERTY = 255
 EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 
 
@@ -33,11 +34,11 @@ def set_core_properties(
 ) -> None:
     """Document properties from the session, with nothing left from the template or library."""
     props = prs.core_properties
-    props.title = title
-    props.subject = subject
-    props.author = author
-    props.keywords = keywords
-    props.last_modified_by = author
+    props.title = _fits_property(title)
+    props.subject = _fits_property(subject)
+    props.author = _fits_property(author)
+    props.keywords = _fits_property(keywords)
+    props.last_modified_by = _fits_property(author)
     props.comments = ""
     props.category = ""
     props.content_status = ""
@@ -53,6 +54,11 @@ def set_core_properties(
     if when is not None:
         props.created = when
         props.modified = when
+
+
+def _fits_property(text: str) -> str:
+    """Document properties hold at most 255 characters: longer text is cut with an ellipsis."""
+    return text if len(text) <= LONGEST_PROPERTY else text[: LONGEST_PROPERTY - 1] + "…"
 
 
 def app_properties(slide_count: int) -> bytes:

@@ -59,7 +59,10 @@ def import_deck(
             progress(number, total, f"Slide {number} of {total}")
     warnings: list[Problem] = []
     source = str(path)
-    if any(deck_notes.split_timing(s.notes)[1] for s in slides):
+    ours = any(deck_notes.split_timing(s.notes)[1] for s in slides) or (
+        bool(slides) and deck_notes.read_title_notes(slides[0].notes) is not None
+    )
+    if ours:
         session = _our_deck(slides, path, warnings)
     else:
         session = _their_deck(slides, prs, path, warnings)

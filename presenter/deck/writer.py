@@ -14,13 +14,13 @@ from pathlib import Path
 
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.enum.text import PP_ALIGN
+from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
 from presenter.agenda import Kind, Session
 from presenter.agenda.schedule import ScheduledItem, format_clock, schedule
 from presenter.deck import notes as deck_notes
-from presenter.deck.fitting import Box, fit_points, fit_title
+from presenter.deck.fitting import TITLE_SHRINK_LIMIT, Box, fit_points, fit_title, sizes
 from presenter.deck.metrics import EMU_PER_POINT, FontMetrics, metrics_for
 from presenter.deck.package import deck_bytes, set_core_properties, write_atomically
 from presenter.deck.style import EMU_PER_INCH, TextStyle, placeholder_style
@@ -232,8 +232,11 @@ class _DeckBuilder:
             title_shape.text_frame.paragraphs[0].runs[0].font.size = Pt(32)
             return slide
         (_left, _top, width, height), style = self.measure(title_shape, fallback_size=40)
-        size = fit_title(text, Box(width, height, style), self.metrics)
+        size = fit_title([text], Box(width, height, style), self.metrics)
         title_shape.text_frame.text = text
+        if size is None:
+            _shrink_on_overflow(title_shape)
+            size = sizes(style, TITLE_SHRINK_LIMIT)[-1]
         if size != style.size:
             for run in title_shape.text_frame.paragraphs[0].runs:
                 run.font.size = Pt(size)
@@ -268,16 +271,19 @@ class _DeckBuilder:
         return None
 
     def fill_subtitle(self, slide, lines: list[str]) -> None:
+        """The lines under a title slide's title, set smaller when many."""
         body = self.body_of(slide, kinds=(PP_PLACEHOLDER.SUBTITLE, *BODIES))
         if body is None:
             left, top, width, height = self.free_area(slide)
-            body = self.prs_textbox(slide, (left, top, width, min(height, 2 * EMU_PER_INCH)))
+            height = min(height, 2 * EMU_PER_INCH)
+            body = self.prs_textbox(slide, (left, top, width, height))
             style = _textbox_style()
         else:
-            style = self.measure(body)[1]
-        (_left, _top, width, height) = self.measure(body)[0]
-        pages = fit_points(tuple(lines), Box(width, height, style), self.metrics)
-        size = pages[0].size if len(pages) == 1 else min(p.size for p in pages)
+            (_left, _top, width, height), style = self.measure(body)
+        size = fit_title(lines, Box(width, height, style), self.metrics)
+        if size is None:
+            _shrink_on_overflow(body)
+            size = sizes(style, TITLE_SHRINK_LIMIT)[-1]
         self.write_points(body, lines, size if size != style.size else None)
 
     def write_points(self, shape, points: list[str], size: float | None) -> None:
@@ -417,6 +423,11 @@ class _DeckBuilder:
                     run.font.bold = row_number == 0 or None
                     if row_number and rows[row_number - 1].item.kind is Kind.BREAK:
                         run.font.italic = True
+
+
+def _shrink_on_overflow(shape) -> None:
+    """Text too long for its box even when set small: ask the viewer to shrink it to fit."""
+    shape.text_frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
 
 
 def _geometry(shape) -> tuple[int, int, int, int]:

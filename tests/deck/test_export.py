@@ -311,3 +311,24 @@ def test_a_failed_replace_keeps_the_old_deck_and_no_temporary_file(tmp_path, mon
         export_deck(small_session(), existing)
     assert existing.read_bytes() == b"the old deck"
     assert [p.name for p in tmp_path.iterdir()] == ["deck.pptx"]
+
+
+def test_a_long_title_is_set_smaller_to_stay_in_its_placeholder(tmp_path):
+    title = "Guidance from professional bodies on using social media well, " * 2
+    target = tmp_path / "deck.pptx"
+    export_deck(small_session(items=(AgendaItem(title, 5, points=("One",)),)), target)
+    shape = open_deck(target).slides[2].shapes.title
+    size = shape.text_frame.paragraphs[0].runs[0].font.size
+    style = placeholder_style(shape)
+    assert size is not None and size.pt < style.size
+    box = Box(shape.width, shape.height, style)
+    assert text_height([shape.text_frame.text], box, size.pt, bundled_metrics()) <= (
+        box.text_height_pt
+    )
+
+
+def test_document_properties_longer_than_office_allows_are_cut(tmp_path):
+    target = tmp_path / "deck.pptx"
+    export_deck(small_session(subtitle="word " * 100), target)
+    subject = open_deck(target).core_properties.subject
+    assert len(subject) == 255 and subject.endswith("…")

@@ -99,3 +99,24 @@ def test_a_file_that_is_not_a_deck_gives_a_clear_message(tmp_path):
         import_deck(bad)
     with pytest.raises(DeckReadError, match="no such file"):
         import_deck(tmp_path / "missing.pptx")
+
+
+def test_a_session_with_no_items_comes_back_empty(tmp_path):
+    original = small_session(items=())
+    deck = tmp_path / "deck.pptx"
+    export_deck(original, deck)
+    session, warnings = import_deck(deck)
+    assert session == original and warnings == []
+
+
+def test_a_slide_whose_timing_line_was_deleted_is_named_in_a_warning(tmp_path):
+    from pptx import Presentation
+
+    deck = tmp_path / "deck.pptx"
+    export_deck(small_session(), deck)
+    prs = Presentation(str(deck))
+    prs.slides[2].notes_slide.notes_text_frame.text = "Edited by someone else"
+    prs.save(str(deck))
+    session, warnings = import_deck(deck)
+    assert [i.title for i in session.items] == ["Tea", "Try it"]
+    assert "slide 3 ('Welcome') has no timing line" in str(warnings[0])
