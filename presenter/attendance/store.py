@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from presenter.attendance.model import (
     DEFAULT_READINESS,
@@ -27,6 +28,9 @@ from presenter.attendance.model import (
 from presenter.attendance.paths import data_dir, store_path
 from presenter.attendance.search import RosterIndex
 from presenter.attendance.text import clean_name, email_problem, fold, normalise_handle
+
+if TYPE_CHECKING:
+    from presenter.agenda.model import Session
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -250,6 +254,10 @@ class AttendanceStore:
                 migration(db)
                 db.execute(f"PRAGMA user_version = {number}")
 
+    def outside_changes(self) -> int:
+        """A number that changes whenever another window or command writes to the file."""
+        return self._db.execute("PRAGMA data_version").fetchone()[0]
+
     def integrity_ok(self) -> bool:
         return self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
@@ -294,18 +302,17 @@ class AttendanceStore:
         return self.run(cursor.lastrowid or 0)
 
     def create_run_from_session(
-        self, session: object, *, on: date, venue: str | None = None, facilitators=None
+        self,
+        session: Session,
+        *,
+        on: date,
+        venue: str | None = None,
+        facilitators: Iterable[str] | None = None,
     ) -> Run:
-        """A run of a `presenter.agenda.Session`, keeping a copy of its agenda and source."""
-        from presenter.agenda.model import Session
+        """A run of a session, keeping a copy of its agenda and its source text."""
+        from presenter.agenda import write_session
 
-        assert isinstance(session, Session)
-        try:
-            from presenter.agenda import write_session
-
-            source = write_session(session)
-        except ImportError:  # pragma: no cover - the writer ships with the agenda package
-            source = ""
+        source = write_session(session)
         return self.create_run(
             session.title,
             on=on,

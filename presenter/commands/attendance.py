@@ -7,7 +7,9 @@ the certificates with Qt's PDF writer (offscreen, no window).
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -23,6 +25,9 @@ def _common() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
     return common
+
+
+COMMANDS = ("runs", "checkin", "roster", "attendance")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -196,7 +201,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 # -- helpers ---------------------------------------------------------------------------
 
 
+def _friendly(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """Anything the attendance layer refuses becomes one line and exit status 2."""
+
+    @functools.wraps(command)
+    def run(args: argparse.Namespace) -> int:
+        from presenter.attendance import AttendanceError
+
+        try:
+            return command(args)
+        except AttendanceError as exc:
+            raise UsageError(f"{exc}; nothing was saved") from None
+
+    return run
+
+
 def _open(args: argparse.Namespace):
+    import sqlite3
+
     from presenter.attendance import AttendanceError, open_store
 
     try:
@@ -207,7 +229,7 @@ def _open(args: argparse.Namespace):
         raise UsageError(
             f"cannot open the attendance file: {exc.strerror}; check --data-dir"
         ) from None
-    except Exception as exc:  # sqlite3.DatabaseError: not ours, or damaged
+    except sqlite3.DatabaseError as exc:  # not an attendance file, or damaged
         raise UsageError(f"the attendance file cannot be read ({exc}); check --data-dir") from None
 
 
@@ -251,6 +273,7 @@ def _describe(run) -> str:
 # -- commands --------------------------------------------------------------------------
 
 
+@_friendly
 def run_new(args: argparse.Namespace) -> int:
     from presenter.agenda import bundled_session_path, load_session
     from presenter.agenda.problems import SessionFileError
@@ -278,6 +301,7 @@ def run_new(args: argparse.Namespace) -> int:
     return 0
 
 
+@_friendly
 def run_list(args: argparse.Namespace) -> int:
     with _open(args) as store:
         if args.older_than is not None:
@@ -293,6 +317,7 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
+@_friendly
 def run_rename(args: argparse.Namespace) -> int:
     from presenter.attendance import AttendanceError
 
@@ -312,6 +337,7 @@ def _confirm(question: str) -> bool:
     return input(f"{question} [y/N] ").strip().lower() in ("y", "yes")
 
 
+@_friendly
 def run_delete(args: argparse.Namespace) -> int:
     with _open(args) as store:
         run_id = _run_id(store, args.run_ref)
@@ -322,6 +348,7 @@ def run_delete(args: argparse.Namespace) -> int:
     return 0
 
 
+@_friendly
 def run_purge(args: argparse.Namespace) -> int:
     if (args.run_ref is None) == (args.older_than is None):
         raise UsageError("give RUN or --older-than DAYS (one of them)")
@@ -340,6 +367,7 @@ def run_purge(args: argparse.Namespace) -> int:
     return 0
 
 
+@_friendly
 def run_checkin(args: argparse.Namespace) -> int:
     from presenter.attendance import AttendeeDetails, DuplicateAttendee, InvalidDetails
 
@@ -381,6 +409,7 @@ def run_checkin(args: argparse.Namespace) -> int:
     return 0
 
 
+@_friendly
 def run_roster_import(args: argparse.Namespace) -> int:
     from presenter.attendance.roster import (
         RosterError,
@@ -435,6 +464,7 @@ def run_roster_import(args: argparse.Namespace) -> int:
     return 0
 
 
+@_friendly
 def run_export(args: argparse.Namespace) -> int:
     from presenter.attendance.export import EXPORT_FORMATS, export_run
 
@@ -458,6 +488,7 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+@_friendly
 def run_summary(args: argparse.Namespace) -> int:
     with _open(args) as store:
         run_id = _run_id(store, args.run_ref)

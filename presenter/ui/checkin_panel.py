@@ -208,6 +208,7 @@ class CheckInPanel(QWidget):
         self.run_id = run_id
         self.readiness = tuple(readiness)
         self._undo: list[CheckIn] = []
+        self._seen_outside = -1
 
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText("Type a name, press Enter")
@@ -301,7 +302,7 @@ class CheckInPanel(QWidget):
         self.table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
         name_row = QHBoxLayout()
-        label = QLabel("&Check in")
+        label = QLabel("Check in")  # no mnemonic: the window owns every shortcut
         label.setBuddy(self.name_edit)
         name_row.addWidget(label)
         name_row.addWidget(self.name_edit, 1)
@@ -327,6 +328,8 @@ class CheckInPanel(QWidget):
 
     def focus_name(self) -> None:
         """Put the cursor in the name box, ready for the next arrival."""
+        if self.store.outside_changes() != self._seen_outside:
+            self.refresh()
         self.name_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.name_edit.selectAll()
 
@@ -340,6 +343,7 @@ class CheckInPanel(QWidget):
 
     def refresh(self) -> None:
         """Re-read the run from the file and repaint."""
+        self._seen_outside = self.store.outside_changes()
         self.table_model.set_people(self.store.attendees(self.run_id, checked_in_only=True))
         self.summary.setText(self.summary_text())
         self._search(self.name_edit.text())
@@ -480,9 +484,12 @@ class CheckInPanel(QWidget):
         return person
 
     def _search(self, text: str) -> None:
+        if self.store.outside_changes() != self._seen_outside:  # another window checked in
+            self.table_model.set_people(self.store.attendees(self.run_id, checked_in_only=True))
+            self.summary.setText(self.summary_text())
+            self._seen_outside = self.store.outside_changes()
         people = self.store.search(self.run_id, text, MATCH_LIMIT) if text.strip() else []
         self.match_model.set_people(people)
-        self.matches.setVisible(bool(people) or not text.strip())
         best = best_match(people, text)
         self._highlight(people.index(best) if best is not None else -1)
 

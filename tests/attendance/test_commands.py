@@ -120,6 +120,16 @@ def test_purge_and_list_old_runs(presenter):
     assert status == 0 and "kept the counts: 1 checked in" in out
     status, out, _ = presenter("runs", "list")
     assert "1 checked in (names purged)" in out
+    status, _, err = presenter("checkin", "1", "Late Comer")
+    assert status == 2 and "run 1 was purged" in err and "Traceback" not in err
+
+
+def test_a_damaged_attendance_file_is_one_line(presenter, tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "attendance.sqlite3").write_bytes(b"this is not a database" * 100)
+    status, _, err = presenter("runs", "list")
+    assert status == 2
+    assert "cannot be read" in err and len(err.strip().splitlines()) == 1
 
 
 def test_pdf_export_from_the_command_line(tmp_path):

@@ -192,11 +192,17 @@ def test_tab_goes_to_the_readiness_ticks_next(qtbot, panel):
     assert panel.more.hasFocus()  # the other details only when opened
 
 
-def test_a_second_window_shows_a_warning(qtbot, tmp_path, store, run_id):
+def test_a_second_window_shows_a_warning_and_its_check_ins(qtbot, tmp_path, panel, run_id):
     with open_store(tmp_path) as second:
         other = CheckInPanel(second, run_id, READINESS)
         qtbot.addWidget(other)
         assert other.shared_warning.isVisibleTo(other)
+        assert not panel.shared_warning.isVisibleTo(panel)
+        type_name(qtbot, other, "Sam Patel")
+        press_enter(qtbot, other)
+    type_name(qtbot, panel, "sam")  # the first window sees it at the next key press
+    assert panel.summary.text().startswith("1 checked in")
+    assert panel.match_model.rowCount() == 1
 
 
 def test_the_models_follow_the_qt_contract(qtmodeltester, store, run_id):
