@@ -23,10 +23,11 @@ from presenter.agenda.model import DEFAULT_LENGTH
 from presenter.agenda.schedule import share_minutes
 from presenter.deck import notes as deck_notes
 from presenter.deck.template import BODIES, TITLES
-from presenter.deck.text import BUDGET_NAME, Run, clean_text, runs_markdown
+from presenter.deck.text import BUDGET_NAME, Run, clean_text, plain_text, runs_markdown
 from presenter.deck.writer import CONTINUED
 
 Progress = Callable[[int, int, str], None]
+LONGEST_MADE_TITLE = 70
 
 
 class DeckReadError(Exception):
@@ -222,6 +223,21 @@ def _notes_text(slide) -> str:
     return clean_text(frame.text.replace("\v", "\n")).strip()
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def _title_from(points: list[str]) -> str:
+    """A title made from a slide's first line of text: short lines move up whole; a long
+    line gives its first words and stays as the first point."""
+    line = _one_line(plain_text(points[0]))
+    if len(line) <= LONGEST_MADE_TITLE:
+        points.pop(0)
+        return line
+    cut = line.rfind(" ", 0, LONGEST_MADE_TITLE)
+    return line[: cut if cut > 0 else LONGEST_MADE_TITLE].rstrip(" ,;:.") + "…"
+
+
 # -- a deck exported here -------------------------------------------------------------------
 
 
@@ -293,7 +309,7 @@ def _their_deck(slides: list[_Slide], prs, path: Path, warnings: list[Problem]) 
     for slide in remaining:
         if not slide.title:
             if slide.points:
-                slide.title = _one_line(slide.points.pop(0))[:120]
+                slide.title = _title_from(slide.points)
                 warnings.append(
                     Problem(
                         source,
@@ -320,7 +336,7 @@ def _their_deck(slides: list[_Slide], prs, path: Path, warnings: list[Problem]) 
                 source,
                 0,
                 f"the deck has no timings: the {DEFAULT_LENGTH}-minute slot was shared out "
-                f"across {len(drafts)} items; check each item's minutes",
+                f"across {_count(len(drafts), 'item')}; check each item's minutes",
                 False,
             )
         )
