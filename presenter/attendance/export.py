@@ -12,7 +12,7 @@ from pathlib import Path
 from presenter.attendance.files import atomic_write
 from presenter.attendance.model import Attendee, Run, Summary
 from presenter.attendance.store import AttendanceStore
-from presenter.attendance.text import fold
+from presenter.attendance.text import fold, neutralise
 
 # Column name on the command line → heading in the file.
 COLUMNS = {
@@ -29,7 +29,6 @@ COLUMNS = {
 }
 # Personal contact details stay out unless asked for.
 DEFAULT_COLUMNS = ("name", "role", "department", "checked_in", "late", "readiness")
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 EXPORT_FORMATS = (".csv", ".xlsx", ".pdf")
 
 
@@ -97,11 +96,6 @@ def build_report(
         names=tuple(p.name for p in people),
         summary=store.summary(run_id),
     )
-
-
-def neutralise(cell: str) -> str:
-    """A cell Excel would read as a formula (=, +, -, @, tab, CR first) is kept as text."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def write_csv(path: str | Path, headings: Sequence[str], rows: Iterable[Sequence[str]]) -> None:

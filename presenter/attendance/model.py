@@ -109,5 +109,12 @@ class Summary:
     def text(self) -> str:
         """'7 checked in · 5 app installed · 4 username ready'."""
         parts = [f"{self.checked_in} checked in"]
-        parts += [f"{count} {check[:1].lower()}{check[1:]}" for check, count in self.ready]
+        parts += [f"{count} {_in_sentence(check)}" for check, count in self.ready]
         return " · ".join(parts)
+
+
+def _in_sentence(check: str) -> str:
+    """'App installed' → 'app installed', but 'NHS app installed' keeps its capitals."""
+    if check[1:2].isupper():
+        return check
+    return check[:1].lower() + check[1:]

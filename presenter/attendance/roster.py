@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from presenter.attendance.model import AttendeeDetails
-from presenter.attendance.text import email_problem, fold, normalise_handle, words
+from presenter.attendance.text import email_problem, fold, normalise_handle, restore, words
 
 FIELDS = {
     "name": "name",
@@ -109,7 +109,6 @@ _PHRASES: dict[str, tuple[tuple[str, int], ...]] = {
 _EXACT_ONLY = {"name"}  # "Company name", "Buyer last name" are not the person's name
 _YES = {"yes", "y", "true", "1", "x", "agree", "i agree", "ok", "happy to", "ticked", "done"}
 _NOT_COMING = ("not attending", "refunded", "cancelled", "canceled", "transferred", "deleted")
-_NEUTRALISED = ("=", "+", "-", "@", "\t", "\r")
 _FORMS_MARKERS = {"completion time", "start time"}
 
 
@@ -184,11 +183,7 @@ def _cell_text(value: object) -> str:
         return value.isoformat(sep=" ", timespec="minutes")
     if isinstance(value, date):
         return value.isoformat()
-    text = str(value)
-    # Undo the quote an export put before a formula-like value.
-    if text.startswith("'") and text[1:2] in _NEUTRALISED and len(text) > 1:
-        text = text[1:]
-    return text
+    return restore(str(value))  # undo the quote an export put before a formula
 
 
 def _decode(source: Path, raw: bytes) -> str:

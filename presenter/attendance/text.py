@@ -58,3 +58,21 @@ def normalise_handle(handle: str) -> str:
     if match := _HANDLE.match(handle):
         return "@" + match.group(1)
     raise ValueError("is not a social handle (letters, digits and _ after an @)")
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _needs_quote(cell: str) -> bool:
+    return cell.startswith(FORMULA_STARTS) or (cell.startswith("'") and _needs_quote(cell[1:]))
+
+
+def neutralise(cell: str) -> str:
+    """A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a
+    leading quote, so it opens as text; `restore` takes it off again on import."""
+    return "'" + cell if _needs_quote(cell) else cell
+
+
+def restore(cell: str) -> str:
+    """The text `neutralise` was given."""
+    return cell[1:] if cell.startswith("'") and _needs_quote(cell[1:]) else cell

@@ -108,3 +108,42 @@ def test_the_checkin_command_is_durable_when_killed(tmp_path):
     names, integrity = _names_in_file(tmp_path)
     assert integrity == "ok"
     assert set(reported) <= names
+
+
+# Two windows (processes) checking people in to the same run at the same time.
+CHECK_IN_MANY = """
+import sys
+from presenter.attendance import AttendeeDetails, open_store
+
+store = open_store(sys.argv[1])
+for number in range(int(sys.argv[3])):
+    store.check_in(1, AttendeeDetails(f"{sys.argv[2]} {number}"))
+print("finished", flush=True)
+"""
+
+
+def test_two_processes_writing_at_once_lose_nothing(tmp_path):
+    from datetime import date
+
+    from presenter.attendance import open_store
+
+    with open_store(tmp_path) as store:
+        store.create_run("Twitter hour", on=date(2026, 11, 25))
+    env = _environment(tmp_path)
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", CHECK_IN_MANY, str(tmp_path), who, "100"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for who in ("Window A", "Window B")
+    ]
+    for process in processes:
+        out, err = process.communicate()
+        assert process.returncode == 0, err
+        assert out == "finished\n"
+    names, integrity = _names_in_file(tmp_path)
+    assert integrity == "ok"
+    assert len(names) == 200

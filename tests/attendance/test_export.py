@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import csv
 import os
+import tempfile
+from datetime import date
 from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from presenter.attendance import AttendeeDetails
+from presenter.attendance import AttendeeDetails, open_store
 from presenter.attendance.export import build_report, export_run, neutralise, write_csv
 from presenter.attendance.roster import guess_columns, plan_import, read_table
+from presenter.attendance.text import fold
 
 AWKWARD = 'Smith, "Jo"\nÓlafsdóttir Ζωή 王芳'
 FORMULA = '=HYPERLINK("http://x","y")'
@@ -117,3 +122,27 @@ def test_the_report_counts_only_people_present(store, people):
     report = build_report(store, people)
     assert report.names == (FORMULA, AWKWARD)
     assert report.summary.checked_in == 2
+
+
+NAME_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"))
+    | st.sampled_from(["\n", "\r", "\t", ",", '"', "'", "=", "+", "-", "@", ";"]),
+    min_size=1,
+    max_size=30,
+).filter(lambda text: text.strip())
+
+
+@settings(max_examples=60, deadline=None)
+@given(names=st.lists(NAME_TEXT, min_size=1, max_size=4, unique_by=fold))
+def test_any_name_survives_export_and_import_again(names):
+    with tempfile.TemporaryDirectory() as folder:
+        with open_store(folder) as store:
+            run = store.create_run("Twitter hour", on=date(2026, 11, 25))
+            for name in names:
+                store.check_in(run.id, AttendeeDetails(name))
+            stored = [p.name for p in store.attendees(run.id)]
+            path = Path(folder) / "attendance.csv"
+            export_run(store, run.id, path, columns="name")
+        table = read_table(path)
+        plan = plan_import(table, guess_columns(table.headers))
+        assert [p.name for _, p in plan.people] == stored

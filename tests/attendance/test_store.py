@@ -229,3 +229,11 @@ def test_the_attendance_core_imports_no_qt():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_summary_keeps_acronyms_in_check_names(store):
+    run = store.create_run(
+        "Twitter hour", on=date(2026, 11, 25), readiness=["NHS app installed", "Username ready"]
+    )
+    store.check_in(run.id, AttendeeDetails("Sam Patel", ready={"NHS app installed"}))
+    assert store.summary(run.id).text() == "1 checked in · 1 NHS app installed · 0 username ready"
