@@ -62,7 +62,9 @@ SPEC_WORDS = ("fixed", "flexible", *(k.value for k in Kind), "at least N min")
 
 
 def markdown() -> MarkdownIt:
-    return MarkdownIt("commonmark")
+    """A CommonMark block parser: titles, points and notes are taken as written, so the
+    inline pass (emphasis, links) is skipped."""
+    return MarkdownIt("commonmark").disable(["inline", "text_join"])
 
 
 @dataclass
