@@ -145,7 +145,8 @@ class _WindowLock:
     """An advisory lock beside the database: tells a second window that one is open."""
 
     def __init__(self, path: Path) -> None:
-        self._file = open(path, "a+b")  # noqa: SIM115 - held open for the store's lifetime
+        # Held open for the store's lifetime; readable by its owner only, like the database.
+        self._file = os.fdopen(os.open(path, os.O_RDWR | os.O_CREAT, 0o600), "r+b")
         self.shared = not self._try_lock()
 
     def _try_lock(self) -> bool:
@@ -186,6 +187,7 @@ class AttendanceStore:
         *,
         clock: Callable[[], datetime] = datetime.now,
         hold_window_lock: bool = True,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
     ) -> None:
         self.path = Path(path)
         self._clock = clock
@@ -193,11 +195,18 @@ class AttendanceStore:
         self._lock = (
             _WindowLock(self.path.with_name(self.path.name + ".lock")) if hold_window_lock else None
         )
-        self._db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         self._runs: dict[int, Run] = {}
         self._runs_version = -1
         try:
-            self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self._db = sqlite3.connect(
+                self.path, isolation_level=None, timeout=busy_timeout_ms / 1000
+            )
+        except sqlite3.Error:
+            if self._lock:
+                self._lock.close()
+            raise
+        try:
+            self._db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = FULL")
             self._db.execute("PRAGMA foreign_keys = ON")
@@ -233,14 +242,20 @@ class AttendanceStore:
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """One durable write: BEGIN IMMEDIATE so two windows queue instead of failing late."""
-        self._db.execute("BEGIN IMMEDIATE")
+        """One durable write: BEGIN IMMEDIATE so two windows queue instead of failing late.
+        A full disk or a file held too long by another window is an AttendanceError."""
         try:
+            self._db.execute("BEGIN IMMEDIATE")
             yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
+            self._db.execute("COMMIT")
+        except BaseException as exc:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError):
+                raise AttendanceError(
+                    f"the attendance file could not be written ({exc}); try again"
+                ) from None
             raise
-        self._db.execute("COMMIT")
 
     def _migrate(self) -> None:
         version = self.schema_version

@@ -237,3 +237,16 @@ def test_the_summary_keeps_acronyms_in_check_names(store):
     )
     store.check_in(run.id, AttendeeDetails("Sam Patel", ready={"NHS app installed"}))
     assert store.summary(run.id).text() == "1 checked in · 1 NHS app installed · 0 username ready"
+
+
+def test_a_file_held_by_another_window_is_a_clear_error_not_a_crash(run_id, tmp_path):
+    path = tmp_path / "data" / "attendance.sqlite3"
+    blocker = sqlite3.connect(path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # another process in the middle of a long write
+    with AttendanceStore(path, busy_timeout_ms=1) as impatient:
+        try:
+            with pytest.raises(AttendanceError, match="could not be written"):
+                impatient.check_in(run_id, AttendeeDetails("Sam Patel"))
+        finally:
+            blocker.execute("ROLLBACK")
+        assert impatient.check_in(run_id, AttendeeDetails("Sam Patel")).attendee.name
