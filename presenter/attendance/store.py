@@ -118,8 +118,41 @@ def _migration_1(db: sqlite3.Connection) -> None:
     )
 
 
+def _migration_2(db: sqlite3.Connection) -> None:
+    """Run history: every run-clock action with its snapshot, feedback, later outcomes."""
+    _execute_script(
+        db,
+        """
+        CREATE TABLE clock_saves (
+            id INTEGER PRIMARY KEY,
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            action TEXT NOT NULL,
+            state TEXT NOT NULL,
+            snapshot TEXT NOT NULL,
+            saved_at TEXT NOT NULL
+        );
+        CREATE INDEX clock_saves_by_run ON clock_saves(run_id, id);
+        CREATE TABLE feedback (
+            attendee_id INTEGER PRIMARY KEY REFERENCES attendees(id) ON DELETE CASCADE,
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            rating INTEGER CHECK (rating BETWEEN 1 AND 5),
+            comment TEXT NOT NULL DEFAULT '',
+            given_at TEXT NOT NULL
+        );
+        CREATE TABLE outcomes (
+            id INTEGER PRIMARY KEY,
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            attendee_id INTEGER REFERENCES attendees(id) ON DELETE CASCADE,
+            text TEXT NOT NULL CHECK (text != ''),
+            noted_on TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        """,
+    )
+
+
 # In order; the file's user_version is how many have run. Add the next one at the end.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migration_1,)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migration_1, _migration_2)
 
 _ATTENDEE_COLUMNS = (
     "id, run_id, name, role, department, email, staff_number, handle, consent, note, "
