@@ -191,6 +191,60 @@ class RosterImportDialog(QDialog):
         )
 
 
+class DetailsForm(QWidget):
+    """The details beyond a name, for when there is time: role, ward, contact, consent."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.role_edit = QLineEdit()
+        self.department_edit = QLineEdit()
+        self.email_edit = QLineEdit()
+        self.handle_edit = QLineEdit()
+        self.handle_edit.setPlaceholderText("@handle")
+        self.staff_edit = QLineEdit()
+        self.note_edit = QLineEdit()
+        self.consent_box = QCheckBox("Happy to be contacted after the session")
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow("Role", self.role_edit)
+        form.addRow("Department or ward", self.department_edit)
+        form.addRow("Email", self.email_edit)
+        form.addRow("Social handle", self.handle_edit)
+        form.addRow("Staff number", self.staff_edit)
+        form.addRow("Note", self.note_edit)
+        form.addRow("", self.consent_box)
+        # Keyed by the field names InvalidDetails reports.
+        self.fields = {
+            "role": self.role_edit,
+            "department": self.department_edit,
+            "email": self.email_edit,
+            "social_handle": self.handle_edit,
+            "staff_number": self.staff_edit,
+            "note": self.note_edit,
+        }
+
+    def tab_chain(self) -> list[QWidget]:
+        return [*self.fields.values(), self.consent_box]
+
+    def details(self, name: str, ready: frozenset[str]) -> AttendeeDetails:
+        return AttendeeDetails(
+            name=name,
+            role=self.role_edit.text(),
+            department=self.department_edit.text(),
+            email=self.email_edit.text(),
+            staff_number=self.staff_edit.text(),
+            handle=self.handle_edit.text(),
+            consent=self.consent_box.isChecked(),
+            note=self.note_edit.text(),
+            ready=ready,
+        )
+
+    def clear(self) -> None:
+        for edit in self.fields.values():
+            edit.clear()
+        self.consent_box.setChecked(False)
+
+
 class CheckInPanel(QWidget):
     """Check-in for one run: name box, roster matches, readiness ticks, who is in, undo."""
 
@@ -237,33 +291,8 @@ class CheckInPanel(QWidget):
         self.more.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.more.setArrowType(Qt.ArrowType.RightArrow)
         self.more.toggled.connect(self._show_details)
-        self.role_edit = QLineEdit()
-        self.department_edit = QLineEdit()
-        self.email_edit = QLineEdit()
-        self.handle_edit = QLineEdit()
-        self.handle_edit.setPlaceholderText("@handle")
-        self.staff_edit = QLineEdit()
-        self.note_edit = QLineEdit()
-        self.consent_box = QCheckBox("Happy to be contacted after the session")
-        self.details = QWidget()
-        form = QFormLayout(self.details)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Role", self.role_edit)
-        form.addRow("Department or ward", self.department_edit)
-        form.addRow("Email", self.email_edit)
-        form.addRow("Social handle", self.handle_edit)
-        form.addRow("Staff number", self.staff_edit)
-        form.addRow("Note", self.note_edit)
-        form.addRow("", self.consent_box)
+        self.details = DetailsForm()
         self.details.setVisible(False)
-        self._fields = {
-            "role": self.role_edit,
-            "department": self.department_edit,
-            "email": self.email_edit,
-            "social_handle": self.handle_edit,
-            "staff_number": self.staff_edit,
-            "note": self.note_edit,
-        }
 
         self.status = QLabel(HINT)
         self.status.setWordWrap(True)
@@ -318,8 +347,7 @@ class CheckInPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignRight)
 
-        chain = [self.name_edit, *self.ready_boxes, self.more, *self._fields.values()]
-        chain.append(self.consent_box)
+        chain = [self.name_edit, *self.ready_boxes, self.more, *self.details.tab_chain()]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
         self.refresh()
@@ -368,17 +396,8 @@ class CheckInPanel(QWidget):
         super().keyPressEvent(event)
 
     def typed_details(self) -> AttendeeDetails:
-        return AttendeeDetails(
-            name=self.name_edit.text(),
-            role=self.role_edit.text(),
-            department=self.department_edit.text(),
-            email=self.email_edit.text(),
-            staff_number=self.staff_edit.text(),
-            handle=self.handle_edit.text(),
-            consent=self.consent_box.isChecked(),
-            note=self.note_edit.text(),
-            ready=frozenset(b.text() for b in self.ready_boxes if b.isChecked()),
-        )
+        ready = frozenset(b.text() for b in self.ready_boxes if b.isChecked())
+        return self.details.details(self.name_edit.text(), ready)
 
     def highlighted(self) -> Attendee | None:
         rows = self.matches.selectionModel().selectedRows()
@@ -519,7 +538,7 @@ class CheckInPanel(QWidget):
         self.more.setArrowType(arrow)
 
     def _focus_field(self, field: str) -> None:
-        widget = self._fields.get(field)
+        widget = self.details.fields.get(field)
         if widget is None:
             self.name_edit.setFocus()
             return
@@ -528,9 +547,9 @@ class CheckInPanel(QWidget):
         widget.selectAll()
 
     def _clear_form(self) -> None:
-        for edit in (self.name_edit, *self._fields.values()):
-            edit.clear()
-        for box in (*self.ready_boxes, self.consent_box):
+        self.name_edit.clear()
+        self.details.clear()
+        for box in self.ready_boxes:
             box.setChecked(False)
         self.name_edit.setFocus()
 

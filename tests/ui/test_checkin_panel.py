@@ -145,13 +145,23 @@ def test_undo_takes_back_the_last_check_in(qtbot, panel, store, run_id):
 
 
 def test_a_bad_email_is_not_saved_and_the_field_is_shown(qtbot, panel, store, run_id):
+    panel.activateWindow()
+    panel.focus_name()
+    qtbot.waitUntil(panel.name_edit.hasFocus, timeout=2000)
     type_name(qtbot, panel, "Sam Patel")
-    panel.email_edit.setText("sam.patel")
+    panel.details.email_edit.setText("sam.patel")
     qtbot.keyClick(panel.name_edit, Qt.Key.Key_Return)
     assert names(store, run_id) == []
     assert panel.status.text().startswith("Not saved: the email is not an email address")
     assert panel.details.isVisibleTo(panel)
+    qtbot.waitUntil(panel.details.email_edit.hasFocus, timeout=2000)
     assert panel.name_edit.text() == "Sam Patel"
+    panel.details.email_edit.setText("sam.patel@nhs.net")
+    panel.details.role_edit.setText("Staff nurse")
+    press_enter(qtbot, panel)
+    person = store.attendees(run_id)[0]
+    assert (person.email, person.role) == ("sam.patel@nhs.net", "Staff nurse")
+    assert panel.details.email_edit.text() == ""
 
 
 def test_late_arrivals_are_marked(qtbot, panel, store, run_id, clock):
