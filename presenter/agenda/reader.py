@@ -34,8 +34,8 @@ from markdown_it.token import Token
 from presenter.agenda.frontmatter import Field, FrontMatter, split_front_matter
 from presenter.agenda.model import AgendaItem, Kind, Session
 from presenter.agenda.problems import Problem, Problems, SessionFileError, did_you_mean
-from presenter.agenda.schedule import format_clock, slot_fit
 from presenter.agenda.source import MAX_BYTES, decode_source
+from presenter.agenda.timetable import format_clock, slot_fit
 
 SESSION_KEYS = (
     "title",

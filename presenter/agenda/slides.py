@@ -26,7 +26,7 @@ from presenter.agenda.reader import (
     source_lines,
     top_level_blocks,
 )
-from presenter.agenda.schedule import share_minutes
+from presenter.agenda.timetable import share_minutes
 
 MARP_DIRECTIVES = {
     "theme", "style", "headingdivider", "size", "math", "title", "author", "description",

@@ -7,7 +7,7 @@ import sys
 
 from presenter.agenda.problems import Problem, SessionFileError
 from presenter.agenda.reader import load_session
-from presenter.agenda.schedule import format_clock, schedule, slot_fit
+from presenter.agenda.timetable import format_clock, schedule, slot_fit
 
 COMMANDS = ("validate",)
 

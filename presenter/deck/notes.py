@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import time
 
 from presenter.agenda import AgendaItem, Kind, Session
-from presenter.agenda.schedule import (
+from presenter.agenda.timetable import (
     ScheduledItem,
     clock_time,
     format_clock,

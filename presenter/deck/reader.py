@@ -20,7 +20,7 @@ from pptx.exc import PackageNotFoundError
 
 from presenter.agenda import AgendaItem, Problem, Session
 from presenter.agenda.model import DEFAULT_LENGTH
-from presenter.agenda.schedule import share_minutes
+from presenter.agenda.timetable import share_minutes
 from presenter.deck import notes as deck_notes
 from presenter.deck.template import BODIES, TITLES
 from presenter.deck.text import BUDGET_NAME, Run, clean_text, plain_text, runs_markdown

@@ -18,7 +18,7 @@ from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
 from presenter.agenda import Kind, Session
-from presenter.agenda.schedule import ScheduledItem, format_clock, schedule
+from presenter.agenda.timetable import ScheduledItem, format_clock, schedule
 from presenter.deck import notes as deck_notes
 from presenter.deck.fitting import TITLE_SHRINK_LIMIT, Box, fit_points, fit_title, sizes
 from presenter.deck.metrics import EMU_PER_POINT, FontMetrics, metrics_for
