@@ -21,6 +21,9 @@ DATA_DIR_HELP = (
 )
 
 
+RUN_HELP = "the run's number from `presenter runs list`, or latest"
+
+
 def _common() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
@@ -73,7 +76,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing.set_defaults(run=run_list)
 
     rename = runs_sub.add_parser("rename", parents=[common], help="change a run's title")
-    rename.add_argument("run_ref", metavar="RUN")
+    rename.add_argument("run_ref", metavar="RUN", help=RUN_HELP)
     rename.add_argument("title", metavar="TITLE")
     rename.set_defaults(run=run_rename)
 
@@ -83,7 +86,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="delete a run and its attendees",
         description="Delete a run and everyone on it; nothing is kept.",
     )
-    delete.add_argument("run_ref", metavar="RUN")
+    delete.add_argument("run_ref", metavar="RUN", help=RUN_HELP)
     delete.add_argument("--yes", action="store_true", help="do it without asking")
     delete.set_defaults(run=run_delete)
 
@@ -95,7 +98,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "its anonymous counts (checked in, readiness, late). Give RUN, or --older-than DAYS "
         "to purge every run held more than DAYS days ago.",
     )
-    purge.add_argument("run_ref", metavar="RUN", nargs="?")
+    purge.add_argument("run_ref", metavar="RUN", nargs="?", help=RUN_HELP)
     purge.add_argument("--older-than", type=int, metavar="DAYS")
     purge.set_defaults(run=run_purge)
 
@@ -104,12 +107,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         parents=[common],
         help="check a person in to a run",
         formatter_class=formatter,
-        description="Check NAME in to RUN, durably: when this prints, it is on disk. A "
-        "pre-registered person with that name or email is checked in; someone already "
+        description="Check NAME in to RUN, durably: when this prints, it is on disk.\n"
+        "A pre-registered person with that name or email is checked in; someone already\n"
         "checked in under that name or email is refused unless --merge or --add-anyway.",
         epilog='example:\n  presenter checkin 3 "Sam Patel" --role Nurse --ready "App installed"',
     )
-    checkin.add_argument("run_ref", metavar="RUN")
+    checkin.add_argument("run_ref", metavar="RUN", help=RUN_HELP)
     checkin.add_argument("name", metavar="NAME")
     checkin.add_argument("--role", default="")
     checkin.add_argument("--department", default="", help="department or ward")
@@ -142,15 +145,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         parents=[common],
         help="import a CSV or XLSX list of people",
         formatter_class=formatter,
-        description="Import people from FILE (.csv or .xlsx): a sheet with a name (or first "
-        "and last name) column and any of email, role, department or ward, staff number, "
-        "social handle, consent, notes; an Eventbrite attendee export; or Microsoft Forms / "
-        "Google Forms responses. Columns are guessed from the header row and shown; confirm "
-        "them (or pass --yes). CSV may be UTF-8 (with or without BOM) or Windows-1252. A "
-        "file with any bad row imports nothing and each bad row is listed.",
+        description="Import people from FILE (.csv or .xlsx): a sheet with a name (or first and\n"
+        "last name) column and any of email, role, department or ward, staff number, social\n"
+        "handle, consent, notes; an Eventbrite attendee export; or Microsoft Forms / Google\n"
+        "Forms responses. Columns are guessed from the header row and shown; confirm them\n"
+        "(or pass --yes). CSV may be UTF-8 (with or without BOM) or Windows-1252. A file\n"
+        "with any bad row imports nothing, and each bad row is listed by its row number.",
         epilog='example:\n  presenter roster import 3 signups.xlsx --column name="Full name"',
     )
-    import_.add_argument("run_ref", metavar="RUN")
+    import_.add_argument("run_ref", metavar="RUN", help=RUN_HELP)
     import_.add_argument("file", metavar="FILE")
     import_.add_argument(
         "--column",
@@ -174,16 +177,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         parents=[common],
         help="write who came to a .csv, .xlsx or .pdf file",
         formatter_class=formatter,
-        description="Write the people checked in to RUN; the format follows the extension of "
-        "-o: .csv (UTF-8 with BOM, for Excel; cells that would run as formulas are kept as "
-        "text), .xlsx, or .pdf (a printable register; with --certificates, one certificate "
-        "of attendance per person for CPD evidence). PDFs are drawn with Qt offscreen. Only "
-        "the columns chosen are written; email, staff number and handle only when asked.",
+        description="Write the people checked in to RUN. The format follows the extension of -o:\n"
+        "  .csv   UTF-8 with BOM, for Excel; cells that would run as formulas stay text\n"
+        "  .xlsx  one sheet, every cell text\n"
+        "  .pdf   a printable register, or with --certificates one certificate of\n"
+        "         attendance per person (CPD evidence); drawn with Qt, offscreen\n"
+        "Only the columns chosen are written: email, staff number and handle only when asked.",
         epilog="columns: name, role, department, email, staff_number, handle, consent, "
         "checked_in, late, note,\n  readiness (every check) or a check's name\n"
         "default: name,role,department,checked_in,late,readiness",
     )
-    export.add_argument("run_ref", metavar="RUN")
+    export.add_argument("run_ref", metavar="RUN", help=RUN_HELP)
     export.add_argument("-o", "--output", required=True, metavar="FILE")
     export.add_argument("--columns", metavar="LIST", help="comma-separated columns to include")
     export.add_argument(
@@ -194,7 +198,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     summary = attendance_sub.add_parser(
         "summary", parents=[common], help="print the count and readiness of a run"
     )
-    summary.add_argument("run_ref", metavar="RUN")
+    summary.add_argument("run_ref", metavar="RUN", help=RUN_HELP)
     summary.set_defaults(run=run_summary)
 
 
