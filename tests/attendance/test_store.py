@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import stat
 import sys
@@ -25,11 +26,13 @@ from presenter.attendance.store import MIGRATIONS
 def test_the_file_is_private_versioned_and_in_wal_mode(store, tmp_path):
     path = tmp_path / "data" / "attendance.sqlite3"
     assert store.path == path
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    store.create_run("Twitter hour", on=date(2026, 11, 25))
+    for private in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + ".lock")):
+        assert stat.S_IMODE(private.stat().st_mode) == 0o600, private.name
     assert store.schema_version == len(MIGRATIONS)
-    raw = sqlite3.connect(path)
-    assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert raw.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    with contextlib.closing(sqlite3.connect(path)) as raw:
+        assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
 
 
 def test_a_file_from_a_newer_presenter_is_refused_untouched(tmp_path):
@@ -39,6 +42,9 @@ def test_a_file_from_a_newer_presenter_is_refused_untouched(tmp_path):
     raw.close()
     with pytest.raises(AttendanceError, match="newer Presenter"):
         AttendanceStore(path)
+    with contextlib.closing(sqlite3.connect(path)) as raw:
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == 99
+        assert raw.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
 
 
 def test_reopening_keeps_everything_and_runs_no_migration_twice(tmp_path, clock):
@@ -100,8 +106,9 @@ def test_a_run_of_a_session_copies_its_agenda_and_source(tmp_path):
 
 
 def store_source(folder, run_id: int) -> str:
-    raw = sqlite3.connect(folder / "attendance.sqlite3")
-    return raw.execute("SELECT session_source FROM runs WHERE id = ?", (run_id,)).fetchone()[0]
+    with contextlib.closing(sqlite3.connect(folder / "attendance.sqlite3")) as raw:
+        query = "SELECT session_source FROM runs WHERE id = ?"
+        return raw.execute(query, (run_id,)).fetchone()[0]
 
 
 def test_check_in_records_the_time_readiness_and_lateness(store, run_id, clock):
@@ -249,4 +256,5 @@ def test_a_file_held_by_another_window_is_a_clear_error_not_a_crash(run_id, tmp_
                 impatient.check_in(run_id, AttendeeDetails("Sam Patel"))
         finally:
             blocker.execute("ROLLBACK")
+            blocker.close()
         assert impatient.check_in(run_id, AttendeeDetails("Sam Patel")).attendee.name
