@@ -146,3 +146,14 @@ def test_any_name_survives_export_and_import_again(names):
         table = read_table(path)
         plan = plan_import(table, guess_columns(table.headers))
         assert [p.name for _, p in plan.people] == stored
+
+
+def test_an_xlsx_export_imports_again_as_a_roster(store, people, tmp_path):
+    path = tmp_path / "attendance.xlsx"
+    export_run(store, people, path, columns="name,role,email")
+    table = read_table(path)
+    plan = plan_import(table, guess_columns(table.headers))
+    assert [(p.name, p.role, p.email) for _, p in plan.people] == [
+        (FORMULA, "", ""),
+        (AWKWARD, "@ward sister", "jo@nhs.net"),
+    ]
