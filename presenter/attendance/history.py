@@ -1,0 +1,621 @@
+"""Every run remembered: the run clock's saves, feedback, outcomes, and a session's history.
+
+Each action on the run clock is one durable row holding the clock's snapshot, so a run
+killed mid-session resumes on the same item with the right times. From those rows, the
+attendees and their feedback, `session_history` works out how a session went across runs
+and venues, and which items keep running over. Pure functions over an `AttendanceStore`;
+no Qt, and time comes in as arguments.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import statistics
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from presenter.attendance.model import Run
+from presenter.attendance.store import AttendanceError, AttendanceStore
+
+if TYPE_CHECKING:
+    from presenter.agenda.model import Session
+    from presenter.timing import ItemTiming, RunClock
+
+OVER_SECONDS = 60  # an item "ran over" when it took at least a minute more than planned
+RESUME_WITHIN = timedelta(hours=12)  # an unfinished run older than this is not offered
+IN_PROGRESS = ("running", "paused")
+
+
+def _db(store: AttendanceStore) -> sqlite3.Connection:
+    """The store's connection: history shares its file, pragmas and transactions."""
+    return store._db
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+# -- the run clock's saves ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClockSave:
+    """One action on the run clock, as saved: what was done, and the clock after it."""
+
+    id: int
+    run_id: int
+    action: str
+    state: str
+    snapshot: dict[str, Any]
+    saved_at: datetime
+
+
+def save_clock(
+    store: AttendanceStore, run_id: int, action: str, snapshot: dict[str, Any], at: datetime
+) -> None:
+    """Record one run-clock action durably: one INSERT and one commit, nothing else."""
+    with store._transaction() as db:
+        db.execute(
+            "INSERT INTO clock_saves (run_id, action, state, snapshot, saved_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (run_id, action, snapshot["state"], json.dumps(snapshot), _iso(at)),
+        )
+
+
+def _save_from_row(row: tuple) -> ClockSave:
+    return ClockSave(
+        id=row[0],
+        run_id=row[1],
+        action=row[2],
+        state=row[3],
+        snapshot=json.loads(row[4]),
+        saved_at=datetime.fromisoformat(row[5]),
+    )
+
+
+_SAVE_COLUMNS = "id, run_id, action, state, snapshot, saved_at"
+
+
+def last_clock_save(store: AttendanceStore, run_id: int) -> ClockSave | None:
+    """The run clock as it was after the last action of a run, or None if it never started."""
+    row = (
+        _db(store)
+        .execute(
+            f"SELECT {_SAVE_COLUMNS} FROM clock_saves WHERE run_id = ? ORDER BY id DESC LIMIT 1",
+            (run_id,),
+        )
+        .fetchone()
+    )
+    return None if row is None else _save_from_row(row)
+
+
+def clock_saves(store: AttendanceStore, run_id: int) -> list[ClockSave]:
+    """Every action on a run's clock, in order: the log of how the session went."""
+    rows = (
+        _db(store)
+        .execute(f"SELECT {_SAVE_COLUMNS} FROM clock_saves WHERE run_id = ? ORDER BY id", (run_id,))
+        .fetchall()
+    )
+    return [_save_from_row(row) for row in rows]
+
+
+def describe_action(before: dict[str, Any] | None, after: dict[str, Any]) -> str:
+    """What the facilitator did between two snapshots, in their words ("next", "pause")."""
+    state = after["state"]
+    was = before["state"] if before else "before start"
+    if was == "before start" and state != "before start":
+        return "start"
+    if state != was:
+        return {"paused": "pause", "running": "resume", "finished": "finish"}.get(state, state)
+    assert before is not None
+    if after["current_index"] != before["current_index"]:
+        step = after["current_index"] - before["current_index"]
+        return {1: "next", -1: "previous"}.get(step, "jump")
+    if after["reset_at"] != before["reset_at"]:
+        return "restart item"
+    changed = [
+        (a, b)
+        for a, b in zip(after["planned_minutes"], before["planned_minutes"], strict=False)
+        if a != b
+    ]
+    if len(changed) > 1:
+        return "rebalance"
+    if changed:
+        return "lengthen" if changed[0][0] > changed[0][1] else "shorten"
+    return "save"
+
+
+def run_session(store: AttendanceStore, run_id: int) -> Session:
+    """The plan a run started with: its saved session source, else its agenda copy."""
+    from presenter.agenda import AgendaItem, Session, parse_session
+
+    run = store.run(run_id)
+    source = (
+        _db(store).execute("SELECT session_source FROM runs WHERE id = ?", (run_id,)).fetchone()[0]
+    )
+    if source:
+        session, _problems = parse_session(source, f"run {run_id}")
+        if session is not None:
+            return session
+    return Session(
+        title=run.title,
+        items=tuple(AgendaItem(title, minutes) for title, minutes in run.agenda),
+        venue=run.venue,
+        facilitators=run.facilitators,
+        readiness=run.readiness,
+        start=run.start,
+        length=run.length,
+    )
+
+
+def restore_clock(
+    store: AttendanceStore,
+    run_id: int,
+    *,
+    monotonic: Callable[[], float],
+    wall: Callable[[], datetime],
+) -> RunClock:
+    """The run's clock carried on from its last save, counting the time since (see RunClock)."""
+    from presenter.timing import RunClock
+
+    save = last_clock_save(store, run_id)
+    if save is None:
+        raise AttendanceError(f"run {run_id} was never started, so there is nothing to resume")
+    return RunClock.restore(
+        run_session(store, run_id), save.snapshot, monotonic=monotonic, wall=wall
+    )
+
+
+def recorded_clock(store: AttendanceStore, run_id: int) -> RunClock | None:
+    """The run's clock frozen at its last save (for reports), or None if never started."""
+    from presenter.timing import RunClock
+
+    save = last_clock_save(store, run_id)
+    if save is None:
+        return None
+    taken = save.snapshot["taken_at"]
+    monotonic, wall = float(taken["monotonic"]), datetime.fromisoformat(taken["wall"])
+    return RunClock.restore(
+        run_session(store, run_id), save.snapshot, monotonic=lambda: monotonic, wall=lambda: wall
+    )
+
+
+def run_timings(store: AttendanceStore, run_id: int) -> list[ItemTiming] | None:
+    """Planned and actual time of each item of a run, or None if the run never started."""
+    clock = recorded_clock(store, run_id)
+    return None if clock is None else clock.timings()
+
+
+@dataclass(frozen=True)
+class ResumeOffer:
+    """An unfinished run the app can carry on with after it was closed or killed."""
+
+    run: Run
+    save: ClockSave
+    started_at: datetime | None
+    item_index: int
+    item_title: str
+
+    def text(self) -> str:
+        """'Twitter hour, Library, started 12:02'."""
+        parts = [self.run.title]
+        if self.run.venue:
+            parts.append(self.run.venue)
+        if self.started_at is not None:
+            parts.append(f"started {self.started_at:%H:%M}")
+        return ", ".join(parts)
+
+
+def resume_offer(store: AttendanceStore, now: datetime) -> ResumeOffer | None:
+    """The most recently saved run still under way (running or paused) in the last 12 hours."""
+    row = (
+        _db(store)
+        .execute(
+            f"SELECT {_SAVE_COLUMNS} FROM clock_saves WHERE id IN "
+            "(SELECT max(id) FROM clock_saves GROUP BY run_id) ORDER BY id DESC LIMIT 1"
+        )
+        .fetchone()
+    )
+    if row is None:
+        return None
+    save = _save_from_row(row)
+    run = store.run(save.run_id)
+    if save.state not in IN_PROGRESS or run.purged:
+        return None
+    if abs(now.replace(tzinfo=None) - save.saved_at.replace(tzinfo=None)) > RESUME_WITHIN:
+        return None
+    snapshot = save.snapshot
+    started = snapshot.get("started_wall")
+    index = int(snapshot["current_index"])
+    titles = [title for title, _minutes in run.agenda]
+    return ResumeOffer(
+        run=run,
+        save=save,
+        started_at=None if started is None else datetime.fromisoformat(started),
+        item_index=index,
+        item_title=titles[index] if index < len(titles) else f"item {index + 1}",
+    )
+
+
+def run_finished(store: AttendanceStore, run_id: int) -> bool:
+    save = last_clock_save(store, run_id)
+    return save is not None and save.state == "finished"
+
+
+def run_for_session(store: AttendanceStore, session: Session, on: date) -> Run:
+    """Today's run of this session still to be finished, or a new one."""
+    for run in store.runs():
+        if run.date == on and run.title == session.title and not run.purged:
+            if not run_finished(store, run.id):
+                return run
+            break
+    return store.create_run_from_session(session, on=on)
+
+
+# -- feedback and outcomes ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """An attendee's quick verdict at the end: a rating out of 5 and a comment, both optional."""
+
+    attendee_id: int
+    name: str
+    rating: int | None
+    comment: str
+
+
+def give_feedback(
+    store: AttendanceStore,
+    attendee_id: int,
+    rating: int | None,
+    comment: str = "",
+    *,
+    at: datetime,
+) -> Feedback | None:
+    """Record (or replace) one attendee's feedback; no rating and no comment clears it."""
+    if rating is not None and not 1 <= rating <= 5:
+        raise AttendanceError("a rating is from 1 to 5; leave it empty for no rating")
+    person = store.attendee(attendee_id)
+    comment = comment.strip()
+    with store._transaction() as db:
+        if rating is None and not comment:
+            db.execute("DELETE FROM feedback WHERE attendee_id = ?", (attendee_id,))
+            return None
+        db.execute(
+            "INSERT INTO feedback (attendee_id, run_id, rating, comment, given_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (attendee_id) DO UPDATE SET "
+            "rating = excluded.rating, comment = excluded.comment, given_at = excluded.given_at",
+            (attendee_id, person.run_id, rating, comment, _iso(at)),
+        )
+    return Feedback(attendee_id, person.name, rating, comment)
+
+
+def feedback_for(store: AttendanceStore, run_id: int) -> list[Feedback]:
+    """The feedback given at a run, in check-in order."""
+    rows = (
+        _db(store)
+        .execute(
+            "SELECT f.attendee_id, a.name, f.rating, f.comment FROM feedback f "
+            "JOIN attendees a ON a.id = f.attendee_id WHERE f.run_id = ? "
+            "ORDER BY a.checked_in_at, a.id",
+            (run_id,),
+        )
+        .fetchall()
+    )
+    return [Feedback(*row) for row in rows]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened after a run, noted later: "now tweeting actively"."""
+
+    id: int
+    run_id: int
+    text: str
+    noted_on: date
+    attendee_id: int | None = None
+    name: str = ""
+
+
+def record_outcome(
+    store: AttendanceStore,
+    run_id: int,
+    text: str,
+    *,
+    on: date,
+    at: datetime,
+    attendee_id: int | None = None,
+) -> Outcome:
+    """Note an outcome of a run, for the whole group or for one attendee."""
+    text = " ".join(text.split())
+    if not text:
+        raise AttendanceError("an outcome needs some words, e.g. 'now tweeting actively'")
+    store.run(run_id)
+    name = ""
+    if attendee_id is not None:
+        person = store.attendee(attendee_id)
+        if person.run_id != run_id:
+            raise AttendanceError(f"attendee {attendee_id} is not on run {run_id}")
+        name = person.name
+    with store._transaction() as db:
+        cursor = db.execute(
+            "INSERT INTO outcomes (run_id, attendee_id, text, noted_on, created_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (run_id, attendee_id, text, on.isoformat(), _iso(at)),
+        )
+    return Outcome(cursor.lastrowid or 0, run_id, text, on, attendee_id, name)
+
+
+def outcomes_for(store: AttendanceStore, run_id: int) -> list[Outcome]:
+    rows = (
+        _db(store)
+        .execute(
+            "SELECT o.id, o.run_id, o.text, o.noted_on, o.attendee_id, coalesce(a.name, '') "
+            "FROM outcomes o LEFT JOIN attendees a ON a.id = o.attendee_id "
+            "WHERE o.run_id = ? ORDER BY o.noted_on, o.id",
+            (run_id,),
+        )
+        .fetchall()
+    )
+    return [
+        Outcome(row[0], row[1], row[2], date.fromisoformat(row[3]), row[4], row[5]) for row in rows
+    ]
+
+
+# -- a session's history ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """One run as the history shows it: where, who came, how ready, how the timings went."""
+
+    run: Run
+    checked_in: int
+    ready: tuple[tuple[str, int], ...]
+    timings: tuple[ItemTiming, ...] | None
+    finished: bool
+    ratings: tuple[int, ...] = ()
+    outcomes: tuple[Outcome, ...] = ()
+
+    def ready_rate(self, check: str) -> float | None:
+        """Share of the people present who had `check` done (None when nobody came)."""
+        if not self.checked_in:
+            return None
+        return dict(self.ready).get(check, 0) / self.checked_in
+
+    @property
+    def overrun_seconds(self) -> float | None:
+        """Time taken beyond the plan, over the items done (negative when shorter)."""
+        if not self.timings:
+            return None
+        return sum(t.over_seconds for t in self.timings if t.ended_at is not None)
+
+    @property
+    def paused_seconds(self) -> float:
+        return sum(t.paused_seconds for t in self.timings or ())
+
+    @property
+    def rating(self) -> float | None:
+        return statistics.fmean(self.ratings) if self.ratings else None
+
+
+@dataclass(frozen=True)
+class ItemHistory:
+    """How one agenda item went across the runs that reached its end."""
+
+    title: str
+    planned_minutes: float  # the plan now (the session's, or the latest run's)
+    runs_timed: int
+    runs_over: int
+    average_over_minutes: float  # mean overrun in the runs where it ran over
+    average_actual_minutes: float  # mean time taken, every run that timed it
+    typical_over_actual_minutes: float = 0.0  # mean time taken in the runs where it ran over
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A change to the plan the history argues for: more minutes for an item that overruns."""
+
+    title: str
+    planned_minutes: int
+    minutes: int
+    over_minutes: int
+    runs_over: int
+    runs_timed: int
+
+    def text(self) -> str:
+        """'Who to follow ran 3 minutes over in 4 of 5 runs: plan 10 minutes?'."""
+        unit = "minute" if self.over_minutes == 1 else "minutes"
+        return (
+            f"{self.title} ran {self.over_minutes} {unit} over in {self.runs_over} of "
+            f"{self.runs_timed} runs: plan {self.minutes} minutes?"
+        )
+
+
+@dataclass(frozen=True)
+class SessionHistory:
+    """A session's runs across dates and venues, its items' record, and suggestions."""
+
+    title: str
+    runs: tuple[RunRecord, ...]
+    items: tuple[ItemHistory, ...]
+    suggestions: tuple[Suggestion, ...] = field(default=())
+    readiness: tuple[str, ...] = ()
+
+    def ready_rate(self, check: str) -> float | None:
+        """Share of everyone who came, across the runs, who had `check` done."""
+        came = sum(r.checked_in for r in self.runs)
+        if not came:
+            return None
+        return sum(dict(r.ready).get(check, 0) for r in self.runs) / came
+
+    @property
+    def average_attendance(self) -> float | None:
+        return statistics.fmean(r.checked_in for r in self.runs) if self.runs else None
+
+
+def run_record(store: AttendanceStore, run: Run) -> RunRecord:
+    summary = store.summary(run.id)
+    timings = run_timings(store, run.id)
+    return RunRecord(
+        run=run,
+        checked_in=summary.checked_in,
+        ready=summary.ready,
+        timings=None if timings is None else tuple(timings),
+        finished=run_finished(store, run.id),
+        ratings=tuple(f.rating for f in feedback_for(store, run.id) if f.rating is not None),
+        outcomes=tuple(outcomes_for(store, run.id)),
+    )
+
+
+def item_history(runs: list[RunRecord], plan: dict[str, float] | None = None) -> list[ItemHistory]:
+    """Each item's record across runs, matched by title, in the order of the plan."""
+    order: list[str] = list(plan or {})
+    taken: dict[str, list[tuple[float, float]]] = {}  # title -> (planned, actual) minutes
+    latest_plan: dict[str, float] = {}
+    for record in sorted(runs, key=lambda r: (r.run.date, r.run.id)):
+        for timing in record.timings or ():
+            if timing.title not in order:
+                order.append(timing.title)
+            latest_plan[timing.title] = timing.planned_minutes
+            if timing.ended_at is None:  # never reached, or under way when the run stopped
+                continue
+            taken.setdefault(timing.title, []).append(
+                (timing.planned_minutes, timing.actual_seconds / 60)
+            )
+    result = []
+    for title in order:
+        times = taken.get(title, [])
+        over = [(p, a) for p, a in times if (a - p) * 60 >= OVER_SECONDS]
+        result.append(
+            ItemHistory(
+                title=title,
+                planned_minutes=(plan or {}).get(title, latest_plan.get(title, 0.0)),
+                runs_timed=len(times),
+                runs_over=len(over),
+                average_over_minutes=statistics.fmean(a - p for p, a in over) if over else 0.0,
+                average_actual_minutes=statistics.fmean(a for _p, a in times) if times else 0.0,
+                typical_over_actual_minutes=statistics.fmean(a for _p, a in over) if over else 0.0,
+            )
+        )
+    return result
+
+
+def suggestions(items: list[ItemHistory]) -> list[Suggestion]:
+    """More minutes for items that ran over in most runs (at least two) that timed them."""
+    found = []
+    for item in items:
+        if item.runs_over < 2 or item.runs_over * 2 <= item.runs_timed:
+            continue
+        minutes = round(item.typical_over_actual_minutes)
+        planned = round(item.planned_minutes)
+        if minutes <= planned:
+            continue
+        found.append(
+            Suggestion(
+                title=item.title,
+                planned_minutes=planned,
+                minutes=minutes,
+                over_minutes=max(1, round(item.average_over_minutes)),
+                runs_over=item.runs_over,
+                runs_timed=item.runs_timed,
+            )
+        )
+    return found
+
+
+def session_history(
+    store: AttendanceStore, title: str, session: Session | None = None
+) -> SessionHistory:
+    """Every run of the session called `title` (any case), oldest first, with suggestions."""
+    from presenter.attendance.text import fold
+
+    wanted = fold(title)
+    runs = [r for r in store.runs() if fold(r.title) == wanted]
+    records = [run_record(store, run) for run in sorted(runs, key=lambda r: (r.date, r.id))]
+    plan = None
+    if session is not None:
+        plan = {item.title: float(item.minutes) for item in session.items}
+    items = item_history(records, plan)
+    readiness = session.readiness if session else (runs[0].readiness if runs else ())
+    return SessionHistory(
+        title=session.title if session else (runs[0].title if runs else title),
+        runs=tuple(records),
+        items=tuple(items),
+        suggestions=tuple(suggestions(items)),
+        readiness=tuple(readiness),
+    )
+
+
+# -- applying a suggestion to the session file --------------------------------------------
+
+_HEADING = re.compile(r"^(?P<head>##\s+.*?\[)(?P<spec>[^\[\]]*)(?P<tail>\]\s*)$")
+_MINUTES = re.compile(
+    r"^(?P<lead>\s*)(?P<number>\d+(?:[.,]\d+)?)(?P<unit>\s*(?:m|min|mins|minute|minutes)\.?\s*)$",
+    re.IGNORECASE,
+)
+
+
+def with_minutes(text: str, title: str, minutes: int, source: str = "<text>") -> str:
+    """The session source with one item's minutes changed, everything else byte for byte.
+
+    Raises ValueError when the item cannot be found, or the change would alter anything
+    but that item's minutes (a deck, say, keeps its minutes elsewhere).
+    """
+    from presenter.agenda import parse_session
+
+    before, _problems = parse_session(text, source)
+    if before is None:
+        raise ValueError(f"{source}: the session file has errors; run `presenter validate` on it")
+    matches = [i for i, item in enumerate(before.items) if item.title == title]
+    if not matches:
+        raise ValueError(f"{source}: there is no agenda item called '{title}'")
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        heading = _HEADING.match(line)
+        if not heading or title not in line.replace("\\", ""):
+            continue
+        parts = heading["spec"].split(",")
+        for position, part in enumerate(parts):
+            if found := _MINUTES.match(part):
+                parts[position] = f"{found['lead']}{minutes}{found['unit']}"
+                break
+        else:
+            continue
+        candidate = lines.copy()
+        candidate[number] = heading["head"] + ",".join(parts) + heading["tail"]
+        new_text = "\n".join(candidate)
+        after, _problems = parse_session(new_text, source)
+        index = matches[0]
+        expected = replace(
+            before,
+            items=tuple(
+                replace(item, minutes=minutes) if i == index else item
+                for i, item in enumerate(before.items)
+            ),
+        )
+        if after == expected:
+            return new_text
+    raise ValueError(
+        f"{source}: the minutes of '{title}' could not be changed safely; edit its heading by hand"
+    )
+
+
+def apply_suggestion(path: str | os.PathLike[str], suggestion: Suggestion) -> None:
+    """Write the suggested minutes into the session file, whole or not at all."""
+    from presenter.attendance.files import atomic_write
+
+    target = Path(path)
+    mode = target.stat().st_mode & 0o777
+    text = target.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+    new_text = with_minutes(text, suggestion.title, suggestion.minutes, os.fspath(target))
+    with atomic_write(target, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(new_text)
+    os.chmod(target, mode)  # the temporary file was private; keep the file's own mode
