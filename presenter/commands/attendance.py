@@ -256,6 +256,11 @@ def _run_id(store, ref: str) -> int:
     return run_id
 
 
+def people(count: int) -> str:
+    """'1 person', '2 people'."""
+    return f"{count} {'person' if count == 1 else 'people'}"
+
+
 def _parse_date(text: str | None) -> date:
     today = date.today()
     if not text or text.lower() == "today":
@@ -459,12 +464,12 @@ def run_roster_import(args: argparse.Namespace) -> int:
         for row, earlier in plan.repeats:
             print(f"{args.file}:{row}: note: same person as row {earlier}; details merged")
         if args.dry_run:
-            print(f"{len(plan.people)} people found; nothing imported (--dry-run)")
+            print(f"{people(len(plan.people))} found; nothing imported (--dry-run)")
             return 0
-        if not args.yes and not _confirm(f"Import {len(plan.people)} people with these columns?"):
+        if not args.yes and not _confirm(f"Import {people(len(plan.people))} with these columns?"):
             raise UsageError("nothing imported; add --yes to import with these columns")
         added, merged = store.add_to_roster(run_id, [p for _, p in plan.people])
-        print(f"imported {added} people to run {run_id}; {merged} already there, merged")
+        print(f"imported {people(added)} to run {run_id}; {merged} already there, merged")
     return 0
 
 
@@ -488,7 +493,7 @@ def run_export(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise UsageError(f"{output}: cannot write it ({exc.strerror})") from None
         what = "certificates for" if args.certificates else "attendance of"
-        print(f"wrote {what} {len(report.rows)} people to {output}")
+        print(f"wrote {what} {people(len(report.rows))} to {output}")
     return 0
 
 

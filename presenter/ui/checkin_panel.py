@@ -488,7 +488,8 @@ class CheckInPanel(QWidget):
             RosterImportDialog.show_problems(self, [f"{path}: {exc}"])
             return 0
         extra = f"; {merged} already on the list, details merged" if merged else ""
-        self._say(f"Imported {added} people from {path.name}{extra}. Type a name to check in.")
+        count = f"{added} {'person' if added == 1 else 'people'}"
+        self._say(f"Imported {count} from {path.name}{extra}. Type a name to check in.")
         self.refresh()
         self.changed.emit()
         self.focus_name()
