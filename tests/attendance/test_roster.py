@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import tempfile
+from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from presenter.attendance.roster import (
     RosterError,
@@ -48,7 +52,7 @@ def import_file(store, run_id, path, overrides=None):
 GENERIC = [
     ["EMAIL", "Department", "full name", "Job Title"],
     ["zoe.smith@nhs.net", "Ward 12", "Zoë Smith", "Staff nurse"],
-    ["", "Pharmacy", "Renée O'Brien", "Pharmacist"],
+    ["", "Pharmacy", "Renée O’Brien", "Pharmacist"],
 ]
 
 
@@ -57,7 +61,7 @@ def test_a_generic_csv_in_any_encoding(store, run_id, tmp_path, encoding):
     path = write_csv(tmp_path / "signups.csv", GENERIC, encoding)
     _table, _columns, plan = import_file(store, run_id, path)
     people = {p.name: p for p in store.attendees(run_id)}
-    assert set(people) == {"Zoë Smith", "Renée O'Brien"}
+    assert set(people) == {"Zoë Smith", "Renée O’Brien"}
     zoe = people["Zoë Smith"]
     assert (zoe.email, zoe.department, zoe.role) == ("zoe.smith@nhs.net", "Ward 12", "Staff nurse")
     assert zoe.on_roster and not zoe.checked_in
@@ -222,3 +226,19 @@ def test_not_a_spreadsheet(tmp_path):
     pdf.write_text("x")
     with pytest.raises(RosterError, match=r"\.csv or \.xlsx"):
         read_table(pdf)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    order=st.permutations(["Name", "Email", "Role", "Department"]),
+    cases=st.lists(st.sampled_from([str.lower, str.upper, str.title]), min_size=4, max_size=4),
+)
+def test_generic_columns_in_any_order_and_case(order, cases):
+    values = {"Name": "Zoë Smith", "Email": "zoe@nhs.net", "Role": "Nurse", "Department": "ICU"}
+    headers = [case(h) for case, h in zip(cases, order, strict=True)]
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_csv(Path(folder) / "x.csv", [headers, [values[h] for h in order]])
+        table = read_table(path)
+        plan = plan_import(table, guess_columns(table.headers))
+    person = plan.people[0][1]
+    assert (person.name, person.email, person.role, person.department) == tuple(values.values())
