@@ -205,7 +205,7 @@ def test_history_shows_runs_across_venues_and_suggests_more_minutes(store, clock
         "Library",
     ]
     assert [r.checked_in for r in history.runs] == [2, 3, 4, 5, 6]
-    assert history.ready_rate("App installed") == pytest.approx(12 / 20)
+    assert history.ready_rate("App installed") == pytest.approx(11 / 20)
     assert [r.overrun_seconds for r in history.runs] == pytest.approx([180, 180, 0, 180, 180])
     follow = history.items[1]
     assert (follow.title, follow.runs_over, follow.runs_timed) == ("Who to follow", 4, 5)
