@@ -258,3 +258,20 @@ def test_a_file_held_by_another_window_is_a_clear_error_not_a_crash(run_id, tmp_
             blocker.execute("ROLLBACK")
             blocker.close()
         assert impatient.check_in(run_id, AttendeeDetails("Sam Patel")).attendee.name
+
+
+def test_a_later_migration_upgrades_an_existing_file_and_keeps_its_data(tmp_path, monkeypatch):
+    import presenter.attendance.store as store_module
+
+    with open_store(tmp_path) as old:
+        run = old.create_run("Twitter hour", on=date(2026, 11, 25))
+        old.check_in(run.id, AttendeeDetails("Sam Patel"))
+
+    def add_feedback(db):
+        db.execute("CREATE TABLE feedback (run_id INTEGER REFERENCES runs(id), rating INTEGER)")
+
+    monkeypatch.setattr(store_module, "MIGRATIONS", (*MIGRATIONS, add_feedback))
+    with open_store(tmp_path) as upgraded:
+        assert upgraded.schema_version == len(MIGRATIONS) + 1
+        assert [p.name for p in upgraded.attendees(run.id)] == ["Sam Patel"]
+        upgraded._db.execute("SELECT rating FROM feedback").fetchall()
