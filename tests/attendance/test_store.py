@@ -267,11 +267,11 @@ def test_a_later_migration_upgrades_an_existing_file_and_keeps_its_data(tmp_path
         run = old.create_run("Twitter hour", on=date(2026, 11, 25))
         old.check_in(run.id, AttendeeDetails("Sam Patel"))
 
-    def add_feedback(db):
-        db.execute("CREATE TABLE feedback (run_id INTEGER REFERENCES runs(id), rating INTEGER)")
+    def add_later_notes(db):
+        db.execute("CREATE TABLE later_notes (run_id INTEGER REFERENCES runs(id), note TEXT)")
 
-    monkeypatch.setattr(store_module, "MIGRATIONS", (*MIGRATIONS, add_feedback))
+    monkeypatch.setattr(store_module, "MIGRATIONS", (*MIGRATIONS, add_later_notes))
     with open_store(tmp_path) as upgraded:
         assert upgraded.schema_version == len(MIGRATIONS) + 1
         assert [p.name for p in upgraded.attendees(run.id)] == ["Sam Patel"]
-        upgraded._db.execute("SELECT rating FROM feedback").fetchall()
+        upgraded._db.execute("SELECT note FROM later_notes").fetchall()
