@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "presenter.commands.validate",
     "presenter.commands.attendance",
     "presenter.commands.deck",
+    "presenter.commands.history",
 )
 
 EPILOG = """\

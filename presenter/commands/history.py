@@ -1,0 +1,178 @@
+"""A run's report and a session's history on the command line: `report` and `history`.
+
+Nothing here imports Qt, except `report` to a .pdf, which draws the chart with Qt's PDF
+writer (offscreen, no window).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from presenter.cli import UsageError
+from presenter.commands.attendance import DATA_DIR_HELP, _friendly, _open, _run_id
+
+COMMANDS = ("report", "history")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    report = subparsers.add_parser(
+        "report",
+        help="write a run's planned-versus-actual report to a .csv or .pdf file",
+        description="Write the wrap-up of RUN (a number from `presenter runs list`, or "
+        "latest): planned against actual minutes per item, the total overrun and pauses, "
+        "who came and how ready they were, and the feedback. The format follows the "
+        "extension of -o: .csv (for Excel) or .pdf (with the chart, drawn with Qt offscreen). "
+        "No names are written.",
+    )
+    report.add_argument("run_ref", metavar="RUN")
+    report.add_argument("-o", "--output", required=True, metavar="FILE")
+    report.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
+    report.set_defaults(run=run_report)
+
+    history = subparsers.add_parser(
+        "history",
+        help="a session's runs across dates and venues, and the items that run over",
+        description="Show every run of SESSION (a session file, a bundled session such as "
+        "twitter-hour, or a session's title): attendance and readiness, overrun, rating and "
+        "outcomes, the items that ran over on average, and suggested minutes. --apply "
+        "writes the suggested minutes into the session file.",
+    )
+    history.add_argument("session", metavar="SESSION")
+    history.add_argument(
+        "--apply", action="store_true", help="write the suggested minutes into the session file"
+    )
+    history.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
+    history.set_defaults(run=run_history)
+
+
+@_friendly
+def run_report(args: argparse.Namespace) -> int:
+    from presenter.attendance.report import REPORT_FORMATS, build_report, write_report_csv
+
+    target = Path(args.output)
+    suffix = target.suffix.lower()
+    if suffix not in REPORT_FORMATS:
+        raise UsageError(f'{target}: cannot write "{suffix or target.name}"; use .csv or .pdf')
+    if not target.parent.is_dir():
+        raise UsageError(f"{target}: the folder {target.parent} does not exist; create it first")
+    with _open(args) as store:
+        report = build_report(store, _run_id(store, args.run_ref))
+    try:
+        if suffix == ".csv":
+            write_report_csv(target, report)
+        else:
+            from presenter.ui.wrapup_view import write_report_pdf
+
+            write_report_pdf(target, report)
+    except OSError as exc:
+        raise UsageError(f"{target}: {exc.strerror or exc}; nothing was written") from None
+    print(report.heading())
+    print(f"{report.times_text()} · {report.overrun_text()} · {report.pauses_text()}")
+    print(" · ".join(report.attendance_lines()))
+    print(f"written to {target}")
+    return 0
+
+
+def _session(text: str):
+    """(session, its file or None if bundled) for a file or bundled name; (None, None) for a
+    title."""
+    from presenter.agenda import SessionFileError, bundled_session_path, load_session
+
+    path: Path | None = Path(text)
+    if not path.is_file():
+        try:
+            path = bundled_session_path(text)
+        except FileNotFoundError:
+            return None, None
+    try:
+        session, _warnings = load_session(path)
+    except SessionFileError as exc:
+        raise UsageError(str(exc.problems[0]) if exc.problems else str(exc)) from None
+    return session, (path if Path(text).is_file() else None)
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0%}"
+
+
+def _signed_minutes(seconds: float | None) -> str:
+    if seconds is None:
+        return "–"
+    minutes = round(seconds / 60)
+    return "on plan" if minutes == 0 else f"{minutes:+d} min"
+
+
+@_friendly
+def run_history(args: argparse.Namespace) -> int:
+    from presenter.attendance.history import apply_suggestion, session_history
+
+    session, path = _session(args.session)
+    title = session.title if session else args.session
+    with _open(args) as store:
+        history = session_history(store, title, session)
+    if not history.runs:
+        print(f"{title}: no runs yet")
+        return 0
+    count = len(history.runs)
+    average = history.average_attendance or 0.0
+    print(
+        f"{history.title}: {count} run{'s' if count != 1 else ''}, {average:.1f} people on average"
+    )
+    if history.readiness:
+        print(" · ".join(f"{c}: {_percent(history.ready_rate(c))}" for c in history.readiness))
+    print()
+    checks = list(history.readiness)
+    header = ["date", "venue", "came", *checks, "overrun", "rating"]
+    rows = []
+    for record in history.runs:
+        rows.append(
+            [
+                record.run.date.isoformat(),
+                record.run.venue or "–",
+                str(record.checked_in),
+                *[_percent(record.ready_rate(c)) for c in checks],
+                _signed_minutes(record.overrun_seconds)
+                + ("" if record.finished or record.timings is None else " (not finished)"),
+                "–" if record.rating is None else f"{record.rating:.1f}",
+            ]
+        )
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
+    over = [item for item in history.items if item.runs_over]
+    if over:
+        print("\nItems that ran over (a minute or more):")
+        for item in over:
+            print(
+                f"  {item.title}: planned {item.planned_minutes:g} min, over in "
+                f"{item.runs_over} of {item.runs_timed} runs, "
+                f"{item.average_over_minutes:.1f} min over on average"
+            )
+    outcomes = [(r.run, o) for r in history.runs for o in r.outcomes]
+    if outcomes:
+        print("\nOutcomes:")
+        for run, outcome in outcomes:
+            who = f" ({outcome.name})" if outcome.name else ""
+            print(f"  {outcome.noted_on.isoformat()} · run {run.id}{who}: {outcome.text}")
+    if history.suggestions:
+        print("\nSuggestions:")
+        for suggestion in history.suggestions:
+            print(f"  {suggestion.text()}")
+    if args.apply:
+        if path is None:
+            raise UsageError(
+                f"{args.session}: --apply needs a session file you can edit; save a copy of "
+                "the session as a .md file and give its path"
+            )
+        if not history.suggestions:
+            raise UsageError(f"{path}: there are no suggestions to apply; nothing was changed")
+        try:
+            for suggestion in history.suggestions:
+                apply_suggestion(path, suggestion)
+        except (ValueError, OSError) as exc:
+            raise UsageError(str(exc)) from None
+        print(f"\nwritten to {path}")
+    return 0
