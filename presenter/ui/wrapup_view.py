@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -100,7 +101,7 @@ def paint_chart(painter: QPainter, area: QRectF, bars: list[Bar]) -> None:
         painter.setPen(QPen(QColor("#d0d4d9"), max(1.0, scale)))
     painter.setPen(QColor("#555555"))
     painter.drawText(
-        QRectF(chart.right() + 4, chart.bottom() + 2, line * 3, axis),
+        QRectF(chart.right() + line * 1.2, chart.bottom() + 2, line * 3, axis),
         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
         "min",
     )
@@ -111,7 +112,9 @@ def paint_chart(painter: QPainter, area: QRectF, bars: list[Bar]) -> None:
         painter.drawText(
             QRectF(area.left(), chart.top() + index * band, label_width - line / 2, band),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            metrics.elidedText(item.title, Qt.TextElideMode.ElideRight, int(label_width - line)),
+            metrics.elidedText(
+                item.title, Qt.TextElideMode.ElideRight, int(label_width - line / 2)
+            ),
         )
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(PLANNED_COLOUR)
@@ -121,11 +124,10 @@ def paint_chart(painter: QPainter, area: QRectF, bars: list[Bar]) -> None:
 
     legend_y = area.top()
     x = chart.left()
-    for colour, text in (
-        (PLANNED_COLOUR, "Planned"),
-        (ON_TIME_COLOUR, "Actual"),
-        (OVER_COLOUR, "Over by a minute or more"),
-    ):
+    legend = [(PLANNED_COLOUR, "Planned"), (ON_TIME_COLOUR, "Actual")]
+    if any(b.over for b in bars):
+        legend.append((OVER_COLOUR, "Over by a minute or more"))
+    for colour, text in legend:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawRect(QRectF(x, legend_y + line * 0.2, line * 0.8, line * 0.8))
@@ -184,6 +186,9 @@ class WrapUpView(QDialog):
         self.feedback.setObjectName("Feedback")
         self.feedback.setHorizontalHeaderLabels(["Attendee", "Rating (optional)", "Comment"])
         self.feedback.horizontalHeader().setStretchLastSection(True)
+        self.feedback.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.feedback.verticalHeader().hide()
         self.save_pdf = QPushButton("Save report as &PDF…")
         self.save_csv = QPushButton("Save report as &CSV…")
@@ -291,9 +296,11 @@ class WrapUpView(QDialog):
         return path
 
     @classmethod
-    def show_for(cls, store, run_id: int, parent: QWidget | None = None) -> WrapUpView:
+    def show_for(
+        cls, store, run_id: int, parent: QWidget | None = None, *, wall=datetime.now
+    ) -> WrapUpView:
         """Open the wrap-up without blocking the window behind it."""
-        view = cls(store, run_id, parent=parent)
+        view = cls(store, run_id, wall=wall, parent=parent)
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.show()
         return view

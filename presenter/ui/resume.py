@@ -1,0 +1,185 @@
+"""Crash-safe runs: every action on the run clock is saved at once, and a run the app was
+closed or killed in the middle of is offered back at start-up ("Resume Twitter hour,
+Library, started 12:02?").
+
+`RunRecorder` listens to the run controller, saves the clock's snapshot whenever the run
+changed (not on the once-a-second repaint), starts or continues the run in the attendance
+file when the session starts, and says when the run has finished, for the wrap-up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from presenter.attendance.history import (
+    ResumeOffer,
+    describe_action,
+    restore_clock,
+    resume_offer,
+    run_finished,
+    run_for_session,
+    save_clock,
+)
+from presenter.timing import RunState, SnapshotError
+
+
+class ResumeDialog:
+    """Asks whether to carry on with an unfinished run."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, offer: ResumeOffer) -> bool:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Resume the session")
+        box.setText(f"Resume {offer.text()}?")
+        box.setInformativeText(
+            f"Presenter closed during “{offer.item_title}” (item {offer.item_index + 1}). "
+            "Resuming carries on with that item, its times and everyone checked in."
+        )
+        resume = box.addButton("Resume", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Start afresh", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(resume)
+        box.exec()
+        return box.clickedButton() is resume
+
+
+def _without_moment(snapshot: dict[str, Any]) -> dict[str, Any]:
+    """The snapshot minus when it was taken: equal before and after a mere repaint."""
+    return {key: value for key, value in snapshot.items() if key != "taken_at"}
+
+
+class RunRecorder(QObject):
+    """Saves each run-clock action with its snapshot, durably, in the attendance file."""
+
+    saved = Signal(str)  # the action, e.g. "next", once it is on disk
+    finished = Signal(int)  # the run's number, when the last item is over
+    run_changed = Signal(int)  # the run that check-ins now go to
+
+    def __init__(
+        self,
+        controller,
+        store,
+        *,
+        monotonic: Callable[[], float],
+        wall: Callable[[], datetime],
+        run_id: int | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.store = store
+        self.monotonic = monotonic
+        self.wall = wall
+        self.run_id = run_id
+        self.wrap_up: QWidget | None = None  # the wrap-up view, once the session has ended
+        self._last: dict[str, Any] | None = None
+        self._key: dict[str, Any] | None = None
+        controller.changed.connect(self.record)
+
+    def record(self) -> None:
+        """Save the clock if the run changed since the last save (a tick changes nothing)."""
+        clock = self.controller.clock
+        if clock.state is RunState.BEFORE_START:
+            self._last = self._key = None
+            return
+        snapshot = clock.snapshot()
+        key = _without_moment(snapshot)
+        if key == self._key:
+            return
+        if self._last is None:  # the session has just started
+            self._start_run(clock.session)
+        action = describe_action(self._last, snapshot)
+        assert self.run_id is not None
+        save_clock(self.store, self.run_id, action, snapshot, self.wall())
+        self._last, self._key = snapshot, key
+        self.saved.emit(action)
+        if clock.state is RunState.FINISHED and action == "finish":
+            self.finished.emit(self.run_id)
+
+    def _start_run(self, session) -> None:
+        """Carry on with today's run of this session (check-ins before the start are in it),
+        unless it was already run to the end, in which case this is a new run."""
+        today = self.wall().date()
+        if self.run_id is not None:
+            run = self.store.run(self.run_id)
+            if (
+                run.title == session.title
+                and not run.purged
+                and not run_finished(self.store, run.id)
+            ):
+                return
+        run = run_for_session(self.store, session, today)
+        if run.id != self.run_id:
+            self.run_id = run.id
+            self.run_changed.emit(run.id)
+
+    # -- resuming ---------------------------------------------------------------------------
+
+    def offer(self) -> ResumeOffer | None:
+        return resume_offer(self.store, self.wall())
+
+    def offer_resume(self, parent: QWidget | None = None) -> bool:
+        """At start-up: ask to resume an unfinished run, and resume it if the answer is yes."""
+        offer = self.offer()
+        if offer is None or not ResumeDialog.ask(parent, offer):
+            return False
+        return self.resume(offer.run.id)
+
+    def resume(self, run_id: int) -> bool:
+        """Carry on with a run from its last save: same plan, same item, times counted on."""
+        try:
+            clock = restore_clock(self.store, run_id, monotonic=self.monotonic, wall=self.wall)
+        except SnapshotError:
+            return False
+        controller = self.controller
+        controller.replace_session(clock.session)  # the plan the run started with, on screen
+        controller.clock = clock
+        snapshot = clock.snapshot()
+        self._last, self._key = snapshot, _without_moment(snapshot)
+        save_clock(self.store, run_id, "resume after restart", snapshot, self.wall())
+        if run_id != self.run_id:
+            self.run_id = run_id
+            self.run_changed.emit(run_id)
+        controller.running_changed.emit(clock.state is RunState.RUNNING)
+        controller.refresh()
+        return True
+
+
+def attach_recorder(windows, *, monotonic: Callable[[], float]) -> RunRecorder:
+    """Record the run shown in `windows` (a RunWindows): check-ins follow the run, and the
+    wrap-up opens when the session ends."""
+    from presenter.ui.wrapup_view import WrapUpView
+
+    store = windows.attendance_store
+    if store is None:  # no check-in panel: the run is still remembered
+        from presenter.attendance import data_dir, open_store
+
+        store = open_store(data_dir(windows.data_dir), hold_window_lock=False)
+        windows.destroyed.connect(store.close)
+    panel = windows.presenter.check_in_panel
+    recorder = RunRecorder(
+        windows.controller,
+        store,
+        monotonic=monotonic,
+        wall=windows.wall,
+        run_id=getattr(panel, "run_id", None),
+        parent=windows,
+    )
+    if panel is not None:
+
+        def follow(run_id: int) -> None:
+            panel.run_id = run_id
+            panel.refresh()
+
+        recorder.run_changed.connect(follow)
+
+    def show_wrap_up(run_id: int) -> None:
+        recorder.wrap_up = WrapUpView.show_for(store, run_id, windows.presenter, wall=windows.wall)
+
+    recorder.finished.connect(show_wrap_up)
+    return recorder
