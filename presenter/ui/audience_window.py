@@ -62,14 +62,24 @@ class ArrivalPage(QWidget):
         self.readiness = QLabel(objectName="ArrivalReadiness", wordWrap=True)
         self.readiness.setTextFormat(Qt.TextFormat.RichText)
         self.where = QLabel(objectName="ArrivalWhere", wordWrap=True)
+        self.arrived = QLabel(objectName="ArrivalWhere")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(80, 60, 80, 60)
-        for label in (self.title, self.subtitle, self.starts, self.readiness, self.where):
+        for label in (
+            self.title,
+            self.subtitle,
+            self.starts,
+            self.readiness,
+            self.where,
+            self.arrived,
+        ):
             layout.addWidget(label)
         layout.addStretch(1)
 
-    def show_view(self, session: Session, view: RunView) -> None:
+    def show_view(self, session: Session, view: RunView, arrived: int | None = None) -> None:
         self.title.setText(session.title)
+        self.arrived.setVisible(bool(arrived))
+        self.arrived.setText(f"{arrived} checked in so far" if arrived else "")
         self.subtitle.setText(session.subtitle)
         self.subtitle.setVisible(bool(session.subtitle))
         if view.until_start > 0:
@@ -110,6 +120,7 @@ class AudienceWindow(QWidget):
         self.setWindowTitle("Presenter – audience screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.countdown_shown = False
+        self.arrived: int | None = None  # people checked in, shown on the arrival screen
         self.blank = ""  # "", "black" or "white"
         self.arrival = ArrivalPage()
         self.item = ItemPage()
@@ -152,7 +163,7 @@ class AudienceWindow(QWidget):
         if self.blank:
             self.pages.setCurrentIndex(BLANK)
         elif view.state is RunState.BEFORE_START:
-            self.arrival.show_view(session, view)
+            self.arrival.show_view(session, view, self.arrived)
             self.pages.setCurrentIndex(ARRIVAL)
         elif view.state is RunState.FINISHED or not session.items:
             self.finished.setText(f"Thank you for coming\n\n{session.title}")

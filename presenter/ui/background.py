@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 # Jobs under way, kept referenced until their result has been delivered.
 _RUNNING: set[BackgroundJob] = set()
@@ -58,6 +59,8 @@ def run_in_background(
     job = BackgroundJob(work)
 
     def progress(done: int, total: int, what: str) -> None:
+        if not isValid(dialog):
+            return
         if what:
             dialog.setLabelText(f"{label}\n{what}")
         dialog.setMaximum(max(total, 1))
@@ -65,13 +68,15 @@ def run_in_background(
 
     def finished(result: Any) -> None:
         _RUNNING.discard(job)
-        dialog.close()
-        on_done(result)
+        if isValid(parent):  # the window may have closed while the work ran
+            dialog.close()
+            on_done(result)
 
     def failed(message: str) -> None:
         _RUNNING.discard(job)
-        dialog.close()
-        on_error(message)
+        if isValid(parent):
+            dialog.close()
+            on_error(message)
 
     job.signals.progress.connect(progress, Qt.ConnectionType.QueuedConnection)
     job.signals.finished.connect(finished, Qt.ConnectionType.QueuedConnection)

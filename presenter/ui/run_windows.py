@@ -11,7 +11,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QWidget
 
 from presenter.agenda import Session, SessionFileError, load_session
 from presenter.timing import RunState
@@ -124,6 +123,12 @@ class RunWindows(QObject):
         run_id = self._todays_run_id(self.controller.session, self.wall().date())
         panel = CheckInPanel(self.attendance_store, run_id, self.controller.session.readiness)
         self.presenter.add_check_in_panel(panel)
+        panel.changed.connect(self._arrivals_changed)
+        self.audience.arrived = panel.checked_in_count()
+
+    def _arrivals_changed(self) -> None:
+        self.audience.arrived = self.presenter.check_in_panel.checked_in_count()
+        self.refresh()
 
     def _todays_run_id(self, session: Session, today: date) -> int:
         """Reopening the app on the same day carries on with the same run's attendees."""
@@ -311,6 +316,8 @@ class RunWindows(QObject):
         return True
 
     def close_all(self) -> None:
+        """Stop the clock display, let the screen saver back, close the attendance file."""
+        self.presenter.removeEventFilter(self)
         self.controller.ticker.stop()
         if self.screensaver is not None:
             self.screensaver.release()
@@ -320,6 +327,4 @@ class RunWindows(QObject):
         if self.attendance_store is not None:
             self.attendance_store.close()
             self.attendance_store = None
-        app = QApplication.instance()
-        if app is not None and isinstance(self.presenter, QWidget):
-            self.presenter.hide()
+        self.presenter.hide()

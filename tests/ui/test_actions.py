@@ -1,0 +1,99 @@
+"""One registry owns every action: no key does two things, every action is findable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from presenter.timing import RunState
+from presenter.ui.actions import ACTION_SPECS, ActionRegistry
+from presenter.ui.editor_window import EDITOR_ACTION_SPECS
+
+
+def test_no_key_is_bound_twice(qapp):
+    assert ActionRegistry().bound_twice() == {}
+    assert ActionRegistry(specs=EDITOR_ACTION_SPECS).bound_twice() == {}
+
+
+def test_a_key_bound_twice_is_caught(qapp):
+    from presenter.ui.actions import ActionSpec
+
+    clash = (*ACTION_SPECS, ActionSpec("other", "Other", ("B",)))
+    assert ActionRegistry(specs=clash).bound_twice() == {"B": 2}
+
+
+def test_clicker_keys_move_through_the_agenda(windows, qtbot, session):
+    window = windows.presenter
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)
+    assert windows.controller.state is RunState.RUNNING
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Space):
+        qtbot.keyClick(window, key)
+    assert windows.controller.clock.current_index == 2
+    qtbot.keyClick(window, Qt.Key.Key_PageUp)
+    qtbot.keyClick(window, Qt.Key.Key_Left)
+    assert windows.controller.clock.current_index == 0
+
+
+def test_keys_work_on_the_audience_window_too(windows, qtbot):
+    audience = windows.audience
+    audience.activateWindow()
+    qtbot.waitUntil(audience.isActiveWindow)
+    qtbot.keyClick(audience, Qt.Key.Key_Right)
+    assert windows.controller.state is RunState.RUNNING
+
+
+def test_escape_never_ends_the_run(windows, qtbot):
+    window = windows.presenter
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    for _ in range(3):
+        qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert windows.controller.state is RunState.RUNNING
+    assert window.isVisible()
+
+
+def test_pause_and_lengthen_from_the_keyboard(windows, qtbot, session):
+    window = windows.presenter
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    qtbot.keyClick(window, Qt.Key.Key_P)
+    assert windows.controller.state is RunState.PAUSED
+    qtbot.keyClick(window, Qt.Key.Key_P)
+    assert windows.controller.state is RunState.RUNNING
+    qtbot.keyClick(window, Qt.Key.Key_Plus)
+    assert windows.controller.view().planned_minutes[0] == session.items[0].minutes + 1
+    qtbot.keyClick(window, Qt.Key.Key_Minus)
+    assert windows.controller.view().planned_minutes[0] == session.items[0].minutes
+
+
+def test_every_run_action_is_in_a_menu(windows):
+    in_menus = {
+        action.objectName()
+        for menu_action in windows.presenter.menuBar().actions()
+        for action in menu_action.menu().actions()
+    }
+    assert {spec.name for spec in ACTION_SPECS} <= in_menus
+
+
+def test_full_screen_toggles_and_escape_leaves_it(windows):
+    windows.registry.trigger("full_screen")
+    assert windows.presenter.isFullScreen()
+    windows.registry.trigger("leave_full_screen")
+    assert not windows.presenter.isFullScreen()
+
+
+def test_next_on_the_last_item_offers_to_end(windows, session, monkeypatch):
+    from presenter.ui.dialogs import ConfirmDialog
+
+    asked = []
+    monkeypatch.setattr(
+        ConfirmDialog, "ask", classmethod(lambda cls, p, title, *a: asked.append(title) or False)
+    )
+    windows.registry.trigger("next")
+    windows.controller.jump(len(session.items) - 1)
+    windows.registry.trigger("next")
+    assert asked == ["End the session"]
+    assert windows.controller.state is RunState.RUNNING

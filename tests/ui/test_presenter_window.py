@@ -1,0 +1,189 @@
+"""The presenter window shows what a facilitator reads at a glance, from a fake clock."""
+
+from __future__ import annotations
+
+from presenter.timing import RunState
+from presenter.ui.agenda_model import ACTUAL, PLANNED, STATUS
+from presenter.ui.dialogs import ConfirmDialog
+from presenter.ui.settings import Settings
+
+
+def test_before_the_start_counts_down_to_the_slot(windows, clock):
+    countdown = windows.presenter.countdown
+    assert countdown.title.text() == "Twitter hour"
+    assert countdown.countdown.text() == "5:00"  # 11:55 now, slot at 12:00
+    clock.advance(72.4)
+    windows.controller.refresh()
+    assert countdown.countdown.text() == "3:48"
+    assert countdown.warning.text() == "Starts in"
+    assert windows.presenter.slot_clock.time_of_day.text() == "11:56"
+    assert windows.presenter.slot_clock.pace.text() == "Not started"
+
+
+def test_next_starts_the_first_item_and_counts_down(windows, clock, session):
+    windows.registry.trigger("next")
+    countdown = windows.presenter.countdown
+    first = session.items[0]
+    assert windows.controller.state is RunState.RUNNING
+    assert countdown.title.text() == first.title
+    assert countdown.countdown.text() == f"{first.minutes}:00"
+    assert countdown.warning.text() == "On time"
+    assert windows.presenter.current_points.title.text() == first.title
+    assert windows.presenter.next_points.title.text() == session.items[1].title
+    clock.advance(61.2)
+    windows.controller.refresh()
+    assert countdown.countdown.text() == f"{first.minutes - 2}:59"
+
+
+def test_warning_is_colour_and_words_together(windows, clock, session):
+    windows.registry.trigger("next")
+    minutes = session.items[0].minutes
+    clock.advance(minutes * 60 - 30)
+    windows.controller.refresh()
+    label = windows.presenter.countdown.warning
+    assert label.property("warning") == "soon"
+    assert label.text() == "30 s left"
+    clock.advance(45)
+    windows.controller.refresh()
+    assert windows.presenter.countdown.countdown.text() == "+0:15"
+    assert label.property("warning") == "due"
+    assert label.text() == "Time's up"
+    clock.advance(120)
+    windows.controller.refresh()
+    assert label.property("warning") == "over"
+    assert "over" in label.text()
+
+
+def test_pause_freezes_the_item_countdown(windows, clock):
+    windows.registry.trigger("next")
+    clock.advance(10)
+    windows.registry.trigger("toggle_pause")
+    shown = windows.presenter.countdown.countdown.text()
+    clock.advance(95)
+    windows.controller.refresh()
+    assert windows.presenter.countdown.countdown.text() == shown
+    assert windows.presenter.countdown.warning.text().startswith("Paused")
+    windows.registry.trigger("toggle_pause")
+    clock.advance(5)
+    windows.controller.refresh()
+    assert windows.presenter.countdown.countdown.text() != shown
+
+
+def test_lengthen_and_shorten_change_the_countdown_by_a_minute(windows, session):
+    windows.registry.trigger("next")
+    minutes = session.items[0].minutes
+    windows.registry.trigger("lengthen")
+    assert windows.presenter.countdown.countdown.text() == f"{minutes + 1}:00"
+    windows.registry.trigger("shorten")
+    windows.registry.trigger("shorten")
+    assert windows.presenter.countdown.countdown.text() == f"{minutes - 1}:00"
+
+
+def test_agenda_list_marks_done_current_and_actual_minutes(windows, clock, session):
+    model = windows.presenter.agenda_model
+    windows.registry.trigger("next")
+    clock.advance(200)
+    windows.registry.trigger("next")
+    clock.advance(30)
+    windows.controller.refresh()
+    assert model.index(0, STATUS).data() == "✓"
+    assert model.index(1, STATUS).data() == "▶"
+    assert model.index(2, STATUS).data() == ""
+    assert model.index(0, ACTUAL).data() == "3:20"
+    assert model.index(1, ACTUAL).data() == "0:30"
+    assert model.index(1, PLANNED).data() == str(session.items[1].minutes)
+
+
+def test_previous_goes_back_an_item(windows, session):
+    windows.registry.trigger("next")
+    windows.registry.trigger("next")
+    windows.registry.trigger("previous")
+    assert windows.presenter.countdown.title.text() == session.items[0].title
+
+
+def test_jump_goes_to_the_chosen_item(windows, session, monkeypatch):
+    from presenter.ui.dialogs import JumpDialog
+
+    monkeypatch.setattr(JumpDialog, "ask", classmethod(lambda cls, parent, s, current: (4, True)))
+    windows.registry.trigger("next")
+    windows.registry.trigger("jump")
+    assert windows.presenter.countdown.title.text() == session.items[4].title
+
+
+def test_rebalance_asks_then_changes_the_rest_of_the_plan(windows, clock, session, monkeypatch):
+    asked = []
+    monkeypatch.setattr(
+        ConfirmDialog,
+        "ask",
+        classmethod(lambda cls, parent, title, text, yes: asked.append(text) or True),
+    )
+    windows.registry.trigger("next")
+    clock.advance(session.items[0].minutes * 60 + 6 * 60)  # six minutes over on the first item
+    windows.registry.trigger("next")
+    before = windows.controller.view().planned_minutes
+    windows.registry.trigger("rebalance")
+    after = windows.controller.view().planned_minutes
+    assert asked, "the facilitator is shown the proposal before it is applied"
+    assert sum(after[2:]) < sum(before[2:])
+
+
+def test_notes_zoom_is_remembered(windows, settings):
+    size = windows.presenter.notes.point_size()
+    windows.registry.trigger("notes_bigger")
+    windows.registry.trigger("notes_bigger")
+    assert windows.presenter.notes.point_size() == size + 4
+    assert Settings(settings.path).notes_point_size == size + 4
+    windows.registry.trigger("notes_smaller")
+    assert Settings(settings.path).notes_point_size == size + 2
+
+
+def test_notes_are_rendered_and_checklists_stay_ticked(windows, session):
+    windows.registry.trigger("next")
+    notes = windows.presenter.notes
+    checklist = notes.checklist()
+    assert checklist, "the first item's notes have a checklist"
+    assert not any(ticked for _, ticked in checklist)
+    assert "- [ ]" not in notes.toPlainText()  # rendered, not shown as source
+    notes.toggle_line(0)
+    assert notes.checklist()[0][1] is True
+    windows.registry.trigger("next")
+    windows.registry.trigger("previous")
+    assert notes.checklist()[0][1] is True
+
+
+def test_clicking_a_checklist_line_ticks_it(windows, qtbot):
+    from PySide6.QtCore import QPoint, Qt
+
+    windows.registry.trigger("next")
+    notes = windows.presenter.notes
+    windows.presenter.resize(1280, 800)
+    qtbot.waitUntil(lambda: notes.isVisible())
+    block = notes._checklist_blocks()[0]
+    rect = notes.document().documentLayout().blockBoundingRect(block)
+    point = QPoint(int(rect.x() + rect.width() / 2), int(rect.y() + rect.height() / 2))
+    point -= QPoint(notes.horizontalScrollBar().value(), notes.verticalScrollBar().value())
+    notes.verticalScrollBar().setValue(0)
+    qtbot.mouseClick(notes.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert notes.checklist()[0][1] is True
+
+
+def test_end_of_session_asks_first(windows, monkeypatch):
+    answers = iter([False, True])
+    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, *a: next(answers)))
+    windows.registry.trigger("next")
+    windows.registry.trigger("finish")
+    assert windows.controller.state is RunState.RUNNING
+    windows.registry.trigger("finish")
+    assert windows.controller.state is RunState.FINISHED
+    assert windows.presenter.countdown.warning.text() == "Session over"
+
+
+def test_help_overlay_lists_every_key(windows):
+    windows.registry.trigger("help")
+    overlay = windows.presenter.help
+    assert overlay.isVisible()
+    text = overlay.text.text()
+    for spec in windows.registry.specs:
+        assert spec.text.replace("&", "").rstrip("…") in text
+    windows.registry.trigger("leave_full_screen")
+    assert not overlay.isVisible()
