@@ -1,0 +1,106 @@
+"""Drives the real app objects for the kill-and-resume test: one process runs a session
+and waits to be killed; a second opens the same data folder and resumes.
+
+    python tests/run_driver.py run DATA_DIR     # prints one JSON line, then "ready", waits
+    python tests/run_driver.py resume DATA_DIR  # prints one JSON line and exits
+
+The first process's clocks are set back ten minutes and moved forward by hand between the
+actions, so the run has real lengths to recover (five, three and two minutes) without any
+waiting: the first item began ten minutes ago, the second five, the third two.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from presenter.agenda import bundled_session_path, load_session  # noqa: E402
+from presenter.attendance import AttendeeDetails  # noqa: E402
+from presenter.ui.resume import ResumeDialog, attach_recorder  # noqa: E402
+from presenter.ui.run_windows import RunWindows  # noqa: E402
+from presenter.ui.settings import Settings  # noqa: E402
+
+PEOPLE = ("Sam Patel", "Ana Costa", "Jo Bloggs")
+
+
+def build(folder: Path, monotonic, wall) -> tuple[RunWindows, object]:
+    """The windows and the run recorder, as `presenter --data-dir FOLDER` builds them."""
+    session, _warnings = load_session(bundled_session_path())
+    windows = RunWindows(
+        session,
+        settings=Settings(folder / "settings.ini"),
+        monotonic=monotonic,
+        wall=wall,
+        data_dir=folder,
+        check_in=True,
+    )
+    recorder = attach_recorder(windows, monotonic=monotonic)
+    windows.show()
+    return windows, recorder
+
+
+def state(windows: RunWindows, wall) -> dict:
+    view = windows.controller.view()
+    panel = windows.presenter.check_in_panel
+    people = panel.store.attendees(panel.run_id, checked_in_only=True)
+    return {
+        "wall": wall().isoformat(),
+        "state": str(view.state),
+        "index": view.current_index,
+        "actual": list(view.actual_seconds),
+        "run": panel.run_id,
+        "people": [p.name for p in people],
+    }
+
+
+def run(folder: Path) -> None:
+    offset = [-600.0]
+
+    def monotonic() -> float:
+        return time.monotonic() + offset[0]
+
+    def wall() -> datetime:
+        return datetime.now() + timedelta(seconds=offset[0])
+
+    windows, _recorder = build(folder, monotonic, wall)
+    windows.registry.trigger("next")  # the session starts, ten minutes ago
+    offset[0] = -300.0
+    windows.registry.trigger("next")  # five minutes later
+    offset[0] = -120.0
+    windows.registry.trigger("next")  # three minutes later: the third item, two minutes ago
+    offset[0] = 0.0
+    panel = windows.presenter.check_in_panel
+    for name in PEOPLE:
+        panel.store.check_in(panel.run_id, AttendeeDetails(name, ready={"App installed"}))
+    print(json.dumps(state(windows, wall)), flush=True)
+    print("ready", flush=True)
+    QApplication.instance().exec()  # until killed
+
+
+def resume(folder: Path) -> None:
+    offers = []
+
+    def accept(cls, parent, offer) -> bool:
+        offers.append(offer.text())
+        return True
+
+    ResumeDialog.ask = classmethod(accept)
+    windows, recorder = build(folder, time.monotonic, datetime.now)
+    resumed = recorder.offer_resume(windows.presenter)
+    print(json.dumps({**state(windows, datetime.now), "offer": offers, "resumed": resumed}))
+    windows.close_all()
+
+
+if __name__ == "__main__":
+    app = QApplication([sys.argv[0]])
+    {"run": run, "resume": resume}[sys.argv[1]](Path(sys.argv[2]))
