@@ -245,3 +245,15 @@ def test_a_file_whose_minutes_cannot_be_found_is_left_alone(tmp_path):
         with_minutes(source, "Who to follow", 10, "x.md")
     with pytest.raises(ValueError, match="errors"):
         with_minutes("---\ntitle: x\n---\n\n## Top tips [eight]\n", "Top tips", 10, "x.md")
+
+
+def test_history_and_report_import_no_qt():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, presenter.attendance.history, presenter.attendance.report, "
+        "presenter.commands.history; assert 'PySide6' not in sys.modules"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
