@@ -59,6 +59,7 @@ class RunRecorder(QObject):
     saved = Signal(str)  # the action, e.g. "next", once it is on disk
     finished = Signal(int)  # the run's number, when the last item is over
     run_changed = Signal(int)  # the run that check-ins now go to
+    resume_failed = Signal(str)  # why a run could not be resumed, for the status bar
 
     def __init__(
         self,
@@ -134,7 +135,8 @@ class RunRecorder(QObject):
         """Carry on with a run from its last save: same plan, same item, times counted on."""
         try:
             clock = restore_clock(self.store, run_id, monotonic=self.monotonic, wall=self.wall)
-        except SnapshotError:
+        except SnapshotError as exc:
+            self.resume_failed.emit(f"The session could not be resumed: {exc}")
             return False
         controller = self.controller
         controller.replace_session(clock.session)  # the plan the run started with, on screen
@@ -177,6 +179,8 @@ def attach_recorder(windows, *, monotonic: Callable[[], float]) -> RunRecorder:
             panel.refresh()
 
         recorder.run_changed.connect(follow)
+
+    recorder.resume_failed.connect(windows.status)
 
     def show_wrap_up(run_id: int) -> None:
         recorder.wrap_up = WrapUpView.show_for(store, run_id, windows.presenter, wall=windows.wall)

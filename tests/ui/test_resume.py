@@ -7,7 +7,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from presenter.attendance import AttendeeDetails
-from presenter.attendance.history import ResumeOffer, clock_saves, last_clock_save
+from presenter.attendance.history import ResumeOffer, clock_saves, last_clock_save, save_clock
 from presenter.timing import RunState
 from presenter.ui.dialogs import ConfirmDialog
 from presenter.ui.resume import ResumeDialog, attach_recorder
@@ -118,3 +118,15 @@ def test_ending_the_session_saves_it_and_opens_the_wrap_up(recorded, clock, monk
     assert recorder.wrap_up.chart.bars[0].actual == pytest.approx(5)
     assert recorder.offer() is None
     recorder.wrap_up.close()
+
+
+def test_a_damaged_save_is_not_resumed_and_the_window_says_why(recorded, clock, monkeypatch):
+    windows, recorder = recorded()
+    windows.registry.trigger("next")
+    damaged = {**windows.controller.clock.snapshot(), "version": 99}
+    save_clock(windows.attendance_store, recorder.run_id, "next", damaged, clock.wall())
+    monkeypatch.setattr(ResumeDialog, "ask", classmethod(lambda cls, parent, offer: True))
+    second, again = recorded()
+    assert not again.offer_resume(second.presenter)
+    assert second.controller.state is RunState.BEFORE_START
+    assert "could not be resumed" in second.presenter.statusBar().currentMessage()
