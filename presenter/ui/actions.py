@@ -60,6 +60,8 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("notes_smaller", "Notes text &smaller", ("Ctrl+-",), "View"),
     ActionSpec("help", "&Keys and help", ("F1", "?"), "View"),
     ActionSpec("check_in", "&Check in someone", ("Ctrl+I",), "Attendance"),
+    ActionSpec("wrap_up", "&Wrap-up of this run…", (), "Attendance"),
+    ActionSpec("session_history", "Session &history…", (), "Attendance"),
     ActionSpec("edit_agenda", "&Edit the agenda…", ("Ctrl+E",), "Session"),
     ActionSpec("open_session", "&Open a session…", ("Ctrl+O",), "Session"),
     ActionSpec("export_deck", "&Export to PowerPoint…", ("Ctrl+Shift+X",), "Session"),

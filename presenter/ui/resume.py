@@ -78,6 +78,7 @@ class RunRecorder(QObject):
         self.wall = wall
         self.run_id = run_id
         self.wrap_up: QWidget | None = None  # the wrap-up view, once the session has ended
+        self.history: QWidget | None = None  # the session's history, when asked for
         self._last: dict[str, Any] | None = None
         self._key: dict[str, Any] | None = None
         controller.changed.connect(self.record)
@@ -185,5 +186,36 @@ def attach_recorder(windows, *, monotonic: Callable[[], float]) -> RunRecorder:
     def show_wrap_up(run_id: int) -> None:
         recorder.wrap_up = WrapUpView.show_for(store, run_id, windows.presenter, wall=windows.wall)
 
+    def wrap_up_now() -> None:
+        if recorder.run_id is None:
+            windows.status("The wrap-up shows once the session has started")
+        else:
+            show_wrap_up(recorder.run_id)
+
+    def show_history() -> None:
+        from PySide6.QtCore import Qt
+
+        from presenter.ui.history_view import HistoryView
+
+        session = windows.controller.session
+        view = HistoryView(
+            store,
+            session.title,
+            session=session,
+            session_path=windows.session_path,
+            wall=windows.wall,
+            parent=windows.presenter,
+        )
+        view.session_file_changed.connect(
+            lambda path: windows.status(
+                f"{path.name} saved: the new minutes apply from the next run"
+            )
+        )
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.show()
+        recorder.history = view
+
     recorder.finished.connect(show_wrap_up)
+    windows.registry.action("wrap_up").triggered.connect(wrap_up_now)
+    windows.registry.action("session_history").triggered.connect(show_history)
     return recorder

@@ -130,3 +130,25 @@ def test_a_damaged_save_is_not_resumed_and_the_window_says_why(recorded, clock, 
     assert not again.offer_resume(second.presenter)
     assert second.controller.state is RunState.BEFORE_START
     assert "could not be resumed" in second.presenter.statusBar().currentMessage()
+
+
+def test_the_attendance_menu_opens_the_wrap_up_and_the_history(recorded, clock):
+    windows, recorder = recorded()
+    menu_texts = [
+        action.text()
+        for menu in windows.presenter.menuBar().actions()
+        if menu.text() == "&Attendance"
+        for action in menu.menu().actions()
+    ]
+    assert "&Wrap-up of this run…" in menu_texts and "Session &history…" in menu_texts
+    windows.registry.trigger("next")
+    clock.advance(5 * 60)
+    windows.registry.trigger("next")
+    windows.registry.trigger("wrap_up")
+    assert recorder.wrap_up.isVisible()
+    assert recorder.wrap_up.report.times_text() == "started 11:55, not finished"
+    recorder.wrap_up.close()
+    windows.registry.trigger("session_history")
+    assert recorder.history.isVisible()
+    assert recorder.history.summary.text().startswith("Twitter hour: 1 run, 0.0 people")
+    recorder.history.close()
