@@ -266,6 +266,14 @@ class WrapUpView(QDialog):
         give_feedback(self.store, self.people[row].id, rating, line.text(), at=self.wall())
         self.refresh()
 
+    def done(self, result: int) -> None:
+        """A comment still being typed when the wrap-up closes is kept too."""
+        focused = self.focusWidget()
+        for row in range(self.feedback.rowCount()):
+            if self.feedback.cellWidget(row, 2) is focused:
+                self._save_feedback(row)
+        super().done(result)
+
     @classmethod
     def choose_file(cls, parent: QWidget | None, suggested: str, suffix: str) -> Path | None:
         """Where to save the report, or None when the facilitator cancels."""

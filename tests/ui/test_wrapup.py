@@ -195,3 +195,18 @@ def test_without_a_session_file_a_suggestion_cannot_be_applied(qtbot, store, clo
     view = HistoryView(store, "Twitter hour", wall=clock.wall)
     qtbot.addWidget(view)
     assert len(view.apply_buttons) == 1 and not view.apply_buttons[0].isEnabled()
+
+
+def test_a_comment_still_being_typed_is_kept_when_the_wrap_up_closes(qtbot, store, clock):
+    run_id = replay_run(store, clock)
+    view = WrapUpView(store, run_id, wall=clock.wall)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    comment = view.feedback.cellWidget(1, 2)
+    comment.setFocus()
+    qtbot.keyClicks(comment, "More on privacy")
+    view.accept()
+    assert [(f.name, f.comment) for f in feedback_for(store, run_id)] == [
+        ("Ana Costa", "More on privacy")
+    ]
