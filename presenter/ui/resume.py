@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from presenter.attendance import AttendanceError
 from presenter.attendance.history import (
     ResumeOffer,
     describe_action,
@@ -60,6 +61,7 @@ class RunRecorder(QObject):
     finished = Signal(int)  # the run's number, when the last item is over
     run_changed = Signal(int)  # the run that check-ins now go to
     resume_failed = Signal(str)  # why a run could not be resumed, for the status bar
+    save_failed = Signal(str)  # why an action is not on disk yet (tried again each second)
 
     def __init__(
         self,
@@ -97,7 +99,11 @@ class RunRecorder(QObject):
             self._start_run(clock.session)
         action = describe_action(self._last, snapshot)
         assert self.run_id is not None
-        save_clock(self.store, self.run_id, action, snapshot, self.wall())
+        try:
+            save_clock(self.store, self.run_id, action, snapshot, self.wall())
+        except AttendanceError as exc:  # the next tick tries again: the key is unchanged
+            self.save_failed.emit(f"The run is not saved yet: {exc}")
+            return
         self._last, self._key = snapshot, key
         self.saved.emit(action)
         if clock.state is RunState.FINISHED and action == "finish":
@@ -182,6 +188,7 @@ def attach_recorder(windows, *, monotonic: Callable[[], float]) -> RunRecorder:
         recorder.run_changed.connect(follow)
 
     recorder.resume_failed.connect(windows.status)
+    recorder.save_failed.connect(windows.status)
 
     def show_wrap_up(run_id: int) -> None:
         recorder.wrap_up = WrapUpView.show_for(store, run_id, windows.presenter, wall=windows.wall)

@@ -152,3 +152,22 @@ def test_the_attendance_menu_opens_the_wrap_up_and_the_history(recorded, clock):
     assert recorder.history.isVisible()
     assert recorder.history.summary.text().startswith("Twitter hour: 1 run, 0.0 people")
     recorder.history.close()
+
+
+def test_a_save_that_fails_is_reported_and_tried_again(recorded, clock, monkeypatch):
+    from presenter.attendance import AttendanceError
+    from presenter.ui import resume
+
+    windows, recorder = recorded()
+    real = resume.save_clock
+
+    def busy(*args):
+        raise AttendanceError("the attendance file could not be written (database is locked)")
+
+    monkeypatch.setattr(resume, "save_clock", busy)
+    windows.registry.trigger("next")
+    assert "not saved yet" in windows.presenter.statusBar().currentMessage()
+    monkeypatch.setattr(resume, "save_clock", real)
+    clock.advance(1)
+    windows.controller.refresh()  # the next second's repaint
+    assert [s.action for s in clock_saves(windows.attendance_store, recorder.run_id)] == ["start"]
