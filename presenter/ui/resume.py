@@ -150,7 +150,10 @@ class RunRecorder(QObject):
         controller.clock = clock
         snapshot = clock.snapshot()
         self._last, self._key = snapshot, _without_moment(snapshot)
-        save_clock(self.store, run_id, "resume after restart", snapshot, self.wall())
+        try:
+            save_clock(self.store, run_id, "resume after restart", snapshot, self.wall())
+        except AttendanceError as exc:  # the run goes on; the next action is saved
+            self.save_failed.emit(f"The run is not saved yet: {exc}")
         if run_id != self.run_id:
             self.run_id = run_id
             self.run_changed.emit(run_id)
