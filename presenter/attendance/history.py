@@ -460,6 +460,59 @@ class SessionHistory:
     def average_attendance(self) -> float | None:
         return statistics.fmean(r.checked_in for r in self.runs) if self.runs else None
 
+    def by_venue(self) -> list[VenueSummary]:
+        """The runs grouped by venue, to compare the library with the ward."""
+        venues: dict[str, list[RunRecord]] = {}
+        for record in self.runs:
+            venues.setdefault(record.run.venue or "no venue given", []).append(record)
+        result = []
+        for venue, records in venues.items():
+            came = sum(r.checked_in for r in records)
+            overruns = [r.overrun_seconds for r in records if r.overrun_seconds is not None]
+            ratings = [rating for r in records for rating in r.ratings]
+            result.append(
+                VenueSummary(
+                    venue=venue,
+                    runs=len(records),
+                    average_attendance=came / len(records),
+                    ready=tuple(
+                        (c, sum(dict(r.ready).get(c, 0) for r in records) / came if came else None)
+                        for c in self.readiness
+                    ),
+                    average_overrun_minutes=statistics.fmean(overruns) / 60 if overruns else None,
+                    rating=statistics.fmean(ratings) if ratings else None,
+                )
+            )
+        return result
+
+
+@dataclass(frozen=True)
+class VenueSummary:
+    """How a session does in one venue, across its runs there."""
+
+    venue: str
+    runs: int
+    average_attendance: float
+    ready: tuple[tuple[str, float | None], ...]
+    average_overrun_minutes: float | None
+    rating: float | None
+
+    def text(self) -> str:
+        """'Library: 3 runs, 4.0 people on average, App installed 75%, 1 min over on average'."""
+        parts = [f"{self.venue}: {self.runs} run{'s' if self.runs != 1 else ''}"]
+        parts.append(f"{self.average_attendance:.1f} people on average")
+        parts += [f"{c} {rate:.0%}" for c, rate in self.ready if rate is not None]
+        if self.average_overrun_minutes is not None:
+            over = round(self.average_overrun_minutes)
+            parts.append(
+                "on plan on average"
+                if over == 0
+                else f"{abs(over)} min {'over' if over > 0 else 'under'} on average"
+            )
+        if self.rating is not None:
+            parts.append(f"rated {self.rating:.1f}")
+        return ", ".join(parts)
+
 
 def run_record(store: AttendanceStore, run: Run) -> RunRecord:
     summary = store.summary(run.id)

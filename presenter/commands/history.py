@@ -142,6 +142,11 @@ def run_history(args: argparse.Namespace) -> int:
         print(
             "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         )
+    venues = history.by_venue()
+    if len(venues) > 1:
+        print("\nBy venue:")
+        for venue in venues:
+            print(f"  {venue.text()}")
     over = [item for item in history.items if item.runs_over]
     if over:
         print("\nItems that ran over (a minute or more):")

@@ -54,7 +54,11 @@ def history_summary(history: SessionHistory) -> str:
         f"{history.average_attendance or 0:.1f} people on average"
     ]
     parts += [f"{c} {_percent(history.ready_rate(c))}" for c in history.readiness]
-    return " · ".join(parts)
+    venues = history.by_venue()
+    lines = [" · ".join(parts)]
+    if len(venues) > 1:
+        lines += [venue.text() for venue in venues]
+    return "\n".join(lines)
 
 
 def _table(headings: list[str], name: str) -> QTableWidget:

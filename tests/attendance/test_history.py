@@ -212,6 +212,12 @@ def test_history_shows_runs_across_venues_and_suggests_more_minutes(store, clock
     assert [s.text() for s in history.suggestions] == [
         "Who to follow ran 3 minutes over in 4 of 5 runs: plan 10 minutes?"
     ]
+    assert [v.text() for v in history.by_venue()] == [
+        "Library: 3 runs, 4.0 people on average, App installed 50%, Username ready 0%, "
+        "2 min over on average",
+        "Ward 12: 2 runs, 4.0 people on average, App installed 62%, Username ready 0%, "
+        "3 min over on average",
+    ]
 
 
 def test_an_item_over_in_only_some_runs_is_not_suggested(store, clock):

@@ -175,9 +175,13 @@ def test_history_shows_runs_suggests_minutes_and_applies_them(qtbot, store, cloc
     session, _warnings = load_session(path)
     view = HistoryView(store, "Twitter hour", session=session, session_path=path, wall=clock.wall)
     qtbot.addWidget(view)
-    assert view.summary.text() == (
-        "Twitter hour: 3 runs, 4.0 people on average · App installed 75% · Username ready 25%"
-    )
+    assert view.summary.text().splitlines() == [
+        "Twitter hour: 3 runs, 4.0 people on average · App installed 75% · Username ready 25%",
+        "Library: 2 runs, 4.0 people on average, App installed 75%, Username ready 25%, "
+        "1 min over on average",
+        "Ward 12: 1 run, 4.0 people on average, App installed 75%, Username ready 25%, "
+        "1 min over on average",
+    ]
     assert [view.runs.item(r, 1).text() for r in range(3)] == ["Library", "Ward 12", "Library"]
     assert view.items.item(3, 2).text() == "3 of 3 runs"
     with qtbot.waitSignal(view.session_file_changed):
