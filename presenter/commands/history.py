@@ -84,6 +84,10 @@ def _session(text: str):
         try:
             path = bundled_session_path(text)
         except FileNotFoundError:
+            if text.lower().endswith(".md"):
+                raise UsageError(
+                    f"{text}: no such session file; check the path, or give the session's title"
+                ) from None
             return None, None
     try:
         session, _warnings = load_session(path)

@@ -180,3 +180,14 @@ def test_history_command_lists_runs_and_applies_a_suggestion(store, clock, tmp_p
     assert "## Who to follow [10 min]" in session_file.read_text()
     bundled = _presenter("history", "twitter-hour", "--apply", data=data)
     assert bundled.returncode == 2 and "save a copy" in bundled.stderr
+
+
+def test_history_of_a_missing_file_says_so_and_of_an_unknown_title_says_no_runs(tmp_path):
+    missing = _presenter("history", str(tmp_path / "nope.md"), data=tmp_path)
+    assert missing.returncode == 2
+    assert missing.stderr.strip() == (
+        f"presenter: {tmp_path / 'nope.md'}: no such session file; check the path, "
+        "or give the session's title"
+    )
+    unknown = _presenter("history", "Excel hour", data=tmp_path)
+    assert unknown.returncode == 0 and unknown.stdout == "Excel hour: no runs yet\n"
