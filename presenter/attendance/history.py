@@ -9,6 +9,7 @@ no Qt, and time comes in as arguments.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -133,16 +134,14 @@ def describe_action(before: dict[str, Any] | None, after: dict[str, Any]) -> str
 
 def run_session(store: AttendanceStore, run_id: int) -> Session:
     """The plan a run started with: its saved session source, else its agenda copy."""
-    from presenter.agenda import AgendaItem, Session, parse_session
+    from presenter.agenda import AgendaItem, Session
 
     run = store.run(run_id)
     source = (
         _db(store).execute("SELECT session_source FROM runs WHERE id = ?", (run_id,)).fetchone()[0]
     )
-    if source:
-        session, _problems = parse_session(source, f"run {run_id}")
-        if session is not None:
-            return session
+    if source and (session := _parsed(source)) is not None:
+        return session
     return Session(
         title=run.title,
         items=tuple(AgendaItem(title, minutes) for title, minutes in run.agenda),
@@ -152,6 +151,15 @@ def run_session(store: AttendanceStore, run_id: int) -> Session:
         start=run.start,
         length=run.length,
     )
+
+
+@functools.lru_cache(maxsize=16)
+def _parsed(source: str) -> Session | None:
+    """A run's saved session text, read once: many runs share the same text."""
+    from presenter.agenda import parse_session
+
+    session, _problems = parse_session(source, "the run's saved session")
+    return session
 
 
 def restore_clock(
@@ -216,10 +224,7 @@ def resume_offer(store: AttendanceStore, now: datetime) -> ResumeOffer | None:
     """The most recently saved run still under way (running or paused) in the last 12 hours."""
     row = (
         _db(store)
-        .execute(
-            f"SELECT {_SAVE_COLUMNS} FROM clock_saves WHERE id IN "
-            "(SELECT max(id) FROM clock_saves GROUP BY run_id) ORDER BY id DESC LIMIT 1"
-        )
+        .execute(f"SELECT {_SAVE_COLUMNS} FROM clock_saves ORDER BY id DESC LIMIT 1")
         .fetchone()
     )
     if row is None:
