@@ -4,6 +4,9 @@ and waits to be killed; a second opens the same data folder and resumes.
     python tests/run_driver.py run DATA_DIR     # prints one JSON line, then "ready", waits
     python tests/run_driver.py resume DATA_DIR  # prints one JSON line and exits
 
+With `--app` the same happens through `presenter.ui.app.run_app`, the command's own start-up
+(its clocks shifted the same way), so the resume offer is the one the app makes at start-up.
+
 The first process's clocks are set back ten minutes and moved forward by hand between the
 actions, so the run has real lengths to recover (five, three and two minutes) without any
 waiting: the first item began ten minutes ago, the second five, the third two.
@@ -22,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from presenter.agenda import bundled_session_path, load_session  # noqa: E402
@@ -101,6 +105,69 @@ def resume(folder: Path) -> None:
     windows.close_all()
 
 
+def through_app(mode: str, folder: Path) -> int:
+    """`run` or `resume` through the app's own start-up, driven once its windows exist."""
+    import presenter.ui.app as app_module
+    import presenter.ui.resume as resume_module
+
+    offset = [-600.0 if mode == "run" else 0.0]
+
+    class ShiftedTime:
+        @staticmethod
+        def monotonic() -> float:
+            return time.monotonic() + offset[0]
+
+    class ShiftedDateTime(datetime):
+        @classmethod
+        def now(cls, tz=None) -> datetime:
+            return datetime.now(tz) + timedelta(seconds=offset[0])
+
+    app_module.time = ShiftedTime
+    app_module.datetime = ShiftedDateTime
+    real_attach = resume_module.attach_recorder
+    built = []
+
+    def attach(windows, *, monotonic):
+        built.append(windows)
+        return real_attach(windows, monotonic=monotonic)
+
+    resume_module.attach_recorder = attach
+
+    def drive() -> None:
+        windows = built[0]
+        windows.registry.trigger("next")
+        for moved_to in (-300.0, -120.0):
+            offset[0] = moved_to
+            windows.registry.trigger("next")
+        offset[0] = 0.0
+        panel = windows.presenter.check_in_panel
+        for name in PEOPLE:
+            panel.store.check_in(panel.run_id, AttendeeDetails(name, ready={"App installed"}))
+        print(json.dumps(state(windows, ShiftedDateTime.now)), flush=True)
+        print("ready", flush=True)
+
+    offers = []
+
+    def accept(cls, parent, offer) -> bool:
+        offers.append(offer.text())
+
+        def report() -> None:  # after the resume: print and stop, asking nothing
+            print(json.dumps({**state(built[0], datetime.now), "offer": offers, "resumed": True}))
+            sys.stdout.flush()
+            os._exit(0)
+
+        QTimer.singleShot(0, report)
+        return True
+
+    ResumeDialog.ask = classmethod(accept)
+    if mode == "run":
+        QTimer.singleShot(0, drive)
+    return app_module.run_app(["--data-dir", str(folder)])
+
+
 if __name__ == "__main__":
+    if "--app" in sys.argv:
+        sys.argv.remove("--app")
+        raise SystemExit(through_app(sys.argv[1], Path(sys.argv[2])))
     app = QApplication([sys.argv[0]])
     {"run": run, "resume": resume}[sys.argv[1]](Path(sys.argv[2]))

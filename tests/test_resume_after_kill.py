@@ -25,9 +25,26 @@ def _environment() -> dict[str, str]:
     return env
 
 
-def test_a_killed_session_resumes_on_the_same_item_with_its_times_and_people(tmp_path):
+APP_RECORDS_RUNS = "attach_recorder" in (ROOT / "presenter" / "ui" / "app.py").read_text()
+
+
+@pytest.mark.parametrize(
+    "through",
+    [
+        "objects",
+        pytest.param(
+            "app",
+            marks=pytest.mark.skipif(
+                not APP_RECORDS_RUNS, reason="the app's start-up does not record runs yet"
+            ),
+        ),
+    ],
+)
+def test_a_killed_session_resumes_on_the_same_item_with_its_times_and_people(tmp_path, through):
+    """`objects` builds the windows as the app does; `app` goes through the app's start-up."""
+    flags = ["--app"] if through == "app" else []
     process = subprocess.Popen(
-        [sys.executable, str(DRIVER), "run", str(tmp_path)],
+        [sys.executable, str(DRIVER), "run", str(tmp_path), *flags],
         stdout=subprocess.PIPE,
         text=True,
         env=_environment(),
@@ -48,7 +65,7 @@ def test_a_killed_session_resumes_on_the_same_item_with_its_times_and_people(tmp
     before = json.loads(lines[-1])
 
     again = subprocess.run(
-        [sys.executable, str(DRIVER), "resume", str(tmp_path)],
+        [sys.executable, str(DRIVER), "resume", str(tmp_path), *flags],
         capture_output=True,
         text=True,
         env=_environment(),
