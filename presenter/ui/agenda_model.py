@@ -1,12 +1,17 @@
-"""The agenda as a table for the presenter window: planned start, planned and actual minutes, done."""
+"""The agenda as a table for the presenter window: planned start, planned and actual minutes, done.
+
+A `QStandardItemModel` filled from each `RunView`, and only where a cell's text changed: the
+table is repainted every second while the session runs, and cells stored on the C++ side
+repaint without calling back into Python (so a busy worker thread cannot slow the clock).
+"""
 
 from __future__ import annotations
 
 import math
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from presenter.agenda import Session
 from presenter.timing import RunState, RunView
@@ -14,112 +19,84 @@ from presenter.timing.format import format_duration
 
 COLUMNS = ("", "Start", "Item", "Plan", "Actual")
 STATUS, START, TITLE, PLANNED, ACTUAL = range(len(COLUMNS))
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-def _minutes_text(minutes: float) -> str:
-    return f"{minutes:g}"
+STATUS_MARKS = {"done": "✓", "now": "▶", "paused": "❚❚"}
+STATUS_WORDS = {"done": "Done", "now": "On now", "paused": "On now, paused"}
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-class RunAgendaModel(QAbstractTableModel):
-    """A read-only view of the session's items with the run's timings; refreshed from `RunView`."""
+def row_texts(session: Session, view: RunView | None) -> list[tuple[str, str, str, str, str]]:
+    """Each row's five cells as text, from the plan and (once there is one) the run's view."""
+    planned = (
+        list(view.planned_minutes)
+        if view and len(view.planned_minutes) == len(session.items)
+        else [float(item.minutes) for item in session.items]
+    )
+    base = datetime(2000, 1, 1, session.start.hour, session.start.minute)
+    rows = []
+    for row, item in enumerate(session.items):
+        start = (base + timedelta(minutes=sum(planned[:row]))).strftime("%H:%M")
+        spent = view.actual_seconds[row] if view else 0.0
+        rows.append(
+            (
+                STATUS_MARKS.get(row_status(view, row), ""),
+                start,
+                item.title + (" (fixed)" if item.fixed else ""),
+                f"{planned[row]:g}",
+                format_duration(math.floor(spent)) if spent >= 1 else "",
+            )
+        )
+    return rows
+
+
+def row_status(view: RunView | None, row: int) -> str:
+    """ "done", "now", "paused" or "" (to come)."""
+    if view is None:
+        return ""
+    if view.state in (RunState.RUNNING, RunState.PAUSED) and view.current_index == row:
+        return "paused" if view.state is RunState.PAUSED else "now"
+    if row < len(view.done) and view.done[row]:
+        return "done"
+    return ""
+
+
+class RunAgendaModel(QStandardItemModel):
+    """Read-only rows, one per agenda item, refreshed from `RunView`."""
 
     def __init__(self, session: Session, parent=None) -> None:
         super().__init__(parent)
-        self._session = session
-        self._view: RunView | None = None
+        self.setHorizontalHeaderLabels(list(COLUMNS))
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._current = -1
+        self.set_session(session)
 
     def set_session(self, session: Session) -> None:
-        self.beginResetModel()
         self._session = session
-        self._view = None
-        self.endResetModel()
+        self._current = -1
+        self.setRowCount(0)
+        for texts in row_texts(session, None):
+            cells = [QStandardItem(text) for text in texts]
+            for column, cell in enumerate(cells):
+                cell.setEditable(False)
+                if column in (START, PLANNED, ACTUAL):
+                    cell.setTextAlignment(RIGHT)
+            cells[STATUS].setToolTip("To come")
+            self.appendRow(cells)
 
     def show_view(self, view: RunView) -> None:
-        self._view = view
-        if self.rowCount():
-            last = self.index(self.rowCount() - 1, len(COLUMNS) - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._session.items)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
-        if orientation == Qt.Orientation.Vertical and 0 <= section < self.rowCount():
-            return str(section + 1)
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < self.rowCount():
-            return None
-        row, column = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.FontRole and self._is_current(row):
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (START, PLANNED, ACTUAL):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column == STATUS:
-            return self._status_words(row)
-        return None
-
-    def planned_minutes(self) -> list[float]:
-        if self._view and len(self._view.planned_minutes) == self.rowCount():
-            return list(self._view.planned_minutes)
-        return [float(item.minutes) for item in self._session.items]
-
-    def _planned_start(self, row: int) -> str:
-        start = self._session.start
-        base = datetime(2000, 1, 1, start.hour, start.minute)
-        return (base + timedelta(minutes=sum(self.planned_minutes()[:row]))).strftime("%H:%M")
-
-    def _text(self, row: int, column: int) -> str:
-        item = self._session.items[row]
-        if column == STATUS:
-            return {"done": "✓", "now": "▶", "paused": "❚❚"}.get(self._status(row), "")
-        if column == START:
-            return self._planned_start(row)
-        if column == TITLE:
-            return item.title + (" (fixed)" if item.fixed else "")
-        if column == PLANNED:
-            return _minutes_text(self.planned_minutes()[row])
-        if column == ACTUAL:
-            spent = self._view.actual_seconds[row] if self._view else 0.0
-            return format_duration(math.floor(spent)) if spent >= 1 else ""
-        return ""
-
-    def _is_current(self, row: int) -> bool:
-        view = self._view
-        return bool(view and view.state in (RunState.RUNNING, RunState.PAUSED)) and (
-            view.current_index == row
-        )
-
-    def _status(self, row: int) -> str:
-        view = self._view
-        if view is None:
-            return ""
-        if self._is_current(row):
-            return "paused" if view.state is RunState.PAUSED else "now"
-        if row < len(view.done) and view.done[row]:
-            return "done"
-        return ""
-
-    def _status_words(self, row: int) -> str:
-        return {"done": "Done", "now": "On now", "paused": "On now, paused"}.get(
-            self._status(row), "To come"
-        )
+        """Update only the cells whose text changed, and which row is bold (on now)."""
+        for row, texts in enumerate(row_texts(self._session, view)):
+            for column, text in enumerate(texts):
+                cell = self.item(row, column)
+                if cell.text() != text:
+                    cell.setText(text)
+            words = STATUS_WORDS.get(row_status(view, row), "To come")
+            if self.item(row, STATUS).toolTip() != words:
+                self.item(row, STATUS).setToolTip(words)
+        current = view.current_index if view.state in (RunState.RUNNING, RunState.PAUSED) else -1
+        if current != self._current:
+            for row, bold in ((self._current, False), (current, True)):
+                if 0 <= row < self.rowCount():
+                    for column in range(len(COLUMNS)):
+                        self.item(row, column).setFont(self._bold if bold else QFont())
+            self._current = current

@@ -15,6 +15,14 @@ from presenter.agenda import Session, SessionFileError, bundled_session_path, lo
 
 SETTINGS_FILE = "settings.ini"
 READY_TIMEOUT_MS = 30_000
+# The window and the worker threads (PowerPoint export and import) share Python's interpreter
+# lock. A worker holds it for up to this long before the window gets it back to repaint the
+# clock: 1 ms instead of Python's default 5 ms keeps the seconds on time during an export.
+SWITCH_INTERVAL_SECONDS = 0.001
+
+
+def share_the_interpreter_with_the_window() -> None:
+    sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -80,6 +88,7 @@ class FirstPaint(QObject):
 
 def run_app(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
+    share_the_interpreter_with_the_window()
     app = QApplication.instance() or QApplication([sys.argv[0], *_qt_args()])
     app.setApplicationName("Presenter")
     app.setApplicationDisplayName("Presenter")
@@ -111,8 +120,14 @@ def run_app(argv: list[str]) -> int:
         one_screen=args.one_screen,
         check_in=not args.no_check_in,
     )
+    from presenter.ui.resume import attach_recorder
+
+    recorder = attach_recorder(windows, monotonic=time.monotonic)
     result = {"code": 0}
-    if args.quit_when_ready:
+    if not args.quit_when_ready:
+        # A run cut short (laptop died, app killed) is offered back once the windows are up.
+        QTimer.singleShot(0, lambda: recorder.offer_resume(windows.presenter))
+    else:
         watcher = FirstPaint([windows.presenter, windows.audience], app.quit)
 
         def too_slow() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -39,7 +39,6 @@ class HelpOverlay(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 32)
         layout.addWidget(self.text, 0, Qt.AlignmentFlag.AlignTop)
-        parent.installEventFilter(self)
         self.hide()
 
     def toggle(self) -> None:
@@ -51,10 +50,9 @@ class HelpOverlay(QWidget):
             self.show()
             self.setFocus()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())
-        return False
+    def fit_parent(self) -> None:
+        """Cover the parent window again (called when the window is resized)."""
+        self.setGeometry(self.parentWidget().rect())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         self.hide()

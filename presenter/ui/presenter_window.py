@@ -74,6 +74,7 @@ class PresenterWindow(QMainWindow):
         self.side = QSplitter(Qt.Orientation.Vertical)
         self.side.addWidget(_scrolled(self.next_points))
         self.check_in_panel: QWidget | None = None
+        self.close_guard = None  # a callable returning False to keep the window open
 
         notes_box = QWidget()
         notes_layout = QVBoxLayout(notes_box)
@@ -157,6 +158,17 @@ class PresenterWindow(QMainWindow):
         else:
             self.next_points.show_item(None, "Nothing next: this is the last item")
         self.agenda.scrollTo(self.agenda_model.index(max(0, view.current_index), 0))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.help.fit_parent()
+
+    def closeEvent(self, event) -> None:
+        """Closing mid-run asks first (see `close_guard`); Escape never gets here."""
+        if self.close_guard is not None and not self.close_guard():
+            event.ignore()
+            return
+        event.accept()
 
     def toggle_full_screen(self) -> None:
         if self.isFullScreen():

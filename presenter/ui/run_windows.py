@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QObject
 
 from presenter.agenda import Session, SessionFileError, load_session
 from presenter.timing import RunState
@@ -63,7 +63,7 @@ class RunWindows(QObject):
         self.presenter.setStyleSheet(style)
         self.audience.set_base_style(style)
         self._connect()
-        self.presenter.installEventFilter(self)
+        self.presenter.close_guard = self._closing
 
     # -- wiring ---------------------------------------------------------------------------
 
@@ -294,13 +294,11 @@ class RunWindows(QObject):
 
     # -- closing --------------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.presenter and event.type() == QEvent.Type.Close:
-            if not self.may_close():
-                event.ignore()
-                return True
-            self.close_all()
-        return False
+    def _closing(self) -> bool:
+        if not self.may_close():
+            return False
+        self.close_all()
+        return True
 
     def may_close(self) -> bool:
         """Closing during a run asks first; an unsaved agenda asks to be saved."""
@@ -317,7 +315,7 @@ class RunWindows(QObject):
 
     def close_all(self) -> None:
         """Stop the clock display, let the screen saver back, close the attendance file."""
-        self.presenter.removeEventFilter(self)
+        self.presenter.close_guard = None
         self.controller.ticker.stop()
         if self.screensaver is not None:
             self.screensaver.release()
