@@ -119,7 +119,7 @@ class RunWindows(QObject):
             return
         from presenter.attendance import data_dir, open_store
 
-        self.attendance_store = open_store(data_dir(self.data_dir))
+        self.attendance_store = open_store(data_dir(self.data_dir), clock=self.wall)
         run_id = self._todays_run_id(self.controller.session, self.wall().date())
         panel = CheckInPanel(self.attendance_store, run_id, self.controller.session.readiness)
         self.presenter.add_check_in_panel(panel)
