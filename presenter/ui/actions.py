@@ -28,7 +28,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("next", "&Next item (starts the session)", ("Right", "PgDown", "Space")),
     ActionSpec("previous", "&Previous item", ("Left", "PgUp")),
     ActionSpec("toggle_pause", "&Pause or resume", ("P", "Ctrl+P")),
-    ActionSpec("lengthen", "&Lengthen current item by a minute", ("+", "=")),
+    ActionSpec("lengthen", "&Lengthen current item by a minute", ("+", "=", "Shift++")),
     ActionSpec("shorten", "&Shorten current item by a minute", ("-",)),
     ActionSpec("rebalance", "&Rebalance the rest of the agenda…", ("R",)),
     ActionSpec("jump", "&Jump to an item…", ("J", "G")),
@@ -58,7 +58,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("leave_full_screen", "Leave full screen", ("Esc",), "View"),
     ActionSpec("notes_bigger", "Notes text &bigger", ("Ctrl++", "Ctrl+="), "View"),
     ActionSpec("notes_smaller", "Notes text &smaller", ("Ctrl+-",), "View"),
-    ActionSpec("help", "&Keys and help", ("F1", "?"), "View"),
+    ActionSpec("help", "&Keys and help", ("F1", "?", "Shift+?"), "View"),
     ActionSpec("check_in", "&Check in someone", ("Ctrl+I",), "Attendance"),
     ActionSpec("wrap_up", "&Wrap-up of this run…", (), "Attendance"),
     ActionSpec("session_history", "Session &history…", (), "Attendance"),
@@ -110,7 +110,15 @@ class ActionRegistry(QObject):
         rows = []
         for spec in self.specs:
             keys = ", ".join(
-                QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in spec.keys
+                QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
+                for k in spec.keys
+                if not _shifted_symbol(k)
             )
             rows.append((spec.group, spec.text.replace("&", "").rstrip("…"), keys))
         return rows
+
+
+def _shifted_symbol(key: str) -> bool:
+    """ "Shift+?" is bound beside "?" for keyboards that report the Shift; the help shows "?"."""
+    rest = key.removeprefix("Shift+")
+    return rest != key and len(rest) == 1 and not rest.isalnum()

@@ -97,3 +97,15 @@ def test_next_on_the_last_item_offers_to_end(windows, session, monkeypatch):
     windows.registry.trigger("next")
     assert asked == ["End the session"]
     assert windows.controller.state is RunState.RUNNING
+
+
+def test_question_mark_and_f1_open_the_key_list(windows, qtbot):
+    window = windows.presenter
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    assert window.help.isVisible()
+    qtbot.keyClick(window.help, Qt.Key.Key_A)  # any other key closes it
+    assert not window.help.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_Question, Qt.KeyboardModifier.ShiftModifier)
+    assert window.help.isVisible()

@@ -224,3 +224,24 @@ def test_presenter_follows_the_editor_before_the_start(windows, qtbot):
     qtbot.keyClicks(editor.side.item_form.title, "!")
     assert windows.controller.session.items[0].title == "Hello and check-in"
     editor.stack.setClean()
+
+
+def test_save_on_the_bundled_session_asks_where(qtbot, session, settings, monkeypatch, tmp_path):
+    from presenter.agenda import bundled_session_path
+
+    asked = []
+    target = tmp_path / "my-twitter-hour.md"
+    monkeypatch.setattr(
+        FileDialogs,
+        "save_session",
+        classmethod(lambda cls, parent, name: asked.append(name) or target),
+    )
+    bundled = bundled_session_path()
+    before = bundled.read_bytes()
+    editor = AgendaEditor(session, bundled, settings)
+    qtbot.addWidget(editor)
+    editor.side.session_form.length.setValue(75)
+    editor.registry.trigger("save")
+    assert asked == ["twitter-hour.md"]
+    assert bundled.read_bytes() == before
+    assert load_session(target)[0].length == 75
