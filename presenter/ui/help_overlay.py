@@ -12,18 +12,29 @@ from presenter.ui.actions import ActionRegistry
 
 
 def help_html(registry: ActionRegistry) -> str:
-    """One table per group: what it does, and its keys."""
-    parts = []
-    group = None
-    for row_group, text, keys in registry.help_rows():
-        if row_group != group:
-            if group is not None:
-                parts.append("</table>")
-            parts.append(f"<h3>{escape(row_group)}</h3><table cellspacing='4'>")
-            group = row_group
-        parts.append(f"<tr><td width='60%'>{escape(text)}</td><td><b>{escape(keys)}</b></td></tr>")
-    parts.append("</table><p>Escape never ends the session. Press any key to close this list.</p>")
-    return "".join(parts)
+    """Each group a table of what it does and its keys, the groups in two columns."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for group, text, keys in registry.help_rows():
+        groups.setdefault(group, []).append((text, keys))
+    blocks = []
+    for group, rows in groups.items():
+        cells = "".join(
+            f"<tr><td>{escape(text)}</td><td>&nbsp;&nbsp;<b>{escape(keys)}</b></td></tr>"
+            for text, keys in rows
+        )
+        blocks.append((len(rows) + 2, f"<h3>{escape(group)}</h3><table>{cells}</table>"))
+    half = sum(size for size, _ in blocks) / 2
+    left, right, filled = [], [], 0
+    for size, block in blocks:
+        (left if filled < half else right).append(block)
+        filled += size
+    return (
+        "<table width='100%'><tr>"
+        f"<td valign='top' width='50%'>{''.join(left)}</td>"
+        f"<td valign='top' width='50%'>{''.join(right)}</td>"
+        "</tr></table>"
+        "<p>Escape never ends the session. Press any key to close this list.</p>"
+    )
 
 
 class HelpOverlay(QWidget):

@@ -275,6 +275,7 @@ class RunWindows(QObject):
 
         if self.editor is None:
             self.editor = AgendaEditor(self.controller.session, self.session_path, self.settings)
+            self.editor.setStyleSheet(read_text("style.qss"))
             self.editor.session_changed.connect(self._edited)
             self.editor.saved.connect(self._editor_saved)
         self.editor.show()
