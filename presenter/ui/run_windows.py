@@ -85,6 +85,7 @@ class RunWindows(QObject):
         act("swap_screens").triggered.connect(self.placer.swap)
         act("one_screen").toggled.connect(self.placer.set_one_screen)
         act("audience_full_screen").toggled.connect(self._audience_full_screen)
+        self.placer.placed.connect(self._placed)
         act("full_screen").triggered.connect(self.presenter.toggle_full_screen)
         act("leave_full_screen").triggered.connect(self.presenter.leave_full_screen)
         act("notes_bigger").triggered.connect(self.presenter.notes.bigger)
@@ -167,6 +168,13 @@ class RunWindows(QObject):
         self.audience.countdown_shown = shown
         self.settings.audience_countdown = shown
         self.refresh()
+
+    def _placed(self, audience_full_screen: bool) -> None:
+        """Keep the menu's tick in step when the windows move (a screen plugged or unplugged)."""
+        action = self.registry.action("audience_full_screen")
+        action.blockSignals(True)
+        action.setChecked(audience_full_screen)
+        action.blockSignals(False)
 
     def _audience_full_screen(self, on: bool) -> None:
         if on:

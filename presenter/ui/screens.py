@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRect, QTimer
+from PySide6.QtCore import QObject, QRect, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
@@ -42,6 +42,8 @@ def plan_screens(
 
 class ScreenPlacer(QObject):
     """Puts the windows on the screens and keeps them there as screens come and go."""
+
+    placed = Signal(bool)  # after each placement: whether the audience window is full screen
 
     def __init__(self, presenter: QWidget, audience: QWidget, *, one_screen: bool = False) -> None:
         super().__init__(presenter)
@@ -79,6 +81,7 @@ class ScreenPlacer(QObject):
             plan.audience_full_screen,
         )
         self.last = plan
+        self.placed.emit(plan.audience_full_screen)
         return plan
 
     @staticmethod

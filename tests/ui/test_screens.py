@@ -41,3 +41,20 @@ def test_unplugging_the_projector_brings_the_audience_window_back(windows):
     assert windows.placer.last.audience_screen == windows.placer.last.presenter_screen
     assert windows.audience.isVisible()
     assert not windows.audience.isFullScreen()
+    assert not windows.registry.action("audience_full_screen").isChecked()
+
+
+def test_audience_full_screen_can_be_toggled_by_hand(windows):
+    windows.registry.trigger("audience_full_screen")
+    assert windows.audience.isFullScreen()
+    windows.registry.trigger("audience_full_screen")
+    assert not windows.audience.isFullScreen()
+
+
+def test_one_screen_mode_puts_both_side_by_side(windows):
+    windows.registry.trigger("one_screen")
+    plan = windows.placer.last
+    assert plan.presenter_screen == plan.audience_screen
+    assert plan.presenter_rect.right() < plan.audience_rect.left()
+    windows.registry.trigger("swap_screens")
+    assert windows.placer.last.presenter_rect.left() > windows.placer.last.audience_rect.left()
