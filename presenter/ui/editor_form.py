@@ -23,6 +23,16 @@ def split_list(text: str, separator: str = ",") -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(separator) if part.strip())
 
 
+def same_notes(typed: str, stored: str) -> bool:
+    """True when the typed notes are what the item keeps (it trims line ends and blank edges)."""
+    lines = [line.rstrip() for line in typed.split("\n")]
+    return "\n".join(lines).strip("\n") == stored
+
+
+def same_title(typed: str, stored: str) -> bool:
+    return " ".join(typed.split()) == stored
+
+
 class ItemForm(QGroupBox):
     """Every field of an agenda item; `edited(field, value)` as the facilitator types."""
 
@@ -69,14 +79,16 @@ class ItemForm(QGroupBox):
             widget.blockSignals(True)
         self.setEnabled(item is not None)
         item = item or AgendaItem("", 1)
-        self.title.setText(item.title)
+        # Only replace text that differs in substance, so the cursor stays where the typing is.
+        if not same_title(self.title.text(), item.title):
+            self.title.setText(item.title)
         self.minutes.setValue(item.minutes)
         self.kind.setCurrentText(item.kind.value)
         self.fixed.setChecked(item.fixed)
         self.min_minutes.setValue(item.min_minutes or 0)
         if split_list(self.points.toPlainText(), "\n") != item.points:
             self.points.setPlainText("\n".join(item.points))
-        if self.notes.toPlainText() != item.notes:
+        if not same_notes(self.notes.toPlainText(), item.notes):
             self.notes.setPlainText(item.notes)
         for widget in (*widgets, self.points, self.notes):
             widget.blockSignals(False)
@@ -142,7 +154,7 @@ class SessionForm(QGroupBox):
 
     @staticmethod
     def _set_text(edit: QLineEdit, text: str) -> None:
-        if " ".join(edit.text().split()) != text:
+        if not same_title(edit.text(), text):
             edit.setText(text)
 
 

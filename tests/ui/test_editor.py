@@ -245,3 +245,24 @@ def test_save_on_the_bundled_session_asks_where(qtbot, session, settings, monkey
     assert asked == ["twitter-hour.md"]
     assert bundled.read_bytes() == before
     assert load_session(target)[0].length == 75
+
+
+def test_typing_in_the_middle_of_a_title_keeps_the_cursor(editor, qtbot):
+    editor.table.setCurrentIndex(editor.model.index(1, TITLE))
+    title = editor.side.item_form.title
+    title.setFocus()
+    title.setCursorPosition(0)
+    qtbot.keyClicks(title, "Live ")
+    assert titles(editor)[1] == "Live Demo"
+    assert title.cursorPosition() == len("Live ")
+
+
+def test_typing_notes_is_not_undone_by_the_tidying(editor, qtbot):
+    editor.table.setCurrentIndex(editor.model.index(1, TITLE))
+    notes = editor.side.item_form.notes
+    notes.setFocus()
+    qtbot.keyClicks(notes, "First line ")  # the item trims the space; the typing keeps it
+    qtbot.keyClick(notes, Qt.Key.Key_Return)
+    qtbot.keyClicks(notes, "- [ ] second")
+    assert notes.toPlainText() == "First line \n- [ ] second"
+    assert editor.session.items[1].notes == "First line\n- [ ] second"
