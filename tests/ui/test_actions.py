@@ -109,3 +109,56 @@ def test_question_mark_and_f1_open_the_key_list(windows, qtbot):
     assert not window.help.isVisible()
     qtbot.keyClick(window, Qt.Key.Key_Question, Qt.KeyboardModifier.ShiftModifier)
     assert window.help.isVisible()
+
+
+def test_restart_the_current_item(windows, clock, session):
+    windows.registry.trigger("next")
+    clock.advance(100)
+    windows.registry.trigger("lengthen")
+    windows.registry.trigger("reset_item")
+    assert windows.presenter.countdown.countdown.text() == f"{session.items[0].minutes}:00"
+
+
+def test_open_a_session_before_the_start(windows, tmp_path, monkeypatch, session):
+    import dataclasses
+
+    from presenter.agenda import save_session
+    from presenter.ui.file_dialogs import FileDialogs
+
+    other = dataclasses.replace(session, title="Twitter hour on Ward 7")
+    path = tmp_path / "ward7.md"
+    save_session(other, path)
+    monkeypatch.setattr(FileDialogs, "open_session", classmethod(lambda cls, parent, folder: path))
+    windows.registry.trigger("open_session")
+    assert windows.presenter.countdown.title.text() == "Twitter hour on Ward 7"
+    assert windows.audience.arrival.title.text() == "Twitter hour on Ward 7"
+
+
+def test_quit_during_the_session_asks_first(windows, monkeypatch):
+    from presenter.ui.dialogs import ConfirmDialog
+
+    answers = []
+    monkeypatch.setattr(
+        ConfirmDialog, "ask", classmethod(lambda cls, p, title, *a: answers.append(title) or False)
+    )
+    windows.registry.trigger("next")
+    windows.registry.trigger("quit")
+    assert answers == ["Quit during the session"]
+    assert windows.presenter.isVisible()
+    assert windows.controller.state is RunState.RUNNING
+
+
+def test_quit_before_the_start_closes_both_windows(windows):
+    windows.registry.trigger("quit")
+    assert not windows.presenter.isVisible()
+    assert not windows.audience.isVisible()
+
+
+def test_export_action_writes_the_deck_in_the_background(windows, qtbot, tmp_path, monkeypatch):
+    from presenter.ui.file_dialogs import FileDialogs
+
+    target = tmp_path / "twitter-hour.pptx"
+    monkeypatch.setattr(FileDialogs, "save_deck", classmethod(lambda cls, parent, name: target))
+    windows.registry.trigger("export_deck")
+    qtbot.waitUntil(lambda: "Exported" in windows.presenter.statusBar().currentMessage())
+    assert target.stat().st_size > 0
