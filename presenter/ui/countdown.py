@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from presenter.agenda import Session
@@ -39,6 +40,7 @@ class ItemCountdown(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ItemCountdown")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.heading = QLabel(objectName="NowHeading")
         self.title = QLabel(objectName="NowTitle", wordWrap=True)
         self.countdown = QLabel(objectName="Countdown")

@@ -29,6 +29,7 @@ class NotesView(QTextBrowser):
             Qt.FocusPolicy.NoFocus
         )  # the arrow keys belong to the run, not the notes
         self._item_index: int | None = None
+        self._shown: tuple[int | None, str] | None = None
         self._ticks: dict[int, list[bool]] = {}
         self.set_point_size(point_size)
 
@@ -52,9 +53,10 @@ class NotesView(QTextBrowser):
         self.set_point_size(self.point_size() - 2)
 
     def show_notes(self, item_index: int | None, notes: str) -> None:
-        """Show an item's notes, restoring its ticks; does nothing if that item is already shown."""
-        if item_index == self._item_index and item_index is not None:
+        """Show an item's notes, restoring its ticks; does nothing if they are already shown."""
+        if (item_index, notes) == self._shown:
             return
+        self._shown = (item_index, notes)
         self._item_index = item_index
         self.document().setMarkdown(
             notes or NO_NOTES, QTextDocument.MarkdownFeature.MarkdownDialectGitHub
@@ -69,6 +71,7 @@ class NotesView(QTextBrowser):
         """A new run or a new session: every checklist starts unticked."""
         self._ticks.clear()
         self._item_index = None
+        self._shown = None
 
     def checklist(self) -> list[tuple[str, bool]]:
         """The shown checklist lines and whether each is ticked."""

@@ -142,14 +142,15 @@ class PresenterWindow(QMainWindow):
             current, upcoming = None, None
         else:
             current, upcoming = view.current_index, view.current_index + 1
-        if current is None:
-            first = items[0]
+        if current is None and upcoming == 0:
+            # Before the start the room sees the arrival screen; the notes are the first item's.
             self.current_points.show_text(
-                "Before the start" if upcoming == 0 else "Finished",
-                first.points if upcoming == 0 else (),
+                "Arrival screen", tuple(f"Have ready: {check}" for check in session.readiness)
             )
-            shown = 0 if upcoming == 0 else None
-            self.notes.show_notes(shown, first.notes if shown == 0 else "")
+            self.notes.show_notes(0, items[0].notes)
+        elif current is None:
+            self.current_points.show_text("Thank you for coming")
+            self.notes.show_notes(None, "")
         else:
             self.current_points.show_item(items[current])
             self.notes.show_notes(current, items[current].notes)

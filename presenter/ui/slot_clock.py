@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from presenter.timing import RunState, RunView
@@ -17,6 +18,7 @@ class SlotClock(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SlotClock")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         layout = QHBoxLayout(self)
         _, self.time_of_day = self._figure(layout, "Time")
         _, self.slot_left = self._figure(layout, "Left in slot")

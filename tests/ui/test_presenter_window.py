@@ -187,3 +187,11 @@ def test_help_overlay_lists_every_key(windows):
         assert spec.text.replace("&", "").rstrip("…") in text
     windows.registry.trigger("leave_full_screen")
     assert not overlay.isVisible()
+
+
+def test_before_the_start_the_room_sees_the_arrival_screen(windows, session):
+    shown = windows.presenter.current_points
+    assert shown.title.text() == "Arrival screen"
+    for check in session.readiness:
+        assert check in shown.points.text()
+    assert windows.presenter.next_points.title.text() == session.items[0].title
