@@ -66,6 +66,8 @@ def main() -> int:
     args = parser.parse_args()
     env = {**os.environ}
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Measure the app as installed: Python keeps compiled bytecode (the warm-up run writes it).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     with tempfile.TemporaryDirectory(prefix="presenter-bench-") as folder:
         bare = Path(folder) / "bare_window.py"
         bare.write_text(BARE_WINDOW, encoding="utf-8")
