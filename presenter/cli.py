@@ -22,6 +22,7 @@ COMMAND_MODULES = (
 EPILOG = """\
 Run with no command to open the app on the bundled "Twitter hour" session, or give a
 session file: presenter my-session.md
+  presenter [SESSION] [--one-screen] [--data-dir DIR] [--no-check-in] [--quit-when-ready]
 
 Examples:
   presenter validate slides_src/twitter-hour.md
