@@ -132,9 +132,9 @@ class RunWindows(QObject):
         self.refresh()
 
     def _todays_run_id(self, session: Session, today: date) -> int:
-        """Reopening the app on the same day carries on with the same run's attendees."""
+        """Reopening the app on the same day carries on with that day's latest run."""
         store = self.attendance_store
-        for run in reversed(store.runs()):
+        for run in store.runs():  # newest first
             if run.date == today and run.title == session.title and not run.purged:
                 return run.id
         return store.create_run_from_session(session, on=today).id

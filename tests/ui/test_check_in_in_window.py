@@ -41,3 +41,17 @@ def test_arrival_screen_counts_people_checked_in(make_windows, session, qtbot):
     with qtbot.waitSignal(panel.changed):
         qtbot.keyClick(panel.name_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert windows.audience.arrival.arrived.text() == "1 checked in so far"
+
+
+def test_reopening_on_the_same_day_carries_on_with_the_newest_run(
+    make_windows, session, clock, tmp_path
+):
+    from presenter.attendance import open_store
+
+    store = open_store(tmp_path / "data")
+    today = clock.wall().date()
+    store.create_run_from_session(session, on=today)
+    newest = store.create_run_from_session(session, on=today)
+    store.close()
+    windows = make_windows(session, check_in=True)
+    assert windows.presenter.check_in_panel.run_id == newest.id
