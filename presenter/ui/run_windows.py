@@ -132,12 +132,10 @@ class RunWindows(QObject):
         self.refresh()
 
     def _todays_run_id(self, session: Session, today: date) -> int:
-        """Reopening the app on the same day carries on with that day's latest run."""
-        store = self.attendance_store
-        for run in store.runs():  # newest first
-            if run.date == today and run.title == session.title and not run.purged:
-                return run.id
-        return store.create_run_from_session(session, on=today).id
+        """Reopening the app on the same day carries on with that day's unfinished run."""
+        from presenter.attendance.history import run_for_session
+
+        return run_for_session(self.attendance_store, session, today).id
 
     # -- showing --------------------------------------------------------------------------
 

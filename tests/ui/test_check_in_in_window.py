@@ -55,3 +55,19 @@ def test_reopening_on_the_same_day_carries_on_with_the_newest_run(
     store.close()
     windows = make_windows(session, check_in=True)
     assert windows.presenter.check_in_panel.run_id == newest.id
+
+
+def test_a_finished_run_is_not_reopened_for_check_in(make_windows, session, clock, tmp_path):
+    from presenter.attendance import open_store
+    from presenter.attendance.history import save_clock
+    from presenter.timing import RunClock
+
+    store = open_store(tmp_path / "data")
+    finished = store.create_run_from_session(session, on=clock.wall().date())
+    run = RunClock(session, monotonic=clock.monotonic, wall=clock.wall)
+    run.start()
+    run.finish()
+    save_clock(store, finished.id, "finish", run.snapshot(), clock.wall())
+    store.close()
+    windows = make_windows(session, check_in=True)
+    assert windows.presenter.check_in_panel.run_id != finished.id
