@@ -50,14 +50,20 @@ def write_session(session: Session) -> str:
     return "\n".join(parts)
 
 
-def _write_item(item: AgendaItem) -> str:
-    spec = [f"{item.minutes} min"]
+def spec_words(item: AgendaItem) -> list[str]:
+    """The words after an item's minutes that differ from the defaults: kind, fixed, minimum."""
+    words = []
     if item.kind is not Kind.TALK:
-        spec.append(item.kind.value)
+        words.append(item.kind.value)
     if item.fixed:
-        spec.append("fixed")
+        words.append("fixed")
     if item.min_minutes is not None:
-        spec.append(f"at least {item.min_minutes} min")
+        words.append(f"at least {item.min_minutes} min")
+    return words
+
+
+def _write_item(item: AgendaItem) -> str:
+    spec = [f"{item.minutes} min", *spec_words(item)]
     title = TITLE_SPECIALS.sub(r"\\\1", item.title)
     lines = [f"## {title} [{', '.join(spec)}]", ""]
     if item.points:

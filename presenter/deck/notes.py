@@ -24,6 +24,7 @@ from presenter.agenda.timetable import (
     minutes_of_day,
     slot_fit,
 )
+from presenter.agenda.writer import spec_words
 
 TIMING = re.compile(
     r"^Timing: (?P<minutes>\d+) min \((?P<start>\d{1,2}:\d\d)–(?P<end>\d{1,2}:\d\d)\)"
@@ -46,13 +47,7 @@ def time_budget(placed: ScheduledItem) -> str:
 def timing_line(placed: ScheduledItem, session: Session) -> str:
     """The last line of an item's notes: its minutes, times, kind, and when to wrap up."""
     item = placed.item
-    words = []
-    if item.kind is not Kind.TALK:
-        words.append(item.kind.value)
-    if item.fixed:
-        words.append("fixed")
-    if item.min_minutes is not None:
-        words.append(f"at least {item.min_minutes} min")
+    words = spec_words(item)
     line = f"Timing: {item.minutes} min ({format_clock(placed.start)}–{format_clock(placed.end)})"
     line += "".join(f" · {word}" for word in words) + "."
     warning = min(round(session.soon_minutes), item.minutes // 2)
