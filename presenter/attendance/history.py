@@ -263,6 +263,19 @@ def run_for_session(store: AttendanceStore, session: Session, on: date) -> Run:
     return store.create_run_from_session(session, on=on)
 
 
+def format_rate(value: float | None) -> str:
+    """A share as a percentage, or a dash when there is nothing to count."""
+    return "–" if value is None else f"{value:.0%}"
+
+
+def format_overrun(seconds: float | None) -> str:
+    """Minutes over (+) or under (-) the plan, or "on plan"."""
+    if seconds is None:
+        return "–"
+    minutes = round(seconds / 60)
+    return "on plan" if minutes == 0 else f"{minutes:+d} min"
+
+
 # -- feedback and outcomes ----------------------------------------------------------------
 
 

@@ -96,20 +96,14 @@ def _session(text: str):
     return session, (path if Path(text).is_file() else None)
 
 
-def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0%}"
-
-
-def _signed_minutes(seconds: float | None) -> str:
-    if seconds is None:
-        return "–"
-    minutes = round(seconds / 60)
-    return "on plan" if minutes == 0 else f"{minutes:+d} min"
-
-
 @_friendly
 def run_history(args: argparse.Namespace) -> int:
-    from presenter.attendance.history import apply_suggestion, session_history
+    from presenter.attendance.history import (
+        apply_suggestion,
+        format_overrun,
+        format_rate,
+        session_history,
+    )
 
     session, path = _session(args.session)
     title = session.title if session else args.session
@@ -124,7 +118,7 @@ def run_history(args: argparse.Namespace) -> int:
         f"{history.title}: {count} run{'s' if count != 1 else ''}, {average:.1f} people on average"
     )
     if history.readiness:
-        print(" · ".join(f"{c}: {_percent(history.ready_rate(c))}" for c in history.readiness))
+        print(" · ".join(f"{c}: {format_rate(history.ready_rate(c))}" for c in history.readiness))
     print()
     checks = list(history.readiness)
     header = ["date", "venue", "came", *checks, "overrun", "rating"]
@@ -135,8 +129,8 @@ def run_history(args: argparse.Namespace) -> int:
                 record.run.date.isoformat(),
                 record.run.venue or "–",
                 str(record.checked_in),
-                *[_percent(record.ready_rate(c)) for c in checks],
-                _signed_minutes(record.overrun_seconds)
+                *[format_rate(record.ready_rate(c)) for c in checks],
+                format_overrun(record.overrun_seconds)
                 + ("" if record.finished or record.timings is None else " (not finished)"),
                 "–" if record.rating is None else f"{record.rating:.1f}",
             ]

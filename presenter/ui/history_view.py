@@ -28,20 +28,11 @@ from presenter.attendance.history import (
     SessionHistory,
     Suggestion,
     apply_suggestion,
+    format_overrun,
+    format_rate,
     record_outcome,
     session_history,
 )
-
-
-def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0%}"
-
-
-def _overrun(seconds: float | None) -> str:
-    if seconds is None:
-        return "–"
-    minutes = round(seconds / 60)
-    return "on plan" if minutes == 0 else f"{minutes:+d} min"
 
 
 def history_summary(history: SessionHistory) -> str:
@@ -53,7 +44,7 @@ def history_summary(history: SessionHistory) -> str:
         f"{history.title}: {count} run{'s' if count != 1 else ''}, "
         f"{history.average_attendance or 0:.1f} people on average"
     ]
-    parts += [f"{c} {_percent(history.ready_rate(c))}" for c in history.readiness]
+    parts += [f"{c} {format_rate(history.ready_rate(c))}" for c in history.readiness]
     venues = history.by_venue()
     lines = [" · ".join(parts)]
     if len(venues) > 1:
@@ -149,8 +140,8 @@ class HistoryView(QDialog):
                     r.run.date.isoformat(),
                     r.run.venue or "–",
                     str(r.checked_in),
-                    *[_percent(r.ready_rate(c)) for c in checks],
-                    _overrun(r.overrun_seconds) + ("" if r.finished else " (not finished)"),
+                    *[format_rate(r.ready_rate(c)) for c in checks],
+                    format_overrun(r.overrun_seconds) + ("" if r.finished else " (not finished)"),
                     "–" if r.rating is None else f"{r.rating:.1f}",
                     "; ".join(o.text for o in r.outcomes),
                 ]

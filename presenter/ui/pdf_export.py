@@ -110,7 +110,8 @@ def certificate_html(report: AttendanceReport, name: str) -> str:
     )
 
 
-def _write(path: Path, draw) -> None:
+def write_pdf_atomically(path: Path, draw) -> None:
+    """Call `draw(temp)` to draw a PDF at a temporary path beside `path`, then move it there."""
     temp = temporary_sibling(path)
     try:
         draw(temp)
@@ -134,7 +135,7 @@ def write_register(path: str | Path, report: AttendanceReport) -> None:
         document.setHtml(register_html(report))
         document.print_(writer)
 
-    _write(Path(path), draw)
+    write_pdf_atomically(Path(path), draw)
 
 
 def write_certificates(path: str | Path, report: AttendanceReport) -> None:
@@ -163,4 +164,4 @@ def write_certificates(path: str | Path, report: AttendanceReport) -> None:
         finally:
             painter.end()
 
-    _write(Path(path), draw)
+    write_pdf_atomically(Path(path), draw)

@@ -8,7 +8,6 @@ that draws on the window and on the PDF page alike.
 
 from __future__ import annotations
 
-import contextlib
 import html
 from dataclasses import dataclass
 from datetime import datetime
@@ -352,13 +351,12 @@ def write_report_pdf(path: str | Path, report: RunReport) -> None:
     """An A4 page: heading, the planned-versus-actual chart, then the figures and comments."""
     from PySide6.QtGui import QTextDocument
 
-    from presenter.attendance.files import replace_atomically, temporary_sibling
-    from presenter.ui.pdf_export import RESOLUTION, ensure_gui_app
+    from presenter.ui.pdf_export import RESOLUTION, ensure_gui_app, write_pdf_atomically
 
     ensure_gui_app()
     target = Path(path)
-    temp = temporary_sibling(target)
-    try:
+
+    def draw(temp: Path) -> None:
         writer = QPdfWriter(str(temp))
         writer.setResolution(RESOLUTION)
         writer.setTitle(f"Report: {report.run.title}")
@@ -406,10 +404,5 @@ def write_report_pdf(path: str | Path, report: RunReport) -> None:
                 shown += page.height()
         finally:
             painter.end()
-        if temp.stat().st_size == 0:
-            raise OSError(f"{target}: the PDF could not be written")
-        replace_atomically(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
+
+    write_pdf_atomically(target, draw)
