@@ -9,20 +9,17 @@ are shared out across the items, with a warning to check them.
 from __future__ import annotations
 
 import contextlib
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
-from pptx.exc import PackageNotFoundError
 
 from presenter.agenda import AgendaItem, Problem, Session
 from presenter.agenda.model import DEFAULT_LENGTH
 from presenter.agenda.timetable import share_minutes
 from presenter.deck import notes as deck_notes
-from presenter.deck.template import BODIES, TITLES
+from presenter.deck.template import BODIES, TITLES, open_pptx
 from presenter.deck.text import BUDGET_NAME, Run, clean_text, plain_text, runs_markdown
 from presenter.deck.writer import CONTINUED
 
@@ -51,7 +48,7 @@ def import_deck(
 ) -> tuple[Session, list[Problem]]:
     """The session a deck describes, and warnings (as `FILE:SLIDE: warning: ...`)."""
     path = Path(path)
-    prs = _open(path)
+    prs = open_pptx(path, DeckReadError)
     slides = []
     total = len(prs.slides)
     for number, slide in enumerate(prs.slides, start=1):
@@ -75,24 +72,6 @@ def import_deck(
             )
     warnings.sort(key=lambda p: p.line)
     return session, warnings
-
-
-def _open(path: Path):
-    if not path.exists():
-        raise DeckReadError(f"{path}: no such file; check the path")
-    try:
-        return Presentation(str(path))
-    except FileNotFoundError:
-        raise DeckReadError(f"{path}: no such file; check the path") from None
-    except IsADirectoryError:
-        raise DeckReadError(f"{path}: is a folder; give a .pptx file") from None
-    except PermissionError:
-        raise DeckReadError(f"{path}: cannot be read (permission denied)") from None
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise DeckReadError(
-            f"{path}: not a PowerPoint .pptx file ({exc}); open it in PowerPoint or LibreOffice "
-            "and save it as .pptx"
-        ) from None
 
 
 # -- one slide ---------------------------------------------------------------------------------

@@ -39,27 +39,33 @@ def default_template() -> IO[bytes]:
     return (resources.files("presenter.resources") / "templates" / DEFAULT_TEMPLATE).open("rb")
 
 
+def open_pptx(path: str | Path, error: type[Exception], what: str = "file"):
+    """Open a .pptx with python-pptx; anything that stops it is `error` naming the file."""
+    path = Path(path)
+    try:
+        if not path.exists():
+            raise FileNotFoundError(path)
+        return Presentation(str(path))
+    except FileNotFoundError:
+        raise error(f"{path}: no such {what}; check the path") from None
+    except IsADirectoryError:
+        raise error(f"{path}: is a folder; give a .pptx file") from None
+    except PermissionError:
+        raise error(f"{path}: cannot be read (permission denied)") from None
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise error(
+            f"{path}: not a PowerPoint .pptx file ({exc}); open it in PowerPoint or LibreOffice "
+            "and save it as .pptx (not .ppt or .potx)"
+        ) from None
+
+
 def open_template(path: str | Path | None):
     """The template as an empty presentation: its own sample slides are taken out."""
-    try:
-        if path is None:
-            with default_template() as stream:
-                prs = Presentation(stream)
-        else:
-            if not Path(path).exists():
-                raise FileNotFoundError(path)
-            prs = Presentation(str(path))
-    except FileNotFoundError:
-        raise TemplateError(f"{path}: no such template; check the path") from None
-    except IsADirectoryError:
-        raise TemplateError(f"{path}: is a folder; give a .pptx file as the template") from None
-    except PermissionError:
-        raise TemplateError(f"{path}: cannot be read (permission denied)") from None
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise TemplateError(
-            f"{path}: not a PowerPoint .pptx file ({exc}); save it from PowerPoint or "
-            "LibreOffice as .pptx (not .ppt or .potx) and try again"
-        ) from None
+    if path is None:
+        with default_template() as stream:
+            prs = Presentation(stream)
+    else:
+        prs = open_pptx(path, TemplateError, "template")
     if not prs.slide_layouts:
         raise TemplateError(f"{path}: the template has no slide layouts; use another template")
     remove_all_slides(prs)
