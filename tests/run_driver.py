@@ -107,23 +107,21 @@ def resume(folder: Path) -> None:
 
 def through_app(mode: str, folder: Path) -> int:
     """`run` or `resume` through the app's own start-up, driven once its windows exist."""
+    import presenter.timing as timing_module
     import presenter.ui.app as app_module
     import presenter.ui.resume as resume_module
 
     offset = [-600.0 if mode == "run" else 0.0]
+    real_monotonic, real_wall = timing_module.system_clocks()
 
-    class ShiftedTime:
-        @staticmethod
-        def monotonic() -> float:
-            return time.monotonic() + offset[0]
+    def monotonic() -> float:
+        return real_monotonic() + offset[0]
 
-    class ShiftedDateTime(datetime):
-        @classmethod
-        def now(cls, tz=None) -> datetime:
-            return datetime.now(tz) + timedelta(seconds=offset[0])
+    def wall() -> datetime:
+        return real_wall() + timedelta(seconds=offset[0])
 
-    app_module.time = ShiftedTime
-    app_module.datetime = ShiftedDateTime
+    # The app takes its clocks from system_clocks() at start-up: hand it the shifted ones.
+    timing_module.system_clocks = lambda: (monotonic, wall)
     real_attach = resume_module.attach_recorder
     built = []
 
@@ -143,7 +141,7 @@ def through_app(mode: str, folder: Path) -> int:
         panel = windows.presenter.check_in_panel
         for name in PEOPLE:
             panel.store.check_in(panel.run_id, AttendeeDetails(name, ready={"App installed"}))
-        print(json.dumps(state(windows, ShiftedDateTime.now)), flush=True)
+        print(json.dumps(state(windows, wall)), flush=True)
         print("ready", flush=True)
 
     offers = []

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -89,7 +87,7 @@ class FirstPaint(QObject):
 def run_app(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     share_the_interpreter_with_the_window()
-    app = QApplication.instance() or QApplication([sys.argv[0], *_qt_args()])
+    app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Presenter")
     app.setApplicationDisplayName("Presenter")
 
@@ -105,16 +103,32 @@ def run_app(argv: list[str]) -> int:
         return 2
 
     from presenter.attendance.paths import data_dir
+    from presenter.timing import system_clocks
     from presenter.ui.run_windows import RunWindows
     from presenter.ui.settings import Settings
 
     folder = data_dir(args.data_dir)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        problem = (
+            f"{folder}: the data folder cannot be made ({exc.strerror or exc}); "
+            "give another with --data-dir"
+        )
+        print(problem, file=sys.stderr)
+        if not args.quit_when_ready:
+            from presenter.ui.dialogs import ProblemsDialog
+
+            ProblemsDialog.show_problems(None, "Presenter cannot start", [problem])
+        return 2
+    # The monotonic clock keeps counting while the laptop sleeps, so a shut lid does not
+    # freeze the countdown; the wall clock gives the time of day and the slot end.
+    monotonic, wall = system_clocks()
     windows = RunWindows(
         session,
         settings=Settings(folder / SETTINGS_FILE),
-        monotonic=time.monotonic,
-        wall=datetime.now,
+        monotonic=monotonic,
+        wall=wall,
         session_path=path if args.session else None,
         data_dir=folder,
         one_screen=args.one_screen,
@@ -122,7 +136,7 @@ def run_app(argv: list[str]) -> int:
     )
     from presenter.ui.resume import attach_recorder
 
-    recorder = attach_recorder(windows, monotonic=time.monotonic)
+    recorder = attach_recorder(windows, monotonic=monotonic)
     result = {"code": 0}
     if not args.quit_when_ready:
         # A run cut short (laptop died, app killed) is offered back once the windows are up.
@@ -142,7 +156,3 @@ def run_app(argv: list[str]) -> int:
     if args.quit_when_ready:
         del watcher
     return result["code"] or code
-
-
-def _qt_args() -> list[str]:
-    return []

@@ -165,8 +165,6 @@ class RunRecorder(QObject):
 def attach_recorder(windows, *, monotonic: Callable[[], float]) -> RunRecorder:
     """Record the run shown in `windows` (a RunWindows): check-ins follow the run, and the
     wrap-up opens when the session ends."""
-    from presenter.ui.wrapup_view import WrapUpView
-
     store = windows.attendance_store
     if store is None:  # no check-in panel: the run is still remembered
         from presenter.attendance import data_dir, open_store
@@ -194,6 +192,8 @@ def attach_recorder(windows, *, monotonic: Callable[[], float]) -> RunRecorder:
     recorder.save_failed.connect(windows.status)
 
     def show_wrap_up(run_id: int) -> None:
+        from presenter.ui.wrapup_view import WrapUpView  # loaded when needed, not at start-up
+
         recorder.wrap_up = WrapUpView.show_for(store, run_id, windows.presenter, wall=windows.wall)
 
     def wrap_up_now() -> None:
