@@ -278,6 +278,13 @@ class CheckInPanel(QWidget):
         self.matches.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.matches.setMaximumHeight(120)
         self.matches.doubleClicked.connect(self._check_in_clicked)
+        self.matches.setVisible(False)  # shown only while there are roster matches to choose
+        for signal in (
+            self.match_model.modelReset,
+            self.match_model.rowsInserted,
+            self.match_model.rowsRemoved,
+        ):
+            signal.connect(self._show_matches_when_any)
 
         self.ready_boxes = [QCheckBox(check) for check in self.readiness]
         ready_row = QHBoxLayout()
@@ -326,7 +333,9 @@ class CheckInPanel(QWidget):
         self.table = QTableView()
         self.table.setModel(self.table_model)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # names get the room
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
@@ -351,6 +360,9 @@ class CheckInPanel(QWidget):
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
         self.refresh()
+
+    def _show_matches_when_any(self) -> None:
+        self.matches.setVisible(self.match_model.rowCount() > 0)
 
     # -- what the window uses -----------------------------------------------------------
 

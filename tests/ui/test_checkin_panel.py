@@ -275,3 +275,13 @@ def test_a_roster_with_bad_rows_imports_nobody(qtbot, panel, store, run_id, tmp_
     assert panel.import_roster() == 0
     assert problems == [f"{roster}:3: error: the name is empty"]
     assert store.attendees(run_id) == []
+
+
+def test_the_match_list_shows_only_while_the_roster_has_matches(qtbot, panel, store, run_id):
+    store.add_to_roster(run_id, [AttendeeDetails("Samira Khan"), AttendeeDetails("Sam Patel")])
+    panel.refresh()
+    assert not panel.matches.isVisible()
+    type_name(qtbot, panel, "sam")
+    assert panel.matches.isVisible()
+    type_name(qtbot, panel, "zebedee")
+    assert not panel.matches.isVisible()
