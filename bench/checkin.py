@@ -25,6 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from measure import percentile  # noqa: E402  (bench/measure.py)
+
 from presenter.attendance import AttendeeDetails, open_store  # noqa: E402
 from presenter.attendance.store import MIGRATIONS  # noqa: E402
 
@@ -74,11 +76,6 @@ LAST = [
 ]
 DEPARTMENTS = ["Ward 12", "Pharmacy", "Emergency department", "ICU", "Library", "Theatres",
                "Maternity", "Radiology", "Physiotherapy", "Communications", "Outpatients"]  # fmt: skip
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
 def person(rng: random.Random, number: int) -> AttendeeDetails:

@@ -13,15 +13,14 @@ PYTHONDONTWRITEBYTECODE set does not compile every module on every run.
 from __future__ import annotations
 
 import argparse
-import compileall
 import json
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from measure import compile_package, timed  # bench/measure.py
 
 REPO = Path(__file__).resolve().parents[1]
 SESSION = REPO / "slides_src" / "twitter-hour.md"
@@ -109,17 +108,11 @@ def deck_content() -> dict:
         }
 
 
-def timed(command: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, check=True, cwd=REPO, capture_output=True)
-    return time.perf_counter() - start
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=15, help="runs of each (default 15)")
     args = parser.parse_args()
-    compileall.compile_dir(REPO / "presenter", quiet=1)
+    compile_package()
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         floor = folder / "floor.py"

@@ -21,6 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from measure import percentile  # noqa: E402  (bench/measure.py)
+
 from presenter.agenda import bundled_session_path, load_session  # noqa: E402
 from presenter.attendance import open_store  # noqa: E402
 from presenter.attendance.history import describe_action, save_clock  # noqa: E402
@@ -28,11 +30,6 @@ from presenter.timing import RunClock  # noqa: E402
 
 TARGET_MS = 5.0
 ACTIONS = ("next", "toggle_pause", "toggle_pause", "lengthen", "shorten", "previous", "next")
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
 def floor_connection(path: Path) -> sqlite3.Connection:

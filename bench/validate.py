@@ -12,21 +12,14 @@ floor's installed libraries never do.
 from __future__ import annotations
 
 import argparse
-import compileall
 import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
+
+from measure import compile_package, timed  # bench/measure.py
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = 1.3
-
-
-def timed(command: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
 
 
 def main() -> int:
@@ -37,7 +30,7 @@ def main() -> int:
     script = Path(sys.executable).parent / "presenter"  # the installed console script
     ours = [str(script), "validate", str(session)]
     floor = [sys.executable, "-c", "import markdown_it, yaml"]
-    compileall.compile_dir(ROOT / "presenter", quiet=1)
+    compile_package()
     timed(ours), timed(floor)  # warm the file cache once
     ours_times, floor_times = [], []
     for _ in range(args.runs):
