@@ -25,7 +25,7 @@ from measure import percentile  # noqa: E402  (bench/measure.py)
 
 from presenter.agenda import bundled_session_path, load_session  # noqa: E402
 from presenter.attendance import open_store  # noqa: E402
-from presenter.attendance.history import describe_action, save_clock  # noqa: E402
+from presenter.attendance.clock_log import describe_action, save_clock  # noqa: E402
 from presenter.timing import RunClock  # noqa: E402
 
 TARGET_MS = 5.0

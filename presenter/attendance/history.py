@@ -1,266 +1,34 @@
-"""Every run remembered: the run clock's saves, feedback, outcomes, and a session's history.
+"""Every run remembered: feedback, outcomes, and a session's history across runs.
 
-Each action on the run clock is one durable row holding the clock's snapshot, so a run
-killed mid-session resumes on the same item with the right times. From those rows, the
-attendees and their feedback, `session_history` works out how a session went across runs
-and venues, and which items keep running over. Pure functions over an `AttendanceStore`;
-no Qt, and time comes in as arguments.
+From each run's clock log (`presenter.attendance.clock_log`), its attendees and their
+feedback, `session_history` works out how a session went across runs and venues, and which
+items keep running over. Pure functions over an `AttendanceStore`; no Qt, and time comes in
+as arguments.
 """
 
 from __future__ import annotations
 
-import functools
-import json
 import os
 import re
-import sqlite3
 import statistics
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from presenter.attendance.clock_log import run_finished, run_timings
 from presenter.attendance.model import Run
 from presenter.attendance.store import AttendanceError, AttendanceStore
 
 if TYPE_CHECKING:
     from presenter.agenda.model import Session
-    from presenter.timing import ItemTiming, RunClock
+    from presenter.timing import ItemTiming
 
 OVER_SECONDS = 60  # an item "ran over" when it took at least a minute more than planned
-RESUME_WITHIN = timedelta(hours=12)  # an unfinished run older than this is not offered
-IN_PROGRESS = ("running", "paused")
-
-
-def _db(store: AttendanceStore) -> sqlite3.Connection:
-    """The store's connection: history shares its file, pragmas and transactions."""
-    return store._db
 
 
 def _iso(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
-
-
-# -- the run clock's saves ----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ClockSave:
-    """One action on the run clock, as saved: what was done, and the clock after it."""
-
-    id: int
-    run_id: int
-    action: str
-    state: str
-    snapshot: dict[str, Any]
-    saved_at: datetime
-
-
-def save_clock(
-    store: AttendanceStore, run_id: int, action: str, snapshot: dict[str, Any], at: datetime
-) -> None:
-    """Record one run-clock action durably: one INSERT and one commit, nothing else."""
-    with store._transaction() as db:
-        db.execute(
-            "INSERT INTO clock_saves (run_id, action, state, snapshot, saved_at) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (run_id, action, snapshot["state"], json.dumps(snapshot), _iso(at)),
-        )
-
-
-def _save_from_row(row: tuple) -> ClockSave:
-    return ClockSave(
-        id=row[0],
-        run_id=row[1],
-        action=row[2],
-        state=row[3],
-        snapshot=json.loads(row[4]),
-        saved_at=datetime.fromisoformat(row[5]),
-    )
-
-
-_SAVE_COLUMNS = "id, run_id, action, state, snapshot, saved_at"
-
-
-def last_clock_save(store: AttendanceStore, run_id: int) -> ClockSave | None:
-    """The run clock as it was after the last action of a run, or None if it never started."""
-    row = (
-        _db(store)
-        .execute(
-            f"SELECT {_SAVE_COLUMNS} FROM clock_saves WHERE run_id = ? ORDER BY id DESC LIMIT 1",
-            (run_id,),
-        )
-        .fetchone()
-    )
-    return None if row is None else _save_from_row(row)
-
-
-def clock_saves(store: AttendanceStore, run_id: int) -> list[ClockSave]:
-    """Every action on a run's clock, in order: the log of how the session went."""
-    rows = (
-        _db(store)
-        .execute(f"SELECT {_SAVE_COLUMNS} FROM clock_saves WHERE run_id = ? ORDER BY id", (run_id,))
-        .fetchall()
-    )
-    return [_save_from_row(row) for row in rows]
-
-
-def describe_action(before: dict[str, Any] | None, after: dict[str, Any]) -> str:
-    """What the facilitator did between two snapshots, in their words ("next", "pause")."""
-    state = after["state"]
-    was = before["state"] if before else "before start"
-    if was == "before start" and state != "before start":
-        return "start"
-    if state != was:
-        return {"paused": "pause", "running": "resume", "finished": "finish"}.get(state, state)
-    assert before is not None
-    if after["current_index"] != before["current_index"]:
-        step = after["current_index"] - before["current_index"]
-        return {1: "next", -1: "previous"}.get(step, "jump")
-    if after["reset_at"] != before["reset_at"]:
-        return "restart item"
-    changed = [
-        (a, b)
-        for a, b in zip(after["planned_minutes"], before["planned_minutes"], strict=False)
-        if a != b
-    ]
-    if len(changed) > 1:
-        return "rebalance"
-    if changed:
-        return "lengthen" if changed[0][0] > changed[0][1] else "shorten"
-    return "save"
-
-
-def run_session(store: AttendanceStore, run_id: int) -> Session:
-    """The plan a run started with: its saved session source, else its agenda copy."""
-    from presenter.agenda import AgendaItem, Session
-
-    run = store.run(run_id)
-    source = (
-        _db(store).execute("SELECT session_source FROM runs WHERE id = ?", (run_id,)).fetchone()[0]
-    )
-    if source and (session := _parsed(source)) is not None:
-        return session
-    return Session(
-        title=run.title,
-        items=tuple(AgendaItem(title, minutes) for title, minutes in run.agenda),
-        venue=run.venue,
-        facilitators=run.facilitators,
-        readiness=run.readiness,
-        start=run.start,
-        length=run.length,
-    )
-
-
-@functools.lru_cache(maxsize=16)
-def _parsed(source: str) -> Session | None:
-    """A run's saved session text, read once: many runs share the same text."""
-    from presenter.agenda import parse_session
-
-    session, _problems = parse_session(source, "the run's saved session")
-    return session
-
-
-def restore_clock(
-    store: AttendanceStore,
-    run_id: int,
-    *,
-    monotonic: Callable[[], float],
-    wall: Callable[[], datetime],
-) -> RunClock:
-    """The run's clock carried on from its last save, counting the time since (see RunClock)."""
-    from presenter.timing import RunClock
-
-    save = last_clock_save(store, run_id)
-    if save is None:
-        raise AttendanceError(f"run {run_id} was never started, so there is nothing to resume")
-    return RunClock.restore(
-        run_session(store, run_id), save.snapshot, monotonic=monotonic, wall=wall
-    )
-
-
-def recorded_clock(store: AttendanceStore, run_id: int) -> RunClock | None:
-    """The run's clock frozen at its last save (for reports), or None if never started."""
-    from presenter.timing import RunClock
-
-    save = last_clock_save(store, run_id)
-    if save is None:
-        return None
-    taken = save.snapshot["taken_at"]
-    monotonic, wall = float(taken["monotonic"]), datetime.fromisoformat(taken["wall"])
-    return RunClock.restore(
-        run_session(store, run_id), save.snapshot, monotonic=lambda: monotonic, wall=lambda: wall
-    )
-
-
-def run_timings(store: AttendanceStore, run_id: int) -> list[ItemTiming] | None:
-    """Planned and actual time of each item of a run, or None if the run never started."""
-    clock = recorded_clock(store, run_id)
-    return None if clock is None else clock.timings()
-
-
-@dataclass(frozen=True)
-class ResumeOffer:
-    """An unfinished run the app can carry on with after it was closed or killed."""
-
-    run: Run
-    save: ClockSave
-    started_at: datetime | None
-    item_index: int
-    item_title: str
-
-    def text(self) -> str:
-        """'Twitter hour, Library, started 12:02'."""
-        parts = [self.run.title]
-        if self.run.venue:
-            parts.append(self.run.venue)
-        if self.started_at is not None:
-            parts.append(f"started {self.started_at:%H:%M}")
-        return ", ".join(parts)
-
-
-def resume_offer(store: AttendanceStore, now: datetime) -> ResumeOffer | None:
-    """The most recently saved run still under way (running or paused) in the last 12 hours."""
-    row = (
-        _db(store)
-        .execute(f"SELECT {_SAVE_COLUMNS} FROM clock_saves ORDER BY id DESC LIMIT 1")
-        .fetchone()
-    )
-    if row is None:
-        return None
-    save = _save_from_row(row)
-    run = store.run(save.run_id)
-    if save.state not in IN_PROGRESS or run.purged:
-        return None
-    if abs(now.replace(tzinfo=None) - save.saved_at.replace(tzinfo=None)) > RESUME_WITHIN:
-        return None
-    snapshot = save.snapshot
-    started = snapshot.get("started_wall")
-    index = int(snapshot["current_index"])
-    titles = [title for title, _minutes in run.agenda]
-    return ResumeOffer(
-        run=run,
-        save=save,
-        started_at=None if started is None else datetime.fromisoformat(started),
-        item_index=index,
-        item_title=titles[index] if index < len(titles) else f"item {index + 1}",
-    )
-
-
-def run_finished(store: AttendanceStore, run_id: int) -> bool:
-    save = last_clock_save(store, run_id)
-    return save is not None and save.state == "finished"
-
-
-def run_for_session(store: AttendanceStore, session: Session, on: date) -> Run:
-    """Today's run of this session still to be finished, or a new one."""
-    for run in store.runs():
-        if run.date == on and run.title == session.title and not run.purged:
-            if not run_finished(store, run.id):
-                return run
-            break
-    return store.create_run_from_session(session, on=on)
 
 
 def format_rate(value: float | None) -> str:
@@ -302,7 +70,7 @@ def give_feedback(
         raise AttendanceError("a rating is from 1 to 5; leave it empty for no rating")
     person = store.attendee(attendee_id)
     comment = comment.strip()
-    with store._transaction() as db:
+    with store.transaction() as db:
         if rating is None and not comment:
             db.execute("DELETE FROM feedback WHERE attendee_id = ?", (attendee_id,))
             return None
@@ -317,16 +85,12 @@ def give_feedback(
 
 def feedback_for(store: AttendanceStore, run_id: int) -> list[Feedback]:
     """The feedback given at a run, in check-in order."""
-    rows = (
-        _db(store)
-        .execute(
-            "SELECT f.attendee_id, a.name, f.rating, f.comment FROM feedback f "
-            "JOIN attendees a ON a.id = f.attendee_id WHERE f.run_id = ? "
-            "ORDER BY a.checked_in_at, a.id",
-            (run_id,),
-        )
-        .fetchall()
-    )
+    rows = store.query(
+        "SELECT f.attendee_id, a.name, f.rating, f.comment FROM feedback f "
+        "JOIN attendees a ON a.id = f.attendee_id WHERE f.run_id = ? "
+        "ORDER BY a.checked_in_at, a.id",
+        (run_id,),
+    ).fetchall()
     return [Feedback(*row) for row in rows]
 
 
@@ -362,7 +126,7 @@ def record_outcome(
         if person.run_id != run_id:
             raise AttendanceError(f"attendee {attendee_id} is not on run {run_id}")
         name = person.name
-    with store._transaction() as db:
+    with store.transaction() as db:
         cursor = db.execute(
             "INSERT INTO outcomes (run_id, attendee_id, text, noted_on, created_at) "
             "VALUES (?, ?, ?, ?, ?)",
@@ -372,16 +136,12 @@ def record_outcome(
 
 
 def outcomes_for(store: AttendanceStore, run_id: int) -> list[Outcome]:
-    rows = (
-        _db(store)
-        .execute(
-            "SELECT o.id, o.run_id, o.text, o.noted_on, o.attendee_id, coalesce(a.name, '') "
-            "FROM outcomes o LEFT JOIN attendees a ON a.id = o.attendee_id "
-            "WHERE o.run_id = ? ORDER BY o.noted_on, o.id",
-            (run_id,),
-        )
-        .fetchall()
-    )
+    rows = store.query(
+        "SELECT o.id, o.run_id, o.text, o.noted_on, o.attendee_id, coalesce(a.name, '') "
+        "FROM outcomes o LEFT JOIN attendees a ON a.id = o.attendee_id "
+        "WHERE o.run_id = ? ORDER BY o.noted_on, o.id",
+        (run_id,),
+    ).fetchall()
     return [
         Outcome(row[0], row[1], row[2], date.fromisoformat(row[3]), row[4], row[5]) for row in rows
     ]

@@ -273,8 +273,13 @@ class AttendanceStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def query(self, sql: str, parameters: tuple = ()) -> sqlite3.Cursor:
+        """A read, for the modules that keep their own tables in this file (the clock log,
+        feedback and outcomes)."""
+        return self._db.execute(sql, parameters)
+
     @contextlib.contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[sqlite3.Connection]:
         """One durable write: BEGIN IMMEDIATE so two windows queue instead of failing late.
         A full disk or a file held too long by another window is an AttendanceError."""
         try:
@@ -298,7 +303,7 @@ class AttendanceStore:
                 f"(schema {version}); update Presenter to open it"
             )
         for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
-            with self._transaction() as db:
+            with self.transaction() as db:
                 migration(db)
                 db.execute(f"PRAGMA user_version = {number}")
 
@@ -329,7 +334,7 @@ class AttendanceStore:
         if not title:
             raise AttendanceError("a run needs a title; give the session's title")
         agenda_json = json.dumps([{"title": t, "minutes": m} for t, m in agenda])
-        with self._transaction() as db:
+        with self.transaction() as db:
             cursor = db.execute(
                 "INSERT INTO runs (title, run_date, start_time, length_minutes, venue, "
                 "facilitators, readiness, agenda, session_source, created_at) "
@@ -426,7 +431,7 @@ class AttendanceStore:
         if not title:
             raise AttendanceError("a run needs a title")
         self.run(run_id)
-        with self._transaction() as db:
+        with self.transaction() as db:
             db.execute("UPDATE runs SET title = ? WHERE id = ?", (title, run_id))
             self._runs.clear()
         return self.run(run_id)
@@ -434,7 +439,7 @@ class AttendanceStore:
     def delete_run(self, run_id: int) -> None:
         """Remove a run and everyone on it."""
         self.run(run_id)
-        with self._transaction() as db:
+        with self.transaction() as db:
             db.execute("DELETE FROM runs WHERE id = ?", (run_id,))
             self._runs.clear()
         self._forget_index()
@@ -454,7 +459,7 @@ class AttendanceStore:
             "on_roster": summary.on_roster,
             "ready": dict(summary.ready),
         }
-        with self._transaction() as db:
+        with self.transaction() as db:
             db.execute("DELETE FROM attendees WHERE run_id = ?", (run_id,))
             db.execute(
                 "UPDATE runs SET purged_at = ?, purged_counts = ? WHERE id = ?",
@@ -583,7 +588,7 @@ class AttendanceStore:
         details = self.validate(details, run.readiness)
         starts_at = run.starts_at
         now = datetime.fromisoformat(_iso(self._clock()) or "")
-        with self._transaction() as db:
+        with self.transaction() as db:
             target: Attendee | None = None
             if attendee_id is not None:
                 row = db.execute(
@@ -653,7 +658,7 @@ class AttendanceStore:
         """Take back a check-in: a walk-in disappears, a roster person goes back to not-in."""
         before = check_in.before
         run_id = check_in.attendee.run_id
-        with self._transaction() as db:
+        with self.transaction() as db:
             if before is None:
                 db.execute("DELETE FROM attendees WHERE id = ?", (check_in.attendee.id,))
             else:
@@ -672,7 +677,7 @@ class AttendanceStore:
         """Correct someone's details after the fact (a typo, the app now installed)."""
         current = self.attendee(attendee_id)
         details = self.validate(details, self.run(current.run_id).readiness)
-        with self._transaction() as db:
+        with self.transaction() as db:
             db.execute(
                 "UPDATE attendees SET name = ?, name_key = ?, role = ?, department = ?, "
                 "email = ?, email_key = ?, staff_number = ?, handle = ?, consent = ?, "
@@ -697,7 +702,7 @@ class AttendanceStore:
         run = self.run(run_id)
         cleaned = [self.validate(p, run.readiness) for p in people]
         added = merged = 0
-        with self._transaction() as db:
+        with self.transaction() as db:
             for details in cleaned:
                 found = self.find_duplicate(run_id, details)
                 if found:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from presenter.attendance import AttendanceError
-from presenter.attendance.history import (
+from presenter.attendance.clock_log import (
     ResumeOffer,
     describe_action,
     restore_clock,

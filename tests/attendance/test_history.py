@@ -8,20 +8,22 @@ import pytest
 
 from presenter.agenda import AgendaItem, Session, load_session
 from presenter.attendance import AttendanceError, AttendeeDetails
-from presenter.attendance.history import (
-    apply_suggestion,
+from presenter.attendance.clock_log import (
     clock_saves,
     describe_action,
-    feedback_for,
-    give_feedback,
     last_clock_save,
-    outcomes_for,
-    record_outcome,
     restore_clock,
     resume_offer,
     run_for_session,
     run_session,
     save_clock,
+)
+from presenter.attendance.history import (
+    apply_suggestion,
+    feedback_for,
+    give_feedback,
+    outcomes_for,
+    record_outcome,
     session_history,
     with_minutes,
 )

@@ -13,12 +13,8 @@ import pytest
 
 from presenter.agenda import AgendaItem, Session
 from presenter.attendance import AttendeeDetails
-from presenter.attendance.history import (
-    describe_action,
-    give_feedback,
-    record_outcome,
-    save_clock,
-)
+from presenter.attendance.clock_log import describe_action, save_clock
+from presenter.attendance.history import give_feedback, record_outcome
 from presenter.attendance.report import build_report, write_report_csv
 from presenter.timing import RunClock
 

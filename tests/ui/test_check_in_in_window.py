@@ -59,7 +59,7 @@ def test_reopening_on_the_same_day_carries_on_with_the_newest_run(
 
 def test_a_finished_run_is_not_reopened_for_check_in(make_windows, session, clock, tmp_path):
     from presenter.attendance import open_store
-    from presenter.attendance.history import save_clock
+    from presenter.attendance.clock_log import save_clock
     from presenter.timing import RunClock
 
     store = open_store(tmp_path / "data")

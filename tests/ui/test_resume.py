@@ -7,7 +7,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from presenter.attendance import AttendeeDetails
-from presenter.attendance.history import ResumeOffer, clock_saves, last_clock_save, save_clock
+from presenter.attendance.clock_log import ResumeOffer, clock_saves, last_clock_save, save_clock
 from presenter.timing import RunState
 from presenter.ui.dialogs import ConfirmDialog
 from presenter.ui.resume import ResumeDialog, attach_recorder

@@ -11,7 +11,8 @@ from PySide6.QtGui import QColor
 
 from presenter.agenda import AgendaItem, Session, load_session
 from presenter.attendance import AttendeeDetails, open_store
-from presenter.attendance.history import describe_action, feedback_for, save_clock
+from presenter.attendance.clock_log import describe_action, save_clock
+from presenter.attendance.history import feedback_for
 from presenter.timing import RunClock
 from presenter.ui.history_view import HistoryView
 from presenter.ui.wrapup_view import OVER_COLOUR, Bar, WrapUpView
