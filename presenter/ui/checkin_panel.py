@@ -19,10 +19,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -38,16 +34,6 @@ from PySide6.QtWidgets import (
 )
 
 from presenter.attendance.model import Attendee, AttendeeDetails, CheckIn
-from presenter.attendance.roster import (
-    FIELDS,
-    Columns,
-    RosterError,
-    RosterTable,
-    column_letter,
-    guess_columns,
-    plan_import,
-    read_table,
-)
 from presenter.attendance.search import best_match
 from presenter.attendance.store import (
     AttendanceError,
@@ -97,98 +83,6 @@ class MergeDialog:
         if clicked is add:
             return MergeChoice.ADD
         return MergeChoice.CANCEL
-
-
-class RosterImportDialog(QDialog):
-    """Shows which column of a roster file feeds each field, for the facilitator to confirm
-    or correct before anything is imported."""
-
-    NOT_IMPORTED = "(not imported)"
-
-    def __init__(
-        self,
-        table: RosterTable,
-        columns: Columns,
-        readiness: Sequence[str],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(f"Import roster: {table.source.name}")
-        self._headers = table.headers
-        choices = [self.NOT_IMPORTED] + [
-            f"{column_letter(i)}: {h}" for i, h in enumerate(table.headers)
-        ]
-        layout = QVBoxLayout(self)
-        intro = QLabel(
-            f"{len(table.rows)} rows under the headings on row {table.header_row}. "
-            "Check where each detail comes from:"
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        form = QFormLayout()
-        self.field_boxes: dict[str, QComboBox] = {}
-        self.ready_boxes: dict[str, QComboBox] = {}
-        for key, label in FIELDS.items():
-            self.field_boxes[key] = self._combo(choices, columns.fields.get(key))
-            form.addRow(label[:1].upper() + label[1:], self.field_boxes[key])
-        for check in readiness:
-            self.ready_boxes[check] = self._combo(choices, columns.readiness.get(check))
-            form.addRow(check, self.ready_boxes[check])
-        layout.addLayout(form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    @staticmethod
-    def _combo(choices: list[str], column: int | None) -> QComboBox:
-        box = QComboBox()
-        box.addItems(choices)
-        box.setCurrentIndex(0 if column is None else column + 1)
-        return box
-
-    def columns(self) -> Columns:
-        """The columns as now chosen."""
-
-        def chosen(boxes: dict[str, QComboBox]) -> dict[str, int]:
-            return {k: b.currentIndex() - 1 for k, b in boxes.items() if b.currentIndex() > 0}
-
-        return Columns(chosen(self.field_boxes), chosen(self.ready_boxes))
-
-    @classmethod
-    def choose_file(cls, parent: QWidget | None) -> Path | None:
-        """Ask for a roster file: a CSV or XLSX sheet, an Eventbrite or Forms export."""
-        name, _filter = QFileDialog.getOpenFileName(
-            parent,
-            "Import a roster",
-            str(Path.home()),
-            "Rosters (*.csv *.xlsx *.tsv *.txt);;All files (*)",
-        )
-        return Path(name) if name else None
-
-    @classmethod
-    def confirm(
-        cls, parent: QWidget | None, table: RosterTable, columns: Columns, readiness: Sequence[str]
-    ) -> Columns | None:
-        """The columns the facilitator confirmed, or None if they cancelled."""
-        dialog = cls(table, columns, readiness, parent)
-        return dialog.columns() if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-    @classmethod
-    def show_problems(cls, parent: QWidget | None, lines: Sequence[str]) -> None:
-        """Why nothing was imported, row by row."""
-        shown = list(lines[:15])
-        if len(lines) > len(shown):
-            shown.append(f"… and {len(lines) - len(shown)} more")
-        QMessageBox.warning(
-            parent,
-            "Nothing imported",
-            "Nothing was imported. Fix these rows and import the file again:\n\n"
-            + "\n".join(shown),
-        )
 
 
 class DetailsForm(QWidget):
@@ -478,6 +372,10 @@ class CheckInPanel(QWidget):
     def import_roster(self, path: Path | None = None) -> int:
         """Pre-register people from a file, after the facilitator confirms the columns.
         Returns how many were added; a file with any bad row imports nobody."""
+        # Imported here, not at the top: the window opens without the roster readers.
+        from presenter.attendance.roster import RosterError, guess_columns, plan_import, read_table
+        from presenter.ui.roster_import import RosterImportDialog
+
         path = path or RosterImportDialog.choose_file(self)
         if path is None:
             return 0
