@@ -6,8 +6,6 @@ import argparse
 import sys
 
 from presenter.agenda.problems import Problem, SessionFileError
-from presenter.agenda.reader import load_session
-from presenter.agenda.timetable import format_clock, schedule, slot_fit
 
 COMMANDS = ("validate",)
 
@@ -25,6 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from presenter.agenda.reader import load_session
+
     failed = False
     for number, path in enumerate(args.files):
         if number:
@@ -48,6 +48,8 @@ def _print_problems(problems: list[Problem]) -> None:
 
 def schedule_table(session, path: str) -> str:
     """The planned schedule as a plain-text table: start, end, minutes, kind, title."""
+    from presenter.agenda.timetable import format_clock, schedule, slot_fit
+
     rows = [("start", "end", "min", "kind", "title")]
     for placed in schedule(session):
         item = placed.item

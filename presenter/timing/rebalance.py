@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from fractions import Fraction
 
 from presenter.timing.format import format_minutes
 
@@ -29,6 +28,8 @@ def share_seconds(
     floors = [max(0, int(m)) for m in minimums]
     if sum(floors) >= available or not planned:
         return floors, max(0, sum(floors) - available)
+
+    from fractions import Fraction  # here, not at the top: the app starts without it
 
     # Water-filling: scale every item by the same factor; an item that would fall below its
     # minimum is held there and the others share what is left.

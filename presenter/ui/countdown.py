@@ -27,11 +27,14 @@ def warning_text(view: RunView) -> str:
 
 
 def set_style_state(widget: QWidget, name: str, value: str) -> None:
-    """Set a property the style sheet selects on (e.g. `[warning="over"]`) and repaint with it."""
+    """Set a property the style sheet selects on (e.g. `[warning="over"]`) and repaint with it.
+
+    A widget not yet shown is styled when it is first shown, so it only needs the property."""
     if widget.property(name) != value:
         widget.setProperty(name, value)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
+        if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
 
 
 class ItemCountdown(QWidget):

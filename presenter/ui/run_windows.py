@@ -12,13 +12,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
-from presenter.agenda import Session, SessionFileError, load_session
+from presenter.agenda import Session
 from presenter.timing import RunState
 from presenter.ui.actions import ActionRegistry
 from presenter.ui.audience_window import AudienceWindow
 from presenter.ui.controller import RunController
-from presenter.ui.dialogs import ConfirmDialog, JumpDialog, ProblemsDialog
-from presenter.ui.file_dialogs import FileDialogs
 from presenter.ui.presenter_window import PresenterWindow
 from presenter.ui.resources import read_text
 from presenter.ui.screens import ScreenPlacer
@@ -26,7 +24,10 @@ from presenter.ui.settings import Settings
 
 
 class RunWindows(QObject):
-    """Presenter and audience windows over one `RunController`."""
+    """Presenter and audience windows over one `RunController`.
+
+    Dialogs, the editor and PowerPoint are imported where they are first opened, so the
+    windows come up without them."""
 
     def __init__(
         self,
@@ -102,15 +103,18 @@ class RunWindows(QObject):
         self._connect_deck_actions()
 
     def _connect_deck_actions(self) -> None:
-        """python-pptx is imported when first used, so it does not slow the app's start."""
+        self.registry.action("export_deck").triggered.connect(self.export_deck)
+        self.registry.action("import_deck").triggered.connect(self.import_deck)
+
+    def export_deck(self) -> None:
         from presenter.ui import deck_actions
 
-        self.registry.action("export_deck").triggered.connect(
-            lambda: deck_actions.export(self.presenter, self.controller.session, self.wall().date())
-        )
-        self.registry.action("import_deck").triggered.connect(
-            lambda: deck_actions.import_(self.presenter, self.open_session)
-        )
+        deck_actions.export(self.presenter, self.controller.session, self.wall().date())
+
+    def import_deck(self) -> None:
+        from presenter.ui import deck_actions
+
+        deck_actions.import_(self.presenter, self.open_session)
 
     def _add_check_in_panel(self) -> None:
         try:
@@ -133,7 +137,7 @@ class RunWindows(QObject):
 
     def _todays_run_id(self, session: Session, today: date) -> int:
         """Reopening the app on the same day carries on with that day's unfinished run."""
-        from presenter.attendance.history import run_for_session
+        from presenter.attendance.clock_log import run_for_session
 
         return run_for_session(self.attendance_store, session, today).id
 
@@ -205,6 +209,8 @@ class RunWindows(QObject):
         c.next()
 
     def rebalance(self) -> None:
+        from presenter.ui.dialogs import ConfirmDialog
+
         proposal = self.controller.clock.rebalance_proposal()
         if proposal is None:
             self.status("On plan: nothing to rebalance")
@@ -215,12 +221,16 @@ class RunWindows(QObject):
             self.controller.apply_rebalance()
 
     def jump(self) -> None:
+        from presenter.ui.dialogs import JumpDialog
+
         c = self.controller
         index, ok = JumpDialog.ask(self.presenter, c.session, c.clock.current_index)
         if ok:
             c.jump(index)
 
     def finish(self) -> None:
+        from presenter.ui.dialogs import ConfirmDialog
+
         if self.controller.state not in (RunState.RUNNING, RunState.PAUSED):
             return
         if ConfirmDialog.ask(
@@ -238,12 +248,17 @@ class RunWindows(QObject):
     # -- sessions -------------------------------------------------------------------------
 
     def ask_open_session(self) -> None:
+        from presenter.ui.file_dialogs import FileDialogs
+
         folder = str(self.session_path.parent) if self.session_path else ""
         path = FileDialogs.open_session(self.presenter, folder)
         if path is not None:
             self.open_session_file(path)
 
     def open_session_file(self, path: Path) -> bool:
+        from presenter.agenda import SessionFileError, load_session
+        from presenter.ui.dialogs import ProblemsDialog
+
         try:
             session, _warnings = load_session(path)
         except SessionFileError as exc:
@@ -264,6 +279,8 @@ class RunWindows(QObject):
 
     def open_session(self, session: Session) -> bool:
         """Run a different session; refused once this run has started."""
+        from presenter.ui.dialogs import ProblemsDialog
+
         if not session.items:
             self.status("That session has no agenda items yet")
             return False
@@ -309,6 +326,8 @@ class RunWindows(QObject):
 
     def may_close(self) -> bool:
         """Closing during a run asks first; an unsaved agenda asks to be saved."""
+        from presenter.ui.dialogs import ConfirmDialog
+
         if self.editor is not None and not self.editor.maybe_save():
             return False
         if self.controller.state in (RunState.RUNNING, RunState.PAUSED):
