@@ -18,6 +18,7 @@ _HOMES = {
     "Problems": "problems",
     "SessionFileError": "problems",
     "load_session": "reader",
+    "load_session_cached": "cache",
     "parse_session": "reader",
     "ScheduledItem": "timetable",
     "SlotFit": "timetable",

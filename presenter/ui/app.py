@@ -9,9 +9,10 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from presenter.agenda import Session, SessionFileError, bundled_session_path, load_session
+from presenter.agenda import Session, SessionFileError, bundled_session_path, load_session_cached
 
 SETTINGS_FILE = "settings.ini"
+CACHE_FOLDER = "cache"
 READY_TIMEOUT_MS = 30_000
 # The window and the worker threads (PowerPoint export and import) share Python's interpreter
 # lock. A worker holds it for up to this long before the window gets it back to repaint the
@@ -52,10 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def read_session(path: Path) -> tuple[Session | None, list[str]]:
-    """The session, or None and the format's own messages (`FILE:LINE: error: ...`)."""
+def read_session(path: Path, cache_dir: Path) -> tuple[Session | None, list[str]]:
+    """The session, or None and the format's own messages (`FILE:LINE: error: ...`).
+
+    A file opened before, unchanged, is read back from `cache_dir` (see `agenda.cache`)."""
     try:
-        session, _warnings = load_session(path)
+        session, _warnings = load_session_cached(path, cache_dir)
     except SessionFileError as exc:
         return None, [str(p) for p in exc.problems]
     except OSError as exc:
@@ -84,6 +87,17 @@ class FirstPaint(QObject):
         return False
 
 
+def _cannot_start(args: argparse.Namespace, title: str, problems: list[str]) -> int:
+    """Says what is wrong on standard error and, unless smoke-testing, in a dialog; exit 2."""
+    for line in problems:
+        print(line, file=sys.stderr)
+    if not args.quit_when_ready:
+        from presenter.ui.dialogs import ProblemsDialog
+
+        ProblemsDialog.show_problems(None, title, problems)
+    return 2
+
+
 def run_app(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     share_the_interpreter_with_the_window()
@@ -91,21 +105,7 @@ def run_app(argv: list[str]) -> int:
     app.setApplicationName("Presenter")
     app.setApplicationDisplayName("Presenter")
 
-    path = Path(args.session) if args.session else bundled_session_path()
-    session, problems = read_session(path)
-    if session is None:
-        for line in problems:
-            print(line, file=sys.stderr)
-        if not args.quit_when_ready:
-            from presenter.ui.dialogs import ProblemsDialog
-
-            ProblemsDialog.show_problems(None, "This session file cannot be opened", problems)
-        return 2
-
     from presenter.attendance.paths import data_dir
-    from presenter.timing import system_clocks
-    from presenter.ui.run_windows import RunWindows
-    from presenter.ui.settings import Settings
 
     folder = data_dir(args.data_dir)
     try:
@@ -115,12 +115,17 @@ def run_app(argv: list[str]) -> int:
             f"{folder}: the data folder cannot be made ({exc.strerror or exc}); "
             "give another with --data-dir"
         )
-        print(problem, file=sys.stderr)
-        if not args.quit_when_ready:
-            from presenter.ui.dialogs import ProblemsDialog
+        return _cannot_start(args, "Presenter cannot start", [problem])
 
-            ProblemsDialog.show_problems(None, "Presenter cannot start", [problem])
-        return 2
+    path = Path(args.session) if args.session else bundled_session_path()
+    session, problems = read_session(path, folder / CACHE_FOLDER)
+    if session is None:
+        return _cannot_start(args, "This session file cannot be opened", problems)
+
+    from presenter.timing import system_clocks
+    from presenter.ui.run_windows import RunWindows
+    from presenter.ui.settings import Settings
+
     # The monotonic clock keeps counting while the laptop sleeps, so a shut lid does not
     # freeze the countdown; the wall clock gives the time of day and the slot end.
     monotonic, wall = system_clocks()

@@ -1,0 +1,138 @@
+"""A session file's parsed form, kept beside the data so the app opens without re-parsing.
+
+Reading a session needs the Markdown and YAML parsers, which take longer to import than
+the rest of the start-up; a session opened before is read back from a small JSON file
+instead. The cache file keeps the whole source text and is used only when the session file
+still has exactly that text and the reader is the same code that wrote it, so an edit, an
+upgrade or a change to the reader always parses again. A file with errors is never cached:
+its messages come from the reader every time. Anything wrong with the cache itself (missing,
+corrupt, unwritable) only means the file is parsed as usual.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import zlib
+from dataclasses import fields
+from datetime import time
+from pathlib import Path
+
+from presenter import __version__
+from presenter.agenda.model import AgendaItem, Session
+from presenter.agenda.problems import Problem
+from presenter.agenda.source import MAX_BYTES
+
+CACHE_FORMAT = 1
+# The modules whose code decides what a session file parses to.
+READER_MODULES = (
+    "frontmatter.py",
+    "model.py",
+    "problems.py",
+    "reader.py",
+    "slides.py",
+    "source.py",
+    "cache.py",
+)
+
+
+def load_session_cached(
+    path: str | os.PathLike[str], cache_dir: Path
+) -> tuple[Session, list[Problem]]:
+    """`load_session(path)`, answered from `cache_dir` when the file was read before unchanged.
+
+    Raises `SessionFileError` just as `load_session` does.
+    """
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError:
+        data = None  # the reader says what is wrong, with its own message
+    entry = _entry_path(cache_dir, path)
+    if data is not None:
+        found = _read_entry(entry, data, os.fspath(path))
+        if found is not None:
+            return found
+    from presenter.agenda.reader import load_session
+
+    session, warnings = load_session(path)
+    if data is not None:
+        _write_entry(entry, data, session, warnings)
+    return session, warnings
+
+
+def session_to_dict(session: Session) -> dict:
+    """The session as JSON-ready values; `session_from_dict` turns it back."""
+    plain = {f.name: getattr(session, f.name) for f in fields(Session)}
+    plain["items"] = [
+        {f.name: getattr(item, f.name) for f in fields(AgendaItem)} for item in session.items
+    ]
+    plain["start"] = session.start.isoformat()
+    return plain
+
+
+def session_from_dict(plain: dict) -> Session:
+    values = dict(plain)
+    values["items"] = tuple(
+        AgendaItem(**{**item, "points": tuple(item["points"])}) for item in plain["items"]
+    )
+    values["start"] = time.fromisoformat(plain["start"])
+    for name in ("facilitators", "readiness"):
+        values[name] = tuple(plain[name])
+    return Session(**values)
+
+
+def _entry_path(cache_dir: Path, path: str | os.PathLike[str]) -> Path:
+    """One cache file per session file, named from its absolute path."""
+    where = os.path.abspath(os.fspath(path)).encode("utf-8", "surrogateescape")
+    return cache_dir / f"session-{zlib.crc32(where):08x}-{zlib.adler32(where):08x}.json"
+
+
+def _reader_fingerprint() -> str:
+    """Changes whenever the app, Python or any reader module changes."""
+    folder = Path(__file__).parent
+    stamps = []
+    for name in READER_MODULES:
+        try:
+            status = (folder / name).stat()
+        except OSError:
+            stamps.append(f"{name}:missing")
+            continue
+        stamps.append(f"{name}:{status.st_size}:{status.st_mtime_ns}")
+    return f"{__version__}|{sys.version}|{'|'.join(stamps)}"
+
+
+def _read_entry(entry: Path, data: bytes, source: str) -> tuple[Session, list[Problem]] | None:
+    try:
+        stored = json.loads(entry.read_text(encoding="utf-8"))
+        if (
+            stored.get("format") != CACHE_FORMAT
+            or stored.get("reader") != _reader_fingerprint()
+            or stored.get("source") != data.decode("utf-8", "surrogateescape")
+        ):
+            return None
+        session = session_from_dict(stored["session"])
+        warnings = [Problem(source, line, message, False) for line, message in stored["warnings"]]
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+    return session, warnings
+
+
+def _write_entry(entry: Path, data: bytes, session: Session, warnings: list[Problem]) -> None:
+    stored = {
+        "format": CACHE_FORMAT,
+        "reader": _reader_fingerprint(),
+        "source": data.decode("utf-8", "surrogateescape"),
+        "session": session_to_dict(session),
+        "warnings": [[w.line, w.message] for w in warnings],
+    }
+    partial = entry.with_name(f"{entry.name}.{os.getpid()}.part")
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_text(json.dumps(stored), encoding="utf-8")
+        os.replace(partial, entry)
+    except OSError:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
