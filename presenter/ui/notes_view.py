@@ -65,6 +65,9 @@ class NotesView(QTextBrowser):
         for line, block in enumerate(self._checklist_blocks()):
             if line < len(ticks):
                 self._set_marker(block, ticks[line])
+        # The cursor at the top, not the end: a resize scrolls to the cursor, and the notes
+        # should stay at their first line when the window or the splitter changes size.
+        self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(0)
 
     def forget_ticks(self) -> None:

@@ -195,3 +195,13 @@ def test_before_the_start_the_room_sees_the_arrival_screen(windows, session):
     for check in session.readiness:
         assert check in shown.points.text()
     assert windows.presenter.next_points.title.text() == session.items[0].title
+
+
+def test_notes_stay_at_their_first_line_when_the_window_changes_size(windows, qtbot):
+    windows.registry.trigger("next")
+    notes = windows.presenter.notes
+    for size in ((900, 500), (1280, 800), (700, 420)):
+        windows.presenter.resize(*size)
+        qtbot.waitUntil(lambda: notes.isVisible())
+        assert notes.verticalScrollBar().maximum() > 0, "the notes are longer than the view"
+        assert notes.verticalScrollBar().value() == 0
