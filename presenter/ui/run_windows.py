@@ -60,6 +60,8 @@ class RunWindows(QObject):
         self.attendance_store = None
         if check_in:
             self._add_check_in_panel()
+        # What to show first, then the style sheet: each widget is styled once, in its state.
+        self.refresh()
         style = read_text("style.qss")
         self.presenter.setStyleSheet(style)
         self.audience.set_base_style(style)
