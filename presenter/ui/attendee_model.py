@@ -101,10 +101,17 @@ class AttendeeTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ):
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
             return None
         headings = (*self.FIXED_COLUMNS, *self._readiness)
-        return headings[section] if 0 <= section < len(headings) else None
+        if not 0 <= section < len(headings):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            # Words on lines of their own, so the narrow list leaves the names their room.
+            return "\n".join(headings[section].split())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return headings[section]
+        return None
 
     def _check(self, column: int) -> str | None:
         offset = column - len(self.FIXED_COLUMNS)

@@ -9,7 +9,7 @@ import math
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from presenter.agenda import Session
 from presenter.timing import RunState, RunView
@@ -133,6 +133,9 @@ class AudienceWindow(QWidget):
             self.pages.addWidget(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # The window takes the size it is given and its fonts follow (`scaled_font_rules`):
+        # a minimum from the text at projector size would keep it too wide for half a laptop.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(self.pages)
         self._base_style = ""
         self._scaled_for: tuple[int, int] | None = None

@@ -210,7 +210,7 @@ class CheckInPanel(QWidget):
         status_row.addWidget(self.status, 1)
         status_row.addWidget(self.undo_button)
 
-        self.summary = QLabel()
+        self.summary = QLabel(wordWrap=True)
         self.summary.setAccessibleName("Check-in count")
         font = self.summary.font()
         font.setBold(True)

@@ -79,7 +79,9 @@ class PresenterWindow(QMainWindow):
         notes_box = QWidget()
         notes_layout = QVBoxLayout(notes_box)
         notes_layout.setContentsMargins(0, 0, 0, 0)
-        notes_caption = QLabel("Notes (Ctrl+Plus / Ctrl+Minus to zoom)", objectName="PointsCaption")
+        notes_caption = QLabel(
+            "Notes (Ctrl+Plus / Ctrl+Minus to zoom)", objectName="PointsCaption", wordWrap=True
+        )
         notes_layout.addWidget(notes_caption)
         notes_layout.addWidget(self.notes, 1)
         middle = QSplitter(Qt.Orientation.Vertical)

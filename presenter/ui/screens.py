@@ -23,21 +23,42 @@ class Placement:
 
 
 def plan_screens(
-    available: list[QRect], primary: int, *, swapped: bool = False, one_screen: bool = False
+    available: list[QRect],
+    primary: int,
+    *,
+    swapped: bool = False,
+    one_screen: bool = False,
+    presenter_min_width: int = 0,
 ) -> Placement:
     """Two screens or more: one window on each (audience full screen). One screen, or the
-    screen-sharing mode: both side by side on the presenter's screen, audience on the right."""
+    screen-sharing mode: both side by side on the presenter's screen, audience on the right.
+
+    Side by side, the presenter gets half the screen, or its minimum width when that is more
+    (Qt would widen it anyway, under the audience window), the audience keeping the rest but
+    never less than a quarter of the screen."""
     if len(available) >= 2 and not one_screen:
         other = next(i for i in range(len(available)) if i != primary)
         mine, theirs = (other, primary) if swapped else (primary, other)
         return Placement(mine, theirs, available[mine], available[theirs], True)
     area = available[primary]
-    half = area.width() // 2
-    left = QRect(area.x(), area.y(), half, area.height())
-    right = QRect(area.x() + half, area.y(), area.width() - half, area.height())
+    width = area.width()
+    presenter_width = min(max(width // 2, presenter_min_width), width - width // 4)
+    audience_width = width - presenter_width
     if swapped:
-        left, right = right, left
-    return Placement(primary, primary, left, right, False)
+        presenter_x, audience_x = area.x() + audience_width, area.x()
+    else:
+        presenter_x, audience_x = area.x(), area.x() + presenter_width
+    presenter = QRect(presenter_x, area.y(), presenter_width, area.height())
+    audience = QRect(audience_x, area.y(), audience_width, area.height())
+    return Placement(primary, primary, presenter, audience, False)
+
+
+def fit_inside(rect: QRect, area: QRect) -> QRect:
+    """`rect` moved (not resized) to lie on `area`, or to start at its top left corner when it
+    is too big for it: a window wider than planned does not run off the edge of its screen."""
+    x = max(area.left(), min(rect.x(), area.right() + 1 - rect.width()))
+    y = max(area.top(), min(rect.y(), area.bottom() + 1 - rect.height()))
+    return QRect(x, y, rect.width(), rect.height())
 
 
 class ScreenPlacer(QObject):
@@ -72,6 +93,7 @@ class ScreenPlacer(QObject):
             primary,
             swapped=self.swapped,
             one_screen=self.one_screen,
+            presenter_min_width=self._minimum_width(self.presenter),
         )
         self._put(self.presenter, screens[plan.presenter_screen], plan.presenter_rect, False)
         self._put(
@@ -85,11 +107,22 @@ class ScreenPlacer(QObject):
         return plan
 
     @staticmethod
+    def _minimum_width(window: QWidget) -> int:
+        """The width Qt will not let the window go below, its layout brought up to date."""
+        if window.layout() is not None:
+            window.layout().activate()
+        return window.minimumWidth()
+
+    @staticmethod
     def _put(window: QWidget, screen: QScreen, rect: QRect, full_screen: bool) -> None:
         window.showNormal()
         if window.windowHandle() is not None:
             window.windowHandle().setScreen(screen)
-        window.setGeometry(rect)
+        # Qt will not make a window smaller than its minimum size, so ask for what it will
+        # give, kept on the screen: a geometry lying across two screens, even for a moment,
+        # makes Qt count the window on the other one.
+        size = rect.size().expandedTo(window.minimumSize())
+        window.setGeometry(fit_inside(QRect(rect.topLeft(), size), screen.availableGeometry()))
         if full_screen:
             window.showFullScreen()
         else:

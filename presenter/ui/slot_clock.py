@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from presenter.timing import RunState, RunView
 from presenter.timing.format import format_ahead_behind, format_duration
@@ -13,27 +13,33 @@ from presenter.ui.countdown import set_style_state
 
 
 class SlotClock(QWidget):
-    """Four figures in a row, each a caption and a value, readable from across a table."""
+    """Four figures in a row, each a caption over its value, readable from across a table.
+
+    The figures share the width and their words wrap, so the row fits half a laptop screen
+    when the windows share one."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SlotClock")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        layout = QHBoxLayout(self)
-        _, self.time_of_day = self._figure(layout, "Time")
-        _, self.slot_left = self._figure(layout, "Left in slot")
-        self.finish_caption, self.finish = self._figure(layout, "Forecast finish")
-        _, self.pace = self._figure(layout, "Pace")
-        layout.addStretch(1)
+        grid = QGridLayout(self)
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(0)
+        figures = [
+            self._figure(grid, column, caption)
+            for column, caption in enumerate(("Time", "Left in slot", "Forecast finish", "Pace"))
+        ]
+        (_, self.time_of_day), (_, self.slot_left), figures_finish, (_, self.pace) = figures
+        self.finish_caption, self.finish = figures_finish
 
     @staticmethod
-    def _figure(layout: QHBoxLayout, caption: str) -> tuple[QLabel, QLabel]:
-        value = QLabel(objectName="SlotValue")
-        label = QLabel(caption, objectName="SlotCaption")
+    def _figure(grid: QGridLayout, column: int, caption: str) -> tuple[QLabel, QLabel]:
+        value = QLabel(objectName="SlotValue", wordWrap=True)
+        label = QLabel(caption, objectName="SlotCaption", wordWrap=True)
         label.setBuddy(value)
-        layout.addWidget(label)
-        layout.addWidget(value)
-        layout.addSpacing(24)
+        grid.addWidget(label, 0, column, Qt.AlignmentFlag.AlignBottom)
+        grid.addWidget(value, 1, column, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(column, 1)
         return label, value
 
     def show_view(self, view: RunView) -> None:
