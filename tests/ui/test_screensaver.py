@@ -1,8 +1,18 @@
-"""Holding off the screen saver is best effort: with no session bus nothing breaks."""
+"""Holding off the screen saver is best effort: with no session bus nothing breaks.
+
+The macOS route (a `caffeinate` process that lives while the hold does) runs here on any POSIX
+machine: the platform is given as "darwin" and the command is a small script standing in for
+caffeinate, which writes down its arguments and waits to be ended.
+"""
 
 from __future__ import annotations
 
+import os
+import signal
+import stat
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -31,3 +41,100 @@ def test_the_run_holds_the_screen_saver_while_it_runs(windows, monkeypatch):
     monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, *a: True))
     windows.registry.trigger("finish")
     assert calls == [True, False]
+
+
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="the stand-in is a POSIX script")
+
+
+@pytest.fixture
+def caffeinate(tmp_path) -> Path:
+    """A stand-in for /usr/bin/caffeinate: appends its arguments as one line to `starts`
+    (one line per start), then waits, as caffeinate does, until it is ended."""
+    script = tmp_path / "caffeinate"
+    script.write_text(
+        f"#!/bin/sh\nprintf '%s\\n' \"$*\" >> '{tmp_path / 'starts'}'\nexec sleep 600\n"
+    )
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    return script
+
+
+def started(block: ScreenSaverBlock, starts: Path, count: int = 1) -> list[str]:
+    """The lines the stand-in wrote, once `count` are written (or the stand-in has ended).
+    Waits on the process itself, a twentieth of a second at a time, ten seconds at most."""
+
+    def lines() -> list[str]:
+        text = starts.read_text() if starts.exists() else ""
+        return text.splitlines() if text.endswith("\n") else text.splitlines()[:-1]
+
+    process = block._caffeinated
+    for _ in range(200):
+        if len(lines()) >= count:
+            break
+        try:
+            process.wait(timeout=0.05)
+        except subprocess.TimeoutExpired:
+            continue
+        break
+    return lines()
+
+
+@posix_only
+def test_on_macos_holding_runs_caffeinate_tied_to_this_process(caffeinate, tmp_path):
+    block = ScreenSaverBlock(platform="darwin", caffeinate=str(caffeinate))
+    assert block.supported
+    assert block.hold() is True
+    process = block._caffeinated
+    try:
+        assert started(block, tmp_path / "starts") == [f"-d -i -w {os.getpid()}"]
+        assert process.poll() is None  # still holding
+    finally:
+        block.release()
+    assert process.returncode == -signal.SIGTERM  # ended by the release, not by itself
+    assert block._caffeinated is None
+
+
+@posix_only
+def test_on_macos_holding_twice_keeps_one_caffeinate_and_release_is_safe_to_repeat(
+    caffeinate, tmp_path
+):
+    block = ScreenSaverBlock(platform="darwin", caffeinate=str(caffeinate))
+    block.set_held(True)
+    process = block._caffeinated
+    try:
+        assert block.hold() is True
+        assert block._caffeinated is process
+        assert started(block, tmp_path / "starts") == [f"-d -i -w {os.getpid()}"]
+    finally:
+        block.set_held(False)
+    assert process.returncode == -signal.SIGTERM
+    block.release()
+    block.set_held(False)
+
+
+@posix_only
+def test_on_macos_a_hold_after_a_release_starts_caffeinate_again(caffeinate, tmp_path):
+    block = ScreenSaverBlock(platform="darwin", caffeinate=str(caffeinate))
+    block.hold()
+    started(block, tmp_path / "starts")
+    block.release()
+    assert block.hold() is True
+    try:
+        assert started(block, tmp_path / "starts", count=2) == [f"-d -i -w {os.getpid()}"] * 2
+    finally:
+        block.release()
+
+
+@pytest.mark.parametrize("problem", ["missing", "not executable"])
+def test_on_macos_without_a_usable_caffeinate_the_hold_quietly_does_nothing(tmp_path, problem):
+    command = tmp_path / "caffeinate"
+    if problem == "not executable":
+        command.write_text("#!/bin/sh\nexit 0\n")
+        command.chmod(stat.S_IRUSR | stat.S_IWUSR)
+    block = ScreenSaverBlock(platform="darwin", caffeinate=str(command))
+    if problem == "missing":
+        assert not block.supported
+    assert block.hold() is False
+    assert block._caffeinated is None
+    block.release()
+    block.set_held(True)
+    block.set_held(False)
