@@ -39,6 +39,8 @@ def test_quit_when_ready_with_a_session_file_and_one_screen(tmp_path, session):
     save_session(session, path)
     result = run_main("--quit-when-ready", "--one-screen", str(path), tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
+    # What it was read as is kept, so the next start need not parse it again.
+    assert len(list((tmp_path / "data" / "cache").glob("session-*.json"))) == 1
 
 
 def test_bad_session_file_prints_file_line_and_exits_2(tmp_path):
@@ -49,6 +51,7 @@ def test_bad_session_file_prints_file_line_and_exits_2(tmp_path):
     first = result.stderr.strip().splitlines()[0]
     assert first.startswith(f"{bad}:5: error: ")
     assert "Traceback" not in result.stderr
+    assert not list((tmp_path / "data" / "cache").glob("session-*.json"))
 
 
 def test_bad_session_file_shows_a_dialog_not_a_traceback(qapp, tmp_path, monkeypatch, capsys):
