@@ -34,6 +34,7 @@ READER_MODULES = (
     "reader.py",
     "slides.py",
     "source.py",
+    "timetable.py",
     "cache.py",
 )
 

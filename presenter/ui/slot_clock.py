@@ -25,12 +25,10 @@ class SlotClock(QWidget):
         grid = QGridLayout(self)
         grid.setHorizontalSpacing(24)
         grid.setVerticalSpacing(0)
-        figures = [
-            self._figure(grid, column, caption)
-            for column, caption in enumerate(("Time", "Left in slot", "Forecast finish", "Pace"))
-        ]
-        (_, self.time_of_day), (_, self.slot_left), figures_finish, (_, self.pace) = figures
-        self.finish_caption, self.finish = figures_finish
+        _, self.time_of_day = self._figure(grid, 0, "Time")
+        _, self.slot_left = self._figure(grid, 1, "Left in slot")
+        self.finish_caption, self.finish = self._figure(grid, 2, "Forecast finish")
+        _, self.pace = self._figure(grid, 3, "Pace")
 
     @staticmethod
     def _figure(grid: QGridLayout, column: int, caption: str) -> tuple[QLabel, QLabel]:
