@@ -328,11 +328,11 @@ class RunWindows(QObject):
 
     def may_close(self) -> bool:
         """Closing during a run asks first; an unsaved agenda asks to be saved."""
-        from presenter.ui.dialogs import ConfirmDialog
-
         if self.editor is not None and not self.editor.maybe_save():
             return False
         if self.controller.state in (RunState.RUNNING, RunState.PAUSED):
+            from presenter.ui.dialogs import ConfirmDialog
+
             return ConfirmDialog.ask(
                 self.presenter,
                 "Quit during the session",
