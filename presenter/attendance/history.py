@@ -301,7 +301,11 @@ def run_record(store: AttendanceStore, run: Run) -> RunRecord:
         ready=summary.ready,
         timings=None if timings is None else tuple(timings),
         finished=run_finished(store, run.id),
-        ratings=tuple(f.rating for f in feedback_for(store, run.id) if f.rating is not None),
+        ratings=(
+            store.purged_ratings(run.id)
+            if run.purged
+            else tuple(f.rating for f in feedback_for(store, run.id) if f.rating is not None)
+        ),
         outcomes=tuple(outcomes_for(store, run.id)),
     )
 

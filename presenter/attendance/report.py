@@ -50,6 +50,7 @@ class RunReport:
     summary: Summary
     feedback: tuple[Feedback, ...] = ()
     outcomes: tuple[Outcome, ...] = ()
+    kept_ratings: tuple[int, ...] = ()  # a purged run's ratings, without who gave them
 
     @property
     def planned_minutes(self) -> float:
@@ -65,9 +66,13 @@ class RunReport:
         return sum(row.over_minutes for row in self.items)
 
     @property
+    def ratings(self) -> list[int]:
+        given = [f.rating for f in self.feedback if f.rating is not None]
+        return given or list(self.kept_ratings)
+
+    @property
     def rating(self) -> float | None:
-        ratings = [f.rating for f in self.feedback if f.rating is not None]
-        return statistics.fmean(ratings) if ratings else None
+        return statistics.fmean(self.ratings) if self.ratings else None
 
     def ready_rate(self, check: str) -> float | None:
         if not self.summary.checked_in:
@@ -96,8 +101,7 @@ class RunReport:
             rate = f" ({count / came:.0%})" if came else ""
             lines.append(f"{check}: {count} of {came}{rate}")
         if self.rating is not None:
-            given = sum(f.rating is not None for f in self.feedback)
-            lines.append(f"Rating: {self.rating:.1f} out of 5 from {given}")
+            lines.append(f"Rating: {self.rating:.1f} out of 5 from {len(self.ratings)}")
         return lines
 
     def heading(self) -> str:
@@ -161,6 +165,7 @@ def build_report(store: AttendanceStore, run_id: int) -> RunReport:
         summary=store.summary(run_id),
         feedback=tuple(feedback_for(store, run_id)),
         outcomes=tuple(outcomes_for(store, run_id)),
+        kept_ratings=store.purged_ratings(run_id),
     )
 
 

@@ -395,6 +395,15 @@ class AttendanceStore:
             checked_in=row[11] if row[10] is None else self._purged_count(id_),
         )
 
+    def purged_ratings(self, run_id: int) -> tuple[int, ...]:
+        """The feedback ratings a purged run kept, lowest first (none for a run not purged)."""
+        counts = self._db.execute(
+            "SELECT purged_counts FROM runs WHERE id = ?", (run_id,)
+        ).fetchone()
+        if counts is None or counts[0] is None:
+            return ()
+        return tuple(json.loads(counts[0]).get("ratings", ()))
+
     def _purged_count(self, run_id: int) -> int:
         counts = self._db.execute(
             "SELECT purged_counts FROM runs WHERE id = ?", (run_id,)
@@ -451,13 +460,19 @@ class AttendanceStore:
         return [r for r in self.runs() if r.date < cutoff and not r.purged]
 
     def purge_run(self, run_id: int) -> Summary:
-        """Delete every attendee's personal data, keeping the anonymous counts."""
+        """Delete every attendee's personal data, keeping the anonymous counts and the
+        feedback ratings (numbers only: who gave them, and their comments, go)."""
         summary = self.summary(run_id)
+        ratings = self._db.execute(
+            "SELECT rating FROM feedback WHERE run_id = ? AND rating IS NOT NULL ORDER BY rating",
+            (run_id,),
+        ).fetchall()
         counts = {
             "checked_in": summary.checked_in,
             "late": summary.late,
             "on_roster": summary.on_roster,
             "ready": dict(summary.ready),
+            "ratings": [rating for (rating,) in ratings],
         }
         with self.transaction() as db:
             db.execute("DELETE FROM attendees WHERE run_id = ?", (run_id,))

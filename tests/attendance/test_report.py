@@ -14,7 +14,7 @@ import pytest
 from presenter.agenda import AgendaItem, Session
 from presenter.attendance import AttendeeDetails
 from presenter.attendance.clock_log import describe_action, save_clock
-from presenter.attendance.history import give_feedback, record_outcome
+from presenter.attendance.history import give_feedback, record_outcome, session_history
 from presenter.attendance.report import build_report, write_report_csv
 from presenter.timing import RunClock
 
@@ -77,6 +77,20 @@ def test_the_report_has_planned_and_actual_minutes_overrun_pauses_and_attendance
         "Username ready: 0 of 3 (0%)",
         "Rating: 5.0 out of 5 from 1",
     ]
+
+
+def test_a_purged_run_keeps_its_ratings_but_not_who_gave_them(store, clock):
+    run_id = _run(store, clock)
+    sam, ana, _jo = store.attendees(run_id)
+    give_feedback(store, sam.id, 5, "Loved the icons", at=clock.wall())
+    give_feedback(store, ana.id, 3, "Too fast", at=clock.wall())
+    store.purge_run(run_id)
+    report = build_report(store, run_id)
+    assert report.feedback == ()  # names and comments are gone
+    assert report.ratings == [3, 5]
+    assert report.attendance_lines()[-1] == "Rating: 4.0 out of 5 from 2"
+    history = session_history(store, SESSION.title, SESSION)
+    assert [record.rating for record in history.runs] == [4.0]
 
 
 def test_an_unfinished_run_reports_what_was_saved(store, clock):
