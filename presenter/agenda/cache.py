@@ -52,15 +52,16 @@ def load_session_cached(
     except OSError:
         data = None  # the reader says what is wrong, with its own message
     entry = _entry_path(cache_dir, path)
+    reader = _reader_fingerprint()
     if data is not None:
-        found = _read_entry(entry, data, os.fspath(path))
+        found = _read_entry(entry, data, reader, os.fspath(path))
         if found is not None:
             return found
     from presenter.agenda.reader import load_session
 
     session, warnings = load_session(path)
     if data is not None:
-        _write_entry(entry, data, session, warnings)
+        _write_entry(entry, data, reader, session, warnings)
     return session, warnings
 
 
@@ -105,12 +106,14 @@ def _reader_fingerprint() -> str:
     return f"{__version__}|{sys.version}|{'|'.join(stamps)}"
 
 
-def _read_entry(entry: Path, data: bytes, source: str) -> tuple[Session, list[Problem]] | None:
+def _read_entry(
+    entry: Path, data: bytes, reader: str, source: str
+) -> tuple[Session, list[Problem]] | None:
     try:
         stored = json.loads(entry.read_text(encoding="utf-8"))
         if (
             stored.get("format") != CACHE_FORMAT
-            or stored.get("reader") != _reader_fingerprint()
+            or stored.get("reader") != reader
             or stored.get("source") != data.decode("utf-8", "surrogateescape")
         ):
             return None
@@ -121,10 +124,12 @@ def _read_entry(entry: Path, data: bytes, source: str) -> tuple[Session, list[Pr
     return session, warnings
 
 
-def _write_entry(entry: Path, data: bytes, session: Session, warnings: list[Problem]) -> None:
+def _write_entry(
+    entry: Path, data: bytes, reader: str, session: Session, warnings: list[Problem]
+) -> None:
     stored = {
         "format": CACHE_FORMAT,
-        "reader": _reader_fingerprint(),
+        "reader": reader,
         "source": data.decode("utf-8", "surrogateescape"),
         "session": session_to_dict(session),
         "warnings": [[w.line, w.message] for w in warnings],

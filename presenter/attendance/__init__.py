@@ -5,7 +5,7 @@ Names are loaded on first use (PEP 562), so finding the data folder does not ope
 
 from __future__ import annotations
 
-import importlib
+from presenter.lazy_exports import exports_on_first_use
 
 _HOMES = {
     "Attendee": "model",
@@ -25,9 +25,4 @@ _HOMES = {
 __all__ = sorted(_HOMES)
 
 
-def __getattr__(name: str) -> object:
-    if name not in _HOMES:
-        raise AttributeError(f"module 'presenter.attendance' has no attribute '{name}'")
-    value = getattr(importlib.import_module(f"presenter.attendance.{_HOMES[name]}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = exports_on_first_use(__name__, _HOMES, globals())

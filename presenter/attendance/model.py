@@ -76,16 +76,9 @@ class Attendee:
         return self.checked_in_at is not None
 
     def details(self) -> AttendeeDetails:
+        """The details part of this person, every field AttendeeDetails has."""
         return AttendeeDetails(
-            name=self.name,
-            role=self.role,
-            department=self.department,
-            email=self.email,
-            staff_number=self.staff_number,
-            handle=self.handle,
-            consent=self.consent,
-            note=self.note,
-            ready=self.ready,
+            **{name: getattr(self, name) for name in AttendeeDetails.__dataclass_fields__}
         )
 
 

@@ -72,7 +72,8 @@ class RunReport:
 
     @property
     def rating(self) -> float | None:
-        return statistics.fmean(self.ratings) if self.ratings else None
+        ratings = self.ratings
+        return statistics.fmean(ratings) if ratings else None
 
     def ready_rate(self, check: str) -> float | None:
         if not self.summary.checked_in:

@@ -392,23 +392,19 @@ class AttendanceStore:
             agenda=tuple((i["title"], i["minutes"]) for i in json.loads(agenda)),
             created_at=_parse_moment(created),
             purged_at=_parse_moment(row[10]),
-            checked_in=row[11] if row[10] is None else self._purged_count(id_),
+            checked_in=row[11]
+            if row[10] is None
+            else self._purged_counts(id_).get("checked_in", 0),
         )
 
     def purged_ratings(self, run_id: int) -> tuple[int, ...]:
         """The feedback ratings a purged run kept, lowest first (none for a run not purged)."""
-        counts = self._db.execute(
-            "SELECT purged_counts FROM runs WHERE id = ?", (run_id,)
-        ).fetchone()
-        if counts is None or counts[0] is None:
-            return ()
-        return tuple(json.loads(counts[0]).get("ratings", ()))
+        return tuple(self._purged_counts(run_id).get("ratings", ()))
 
-    def _purged_count(self, run_id: int) -> int:
-        counts = self._db.execute(
-            "SELECT purged_counts FROM runs WHERE id = ?", (run_id,)
-        ).fetchone()[0]
-        return json.loads(counts or "{}").get("checked_in", 0)
+    def _purged_counts(self, run_id: int) -> dict:
+        """What `purge_run` kept of a run: its counts and ratings (empty if not purged)."""
+        row = self._db.execute("SELECT purged_counts FROM runs WHERE id = ?", (run_id,)).fetchone()
+        return json.loads(row[0]) if row is not None and row[0] else {}
 
     def _plain_run(self, run_id: int) -> Run:
         """A run without its count, cached: check-in reads it on every key press."""
@@ -746,11 +742,7 @@ class AttendanceStore:
     def summary(self, run_id: int) -> Summary:
         run = self.run(run_id)
         if run.purged:
-            counts = json.loads(
-                self._db.execute(
-                    "SELECT purged_counts FROM runs WHERE id = ?", (run_id,)
-                ).fetchone()[0]
-            )
+            counts = self._purged_counts(run_id)
             return Summary(
                 checked_in=counts["checked_in"],
                 ready=tuple((c, counts["ready"].get(c, 0)) for c in run.readiness),

@@ -146,8 +146,8 @@ class RunWindows(QObject):
     # -- showing --------------------------------------------------------------------------
 
     def show(self) -> None:
+        # The windows already show their first state (set in __init__, before the style).
         self.placer.place()
-        self.refresh()
         self.controller.start_ticking()
 
     def refresh(self) -> None:
