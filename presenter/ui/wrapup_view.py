@@ -145,6 +145,7 @@ class PlanActualChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("PlanActualChart")
+        self.setAccessibleName("Planned and actual minutes of each item")
         self.bars: list[Bar] = []
         self.setMinimumHeight(200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -183,6 +184,7 @@ class WrapUpView(QDialog):
         self.chart = PlanActualChart(self)
         self.feedback = QTableWidget(0, 3, self)
         self.feedback.setObjectName("Feedback")
+        self.feedback.setAccessibleName("Feedback from each attendee")
         self.feedback.setHorizontalHeaderLabels(["Attendee", "Rating (optional)", "Comment"])
         self.feedback.horizontalHeader().setStretchLastSection(True)
         self.feedback.horizontalHeader().setSectionResizeMode(
@@ -239,6 +241,8 @@ class WrapUpView(QDialog):
             rating.addItems(["–", "1", "2", "3", "4", "5"])
             comment = QLineEdit()
             comment.setPlaceholderText("optional")
+            rating.setAccessibleName(f"Rating from {person.name}")
+            comment.setAccessibleName(f"Comment from {person.name}")
             if person.id in given:
                 rating.setCurrentIndex(given[person.id].rating or 0)
                 comment.setText(given[person.id].comment)
