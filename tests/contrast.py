@@ -5,6 +5,10 @@ a pixel), which `rgb_rows` makes from a QImage (or anything with `convertToForma
 `constBits`, `bytesPerLine`, `width`, `height`), and a PNG screenshot can be read into the
 same rows by any means. In a region, the most common colour is taken as the background and
 the colour farthest from it in contrast as the text.
+
+    rows = rgb_rows(widget.grab().toImage())        # or read_ppm("shot.ppm")
+    found = text_contrast(region_pixels(rows, x, y, width, height))
+    assert found.ratio >= AA_NORMAL_TEXT
 """
 
 from __future__ import annotations
@@ -85,3 +89,31 @@ def rgb_rows(image) -> list[bytes]:
     data = bytes(converted.constBits())
     stride, width = converted.bytesPerLine(), converted.width()
     return [data[y * stride : y * stride + width * 3] for y in range(converted.height())]
+
+
+def read_ppm(path) -> list[bytes]:
+    """A binary PPM file (P6, 8 or 16 bits a channel, as `import -window root shot.ppm`
+    writes) as rows of RGB bytes."""
+    with open(path, "rb") as file:
+        data = file.read()
+    fields: list[bytes] = []
+    at = 0
+    while len(fields) < 4:  # magic, width, height, maximum value; comments start with #
+        while data[at : at + 1].isspace():
+            at += 1
+        if data[at : at + 1] == b"#":
+            at = data.index(b"\n", at) + 1
+            continue
+        end = at
+        while not data[end : end + 1].isspace():
+            end += 1
+        fields.append(data[at:end])
+        at = end
+    magic, width, height, maximum = fields[0], int(fields[1]), int(fields[2]), int(fields[3])
+    if magic != b"P6" or maximum not in (255, 65535):
+        raise ValueError(f"{path}: not a binary PPM (P6) file of 8 or 16 bits a channel")
+    at += 1  # the single whitespace after the maximum value
+    size = 1 if maximum == 255 else 2  # 16 bits: big-endian, the high byte kept
+    stride = width * 3 * size
+    rows = [data[at + y * stride : at + (y + 1) * stride] for y in range(height)]
+    return rows if size == 1 else [row[::2] for row in rows]

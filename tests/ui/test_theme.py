@@ -49,6 +49,7 @@ from tests.contrast import (
     channel,
     contrast_ratio,
     hex_rgb,
+    read_ppm,
     region_pixels,
     rgb_rows,
     text_contrast,
@@ -398,6 +399,26 @@ def test_every_placeholder_of_the_style_sheet_has_a_colour_in_each_theme():
     for theme in THEMES.values():
         sheet = theme.style_sheet()
         assert "$" not in sheet and "#ItemCountdown" in sheet
+
+
+def test_the_contrast_maths_gives_the_wcag_figures(tmp_path):
+    assert contrast_ratio((0, 0, 0), (255, 255, 255)) == pytest.approx(21)
+    assert contrast_ratio((119, 119, 119), (255, 255, 255)) == pytest.approx(4.48, abs=0.01)
+    assert contrast_ratio((10, 20, 30), (10, 20, 30)) == 1
+    # A 4x2 picture: white background, two black text pixels, one grey stray pixel.
+    rows = [bytes([255] * 9 + [0] * 3), bytes([0] * 3 + [128] * 3 + [255] * 6)]
+    found = text_contrast(region_pixels(rows, 0, 0, 4, 2))
+    assert (found.background, found.text) == ((255, 255, 255), (0, 0, 0))
+    assert found.ratio == pytest.approx(21)
+    assert text_contrast(region_pixels(rows, 0, 0, 3, 1)).ratio == 1
+    shot = tmp_path / "shot.ppm"
+    shot.write_bytes(b"P6\n# made by hand\n4 2\n255\n" + b"".join(rows))
+    assert read_ppm(shot) == rows
+    deep = tmp_path / "deep.ppm"  # 16 bits a channel
+    deep.write_bytes(
+        b"P6\n4 2\n65535\n" + b"".join(bytes(b for v in r for b in (v, 7)) for r in rows)
+    )
+    assert read_ppm(deep) == rows
 
 
 # -- colours, by numbers --------------------------------------------------------------------
