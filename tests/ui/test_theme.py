@@ -151,10 +151,8 @@ def unnamed(window: QWidget) -> list[str]:
         parent = widget.parentWidget()
         if isinstance(parent, (QComboBox, QAbstractSpinBox, QLineEdit, QMenuBar)):
             continue  # their own inner parts (a clear button, the menu bar's overflow arrow)
-        if isinstance(parent, QAbstractItemView) or (
-            parent is not None and isinstance(parent.parentWidget(), QAbstractItemView)
-        ):
-            continue  # an item view's headers, corner, viewport and editors: read as cells
+        if isinstance(parent, QAbstractItemView):
+            continue  # an item view's headers and corner button: read out as its cells
         interactive = isinstance(widget, INTERACTIVE)
         focusable = widget.focusPolicy() != Qt.FocusPolicy.NoFocus and not isinstance(
             widget, QLabel
