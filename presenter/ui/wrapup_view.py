@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
 from presenter.attendance.report import RunReport
 
 PLANNED_COLOUR = QColor("#9aa5b1")
-ON_TIME_COLOUR = QColor("#2e7d32")
-OVER_COLOUR = QColor("#c62828")
+# Blue and vermillion (Okabe-Ito): told apart with any colour vision, unlike green and red.
+ON_TIME_COLOUR = QColor("#0072b2")
+OVER_COLOUR = QColor("#d55e00")
 OVER_MINUTES = 1.0  # an actual bar turns red a minute past the plan
 
 
