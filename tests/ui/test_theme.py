@@ -419,6 +419,25 @@ def test_the_contrast_maths_gives_the_wcag_figures(tmp_path):
     assert read_ppm(deep) == rows
 
 
+def test_no_style_rule_fixes_a_text_colour_the_theme_does_not_give_a_background_for():
+    """A text colour is the theme's own (checked against its backgrounds below) or comes in
+    the same rule as its background, as in the notes and the editor's over-the-slot line."""
+    import re
+
+    from presenter.ui.resources import read_text
+
+    sheet = re.sub(r"/\*.*?\*/", "", read_text("style.qss"), flags=re.DOTALL)
+    for selector, body in re.findall(r"([^{}]+)\{([^}]*)\}", sheet):
+        declarations = dict(
+            (part.split(":", 1)[0].strip(), part.split(":", 1)[1].strip())
+            for part in body.split(";")
+            if ":" in part
+        )
+        text = declarations.get("color")
+        if text is not None and not text.startswith("$"):
+            assert "background" in declarations, selector.strip()
+
+
 # -- colours, by numbers --------------------------------------------------------------------
 
 
