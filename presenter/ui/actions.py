@@ -59,6 +59,8 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("notes_bigger", "Notes text &bigger", ("Ctrl++", "Ctrl+="), "View"),
     ActionSpec("notes_smaller", "Notes text &smaller", ("Ctrl+-",), "View"),
     ActionSpec("help", "&Keys and help", ("F1", "?", "Shift+?"), "View"),
+    ActionSpec("theme_dark", "&Dark theme", (), "View", True),
+    ActionSpec("theme_light", "&Light high-contrast theme", (), "View", True),
     ActionSpec("check_in", "&Check in someone", ("Ctrl+I",), "Attendance"),
     ActionSpec("wrap_up", "&Wrap-up of this run…", (), "Attendance"),
     ActionSpec("session_history", "Session &history…", (), "Attendance"),

@@ -87,12 +87,17 @@ class FirstPaint(QObject):
         return False
 
 
-def _cannot_start(args: argparse.Namespace, title: str, problems: list[str]) -> int:
+def _cannot_start(
+    args: argparse.Namespace, title: str, problems: list[str], theme: str = "dark"
+) -> int:
     """Says what is wrong on standard error and, unless smoke-testing, in a dialog; exit 2."""
     for line in problems:
         print(line, file=sys.stderr)
     if not args.quit_when_ready:
         from presenter.ui.dialogs import ProblemsDialog
+        from presenter.ui.theme import apply_theme
+
+        apply_theme(theme)
 
         ProblemsDialog.show_problems(None, title, problems)
     return 2
@@ -119,19 +124,21 @@ def run_app(argv: list[str]) -> int:
 
     path = Path(args.session) if args.session else bundled_session_path()
     session, problems = read_session(path, folder / CACHE_FOLDER)
+    from presenter.ui.settings import Settings
+
+    settings = Settings(folder / SETTINGS_FILE)
     if session is None:
-        return _cannot_start(args, "This session file cannot be opened", problems)
+        return _cannot_start(args, "This session file cannot be opened", problems, settings.theme)
 
     from presenter.timing import system_clocks
     from presenter.ui.run_windows import RunWindows
-    from presenter.ui.settings import Settings
 
     # The monotonic clock keeps counting while the laptop sleeps, so a shut lid does not
     # freeze the countdown; the wall clock gives the time of day and the slot end.
     monotonic, wall = system_clocks()
     windows = RunWindows(
         session,
-        settings=Settings(folder / SETTINGS_FILE),
+        settings=settings,
         monotonic=monotonic,
         wall=wall,
         session_path=path if args.session else None,

@@ -12,12 +12,12 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from presenter.attendance.model import Attendee
+from presenter.ui.theme import colour
 
 Index = QModelIndex | QPersistentModelIndex
-LATE_COLOUR = QColor("#b35900")
 
 
 def attendee_line(person: Attendee) -> str:
@@ -58,7 +58,7 @@ class MatchListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return "Already checked in" if person.checked_in else "On the roster: Enter checks in"
         if role == Qt.ItemDataRole.ForegroundRole and person.checked_in:
-            return QBrush(QColor("gray"))
+            return QBrush(colour("muted"))
         return None
 
 
@@ -137,7 +137,7 @@ class AttendeeTableModel(QAbstractTableModel):
                 return ""
             return f"{person.checked_in_at:%H:%M}" + (" late" if person.late else "")
         if role == Qt.ItemDataRole.ForegroundRole and column == 1 and person.late:
-            return QBrush(LATE_COLOUR)
+            return QBrush(colour("caution"))
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -99,6 +99,7 @@ class ItemPage(QWidget):
         super().__init__(parent)
         self.points = PointsView(name="AudiencePoints")
         self.countdown = QLabel(objectName="AudienceCountdown")
+        self.countdown.setAccessibleName("Time left in this item")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(80, 60, 80, 60)

@@ -42,6 +42,7 @@ from presenter.attendance.store import (
     InvalidDetails,
 )
 from presenter.ui.attendee_model import AttendeeTableModel, MatchListModel, attendee_line
+from presenter.ui.countdown import set_style_state
 
 MATCH_LIMIT = 8
 HINT = "Enter: check in the highlighted person, or add a walk-in · Ctrl+Enter: walk-in · ↑↓: choose"
@@ -167,6 +168,7 @@ class CheckInPanel(QWidget):
         self.match_model = MatchListModel(self)
         self.matches = QListView()
         self.matches.setModel(self.match_model)
+        self.matches.setAccessibleName("People on the roster who match")
         self.matches.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.matches.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.matches.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -220,12 +222,13 @@ class CheckInPanel(QWidget):
             "kept; this list shows this window's view."
         )
         self.shared_warning.setWordWrap(True)
-        self.shared_warning.setStyleSheet("color: #b35900")
+        self.shared_warning.setProperty("tone", "caution")  # coloured by the theme
         self.shared_warning.setVisible(store.another_window_open)
 
         self.table_model = AttendeeTableModel(self.readiness, self._set_ready, self)
         self.table = QTableView()
         self.table.setModel(self.table_model)
+        self.table.setAccessibleName("People checked in")
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -466,7 +469,7 @@ class CheckInPanel(QWidget):
 
     def _say(self, message: str, problem: bool = False) -> None:
         self.status.setText(message)
-        self.status.setStyleSheet("color: #b00020" if problem else "")
+        set_style_state(self.status, "tone", "problem" if problem else "")
 
     def describe(self, people: Sequence[Attendee]) -> list[str]:
         """The lines the match list shows, for tests and screen readers."""

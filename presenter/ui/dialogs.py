@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMessageBox,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +39,7 @@ class ProblemsDialog:
         )
         if len(lines) > 1:
             box.setDetailedText("\n".join(lines))
+            box.findChild(QTextEdit).setAccessibleName("Every problem")
             box.setInformativeText(f"{len(lines)} problems; see the details.")
         box.exec()
 
@@ -74,6 +76,7 @@ class JumpDialog(QDialog):
         self.items = QListWidget()
         self.items.addItems([f"{i + 1}. {item.title}" for i, item in enumerate(session.items)])
         self.items.setCurrentRow(current)
+        self.items.setAccessibleName("Agenda items")
         self.items.itemActivated.connect(self.accept)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

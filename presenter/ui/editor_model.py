@@ -25,6 +25,7 @@ COLUMNS = ("Start", "Item", "Minutes", "Kind", "Fixed")
 START, TITLE, MINUTES, KIND, FIXED = range(len(COLUMNS))
 ROWS_MIME = "application/x-presenter-agenda-rows"
 OVER_SLOT = QColor("#f4c7c3")
+OVER_SLOT_TEXT = QColor("#1a1a1a")
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Apply = Callable[..., None]  # (session, description, row=selected row afterwards)
@@ -114,6 +115,8 @@ class AgendaItemsModel(QAbstractTableModel):
             return Qt.CheckState.Checked if item.fixed else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.BackgroundRole and placed.end_offset > self._session.length:
             return QBrush(OVER_SLOT)
+        if role == Qt.ItemDataRole.ForegroundRole and placed.end_offset > self._session.length:
+            return QBrush(OVER_SLOT_TEXT)  # dark on the pink in either theme
         if role == Qt.ItemDataRole.ToolTipRole and placed.end_offset > self._session.length:
             return f"Ends {placed.end_offset - self._session.length} min after the slot ends"
         return None

@@ -43,6 +43,7 @@ class HelpOverlay(QWidget):
     def __init__(self, registry: ActionRegistry, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("HelpOverlay")
+        self.setAccessibleName("Keys and help")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.text = QLabel(help_html(registry), objectName="HelpText", wordWrap=True)

@@ -54,6 +54,7 @@ def history_summary(history: SessionHistory) -> str:
 
 def _table(headings: list[str], name: str) -> QTableWidget:
     table = QTableWidget(0, len(headings), objectName=name)
+    table.setAccessibleName(name.removeprefix("History"))
     table.setHorizontalHeaderLabels(headings)
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -99,6 +100,8 @@ class HistoryView(QDialog):
         self.outcome_run = QComboBox(objectName="OutcomeRun")
         self.outcome_text = QLineEdit(objectName="OutcomeText")
         self.outcome_text.setPlaceholderText("an outcome noted later, e.g. now tweeting actively")
+        self.outcome_run.setAccessibleName("Run the outcome belongs to")
+        self.outcome_text.setAccessibleName("Outcome")
         note = QPushButton("&Note outcome")
         note.clicked.connect(self.note_outcome)
         self.outcome_text.returnPressed.connect(self.note_outcome)

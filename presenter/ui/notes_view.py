@@ -24,6 +24,7 @@ class NotesView(QTextBrowser):
     def __init__(self, point_size: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Notes")
+        self.setAccessibleName("Speaker notes")
         self.setOpenLinks(False)
         self.setFocusPolicy(
             Qt.FocusPolicy.NoFocus

@@ -61,6 +61,7 @@ class PresenterWindow(QMainWindow):
         self.slot_clock = SlotClock()
         self.agenda_model = RunAgendaModel(session, self)
         self.agenda = QTableView(objectName="Agenda")
+        self.agenda.setAccessibleName("Agenda")
         self.agenda.setModel(self.agenda_model)
         self.agenda.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.agenda.setFocusPolicy(Qt.FocusPolicy.NoFocus)

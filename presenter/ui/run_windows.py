@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QActionGroup
 
 from presenter.agenda import Session
 from presenter.timing import RunState
@@ -18,9 +19,9 @@ from presenter.ui.actions import ActionRegistry
 from presenter.ui.audience_window import AudienceWindow
 from presenter.ui.controller import RunController
 from presenter.ui.presenter_window import PresenterWindow
-from presenter.ui.resources import read_text
 from presenter.ui.screens import ScreenPlacer
 from presenter.ui.settings import Settings
+from presenter.ui.theme import THEMES, apply_theme
 
 
 class RunWindows(QObject):
@@ -43,6 +44,8 @@ class RunWindows(QObject):
     ) -> None:
         super().__init__()
         self.settings = settings
+        # The theme first, on the whole app: each window is then styled once, when first shown.
+        self.theme = apply_theme(settings.theme)
         self.session_path = session_path
         self.data_dir = data_dir
         self.wall = wall
@@ -60,11 +63,9 @@ class RunWindows(QObject):
         self.attendance_store = None
         if check_in:
             self._add_check_in_panel()
-        # What to show first, then the style sheet: each widget is styled once, in its state.
+        # What to show first, then the fonts: each widget is styled once, in its state.
         self.refresh()
-        style = read_text("style.qss")
-        self.presenter.setStyleSheet(style)
-        self.audience.set_base_style(style)
+        self.audience.set_base_style("")  # colours come from the app's theme
         self._connect()
         self.presenter.close_guard = self._closing
 
@@ -103,6 +104,21 @@ class RunWindows(QObject):
         c.session_replaced.connect(self._session_replaced)
         c.running_changed.connect(self._hold_screen_saver)
         self._connect_deck_actions()
+        self._connect_themes()
+
+    def _connect_themes(self) -> None:
+        """The View menu's themes: one ticked, switched live, remembered."""
+        self.theme_group = QActionGroup(self)
+        for name in THEMES:
+            action = self.registry.action(f"theme_{name}")
+            self.theme_group.addAction(action)
+            action.setChecked(name == self.theme.name)
+            action.triggered.connect(lambda _checked=False, n=name: self.set_theme(n))
+
+    def set_theme(self, name: str) -> None:
+        self.theme = apply_theme(name)
+        self.settings.theme = self.theme.name
+        self.registry.action(f"theme_{self.theme.name}").setChecked(True)
 
     def _connect_deck_actions(self) -> None:
         self.registry.action("export_deck").triggered.connect(self.export_deck)
@@ -300,7 +316,6 @@ class RunWindows(QObject):
 
         if self.editor is None:
             self.editor = AgendaEditor(self.controller.session, self.session_path, self.settings)
-            self.editor.setStyleSheet(read_text("style.qss"))
             self.editor.session_changed.connect(self._edited)
             self.editor.saved.connect(self._editor_saved)
         self.editor.show()

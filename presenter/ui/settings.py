@@ -1,4 +1,4 @@
-"""What the app remembers between runs: notes zoom, recent files, audience countdown."""
+"""What the app remembers between runs: notes zoom, recent files, audience countdown, theme."""
 
 from __future__ import annotations
 
@@ -36,6 +36,16 @@ class Settings:
     @audience_countdown.setter
     def audience_countdown(self, shown: bool) -> None:
         self._qsettings.setValue("audience/countdown", "true" if shown else "false")
+        self._qsettings.sync()
+
+    @property
+    def theme(self) -> str:
+        """The name of the chosen look ("dark" or "light"); see `presenter.ui.theme`."""
+        return str(self._qsettings.value("view/theme", "dark") or "dark")
+
+    @theme.setter
+    def theme(self, name: str) -> None:
+        self._qsettings.setValue("view/theme", str(name))
         self._qsettings.sync()
 
     @property

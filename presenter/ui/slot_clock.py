@@ -33,6 +33,7 @@ class SlotClock(QWidget):
     @staticmethod
     def _figure(grid: QGridLayout, column: int, caption: str) -> tuple[QLabel, QLabel]:
         value = QLabel(objectName="SlotValue", wordWrap=True)
+        value.setAccessibleName(caption)
         label = QLabel(caption, objectName="SlotCaption", wordWrap=True)
         label.setBuddy(value)
         grid.addWidget(label, 0, column, Qt.AlignmentFlag.AlignBottom)

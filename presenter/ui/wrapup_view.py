@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
 from presenter.attendance.report import RunReport
 
 PLANNED_COLOUR = QColor("#9aa5b1")
-ON_TIME_COLOUR = QColor("#2e7d32")
-OVER_COLOUR = QColor("#c62828")
+# Blue and vermillion (Okabe-Ito): told apart with any colour vision, unlike green and red.
+ON_TIME_COLOUR = QColor("#0072b2")
+OVER_COLOUR = QColor("#d55e00")
 OVER_MINUTES = 1.0  # an actual bar turns red a minute past the plan
 
 
@@ -145,6 +146,7 @@ class PlanActualChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("PlanActualChart")
+        self.setAccessibleName("Planned and actual minutes of each item")
         self.bars: list[Bar] = []
         self.setMinimumHeight(200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -183,6 +185,7 @@ class WrapUpView(QDialog):
         self.chart = PlanActualChart(self)
         self.feedback = QTableWidget(0, 3, self)
         self.feedback.setObjectName("Feedback")
+        self.feedback.setAccessibleName("Feedback from each attendee")
         self.feedback.setHorizontalHeaderLabels(["Attendee", "Rating (optional)", "Comment"])
         self.feedback.horizontalHeader().setStretchLastSection(True)
         self.feedback.horizontalHeader().setSectionResizeMode(
@@ -239,6 +242,8 @@ class WrapUpView(QDialog):
             rating.addItems(["–", "1", "2", "3", "4", "5"])
             comment = QLineEdit()
             comment.setPlaceholderText("optional")
+            rating.setAccessibleName(f"Rating from {person.name}")
+            comment.setAccessibleName(f"Comment from {person.name}")
             if person.id in given:
                 rating.setCurrentIndex(given[person.id].rating or 0)
                 comment.setText(given[person.id].comment)
