@@ -32,11 +32,11 @@ RESTORED = frozenset({Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.Pop
 
 # For the F1 list (`ActionRegistry.help_rows`), under "Attendance": (what it does, keys).
 TYPING_HELP = (
-    ("Type a name: the letters go to the name, not to the run", "Ctrl+I or a click in the box"),
-    ("While typing: go to the readiness ticks, tick one", "Tab, Space"),
-    ("While typing: check in, and the keys go back to the run", "Enter"),
-    ("While typing: clear the name, and the keys go back to the run", "Esc"),
-    ("Next or previous item, even while typing (a clicker's keys)", "PgDown, PgUp"),
+    ("Type a name: letters go to the name, not the run", "Ctrl+I, a click in the box"),
+    ("While typing: to the readiness ticks, tick one", "Tab, Space"),
+    ("While typing: check in, keys back to the run", "Enter"),
+    ("While typing: clear, keys back to the run", "Esc"),
+    ("Next or previous, even while typing", "PgDown, PgUp"),
 )
 
 
@@ -58,12 +58,15 @@ class RunFocus(QObject):
         window.setFocus(Qt.FocusReason.OtherFocusReason)  # where the keys go when it is shown
 
     def add_typing_area(self, area: QWidget) -> None:
-        """A check-in panel: its controls get typing-mode keys; `done_typing` sends focus home."""
-        self._areas.append(area)
-        for control in area.findChildren(QWidget):
-            if control.focusPolicy() != Qt.FocusPolicy.NoFocus:
+        """A check-in panel: its controls get typing-mode keys; `done_typing` sends focus home.
+        Call it again when the panel gains a control."""
+        if area not in self._areas:
+            self._areas.append(area)
+            area.done_typing.connect(lambda: self.go_home(area.window()))
+        # The panel itself too: a key its control does not want goes up to it.
+        for control in (area, *area.findChildren(QWidget)):
+            if control is area or control.focusPolicy() != Qt.FocusPolicy.NoFocus:
                 control.installEventFilter(self)
-        area.done_typing.connect(lambda: self.go_home(area.window()))
 
     def in_typing_area(self, widget: QWidget | None) -> bool:
         return widget is not None and any(a.isAncestorOf(widget) for a in self._areas)
@@ -79,7 +82,7 @@ class RunFocus(QObject):
         self._following = False
         QApplication.instance().focusChanged.disconnect(self._focus_changed)
         for area in self._areas:
-            for control in area.findChildren(QWidget):
+            for control in (area, *area.findChildren(QWidget)):
                 control.removeEventFilter(self)
         self._areas.clear()
         self._windows.clear()

@@ -170,10 +170,10 @@ def test_the_key_list_explains_typing_a_name(qapp):
     rows = ActionRegistry().help_rows()
     texts = [text for group, text, keys in rows if group == "Attendance"]
     at = texts.index("Check in someone")
-    assert texts[at + 1].startswith("Type a name: the letters go to the name")
+    assert texts[at + 1] == "Type a name: letters go to the name, not the run"
     assert (
         "Attendance",
-        "While typing: check in, and the keys go back to the run",
+        "While typing: check in, keys back to the run",
         "Enter",
     ) in rows
     assert "even while a name is being typed" in help_html(ActionRegistry())

@@ -282,3 +282,43 @@ def test_coming_back_to_the_window_does_not_start_typing(run, qtbot):
     assert not typing(run)
     press(qtbot, Key.Key_Right)
     assert run.controller.state is RunState.RUNNING
+
+
+def test_a_tick_added_to_the_panel_later_keeps_space_too(run, qtbot):
+    from PySide6.QtWidgets import QCheckBox
+
+    panel = run.presenter.check_in_panel
+    extra = QCheckBox("Brought a laptop")
+    panel.layout().addWidget(extra)
+    extra.show()
+    extra.setFocus()
+    press(qtbot, Key.Key_Space)
+    assert extra.isChecked()
+    assert run.controller.state is RunState.BEFORE_START
+
+
+def test_a_clicker_moves_the_session_even_from_a_control_that_wants_page_down(run, qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QLineEdit
+
+    class Greedy(QLineEdit):
+        """A field that claims Page Down for itself, as a text area or a spin box may."""
+
+        def event(self, event):
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()
+                return True
+            return super().event(event)
+
+    panel = run.presenter.check_in_panel
+    field = Greedy()
+    panel.layout().addWidget(field)
+    field.show()
+    run.focus.add_typing_area(panel)  # the panel gained a control
+    field.setFocus()
+    press(qtbot, Key.Key_PageDown)
+    assert run.controller.state is RunState.RUNNING
+    type_text(qtbot, "x")
+    assert field.text() == "x"
+    press(qtbot, Key.Key_Escape)  # and Escape still ends the typing
+    assert not typing(run)
