@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from presenter.ui.focus import TYPING_HELP
+
 
 @dataclass(frozen=True)
 class ActionSpec:
@@ -108,7 +110,8 @@ class ActionRegistry(QObject):
         return {key: n for key, n in counts.items() if n > 1}
 
     def help_rows(self) -> list[tuple[str, str, str]]:
-        """(group, what it does, keys) for the help overlay, in menu order."""
+        """(group, what it does, keys) for the help overlay, in menu order; after "Check in
+        someone", what the keys do while a name is typed (`presenter.ui.focus`)."""
         rows = []
         for spec in self.specs:
             keys = ", ".join(
@@ -117,6 +120,8 @@ class ActionRegistry(QObject):
                 if not _shifted_symbol(k)
             )
             rows.append((spec.group, spec.text.replace("&", "").rstrip("…"), keys))
+            if spec.name == "check_in":
+                rows.extend((spec.group, text, keys) for text, keys in TYPING_HELP)
         return rows
 
 

@@ -2,8 +2,9 @@
 
 Keyboard first: Enter checks in the highlighted roster match, or adds a walk-in when nothing
 is highlighted; Ctrl+Enter always adds a walk-in; Up and Down move the highlight; Tab reaches
-the readiness ticks and, if opened, the other details. The window binds a shortcut to
-`focus_name`; this panel binds none of its own.
+the readiness ticks and, if opened, the other details; Space ticks; Esc clears the form. The
+window binds a shortcut to `focus_name`; this panel binds none of its own. Typing here is a
+mode the window's keys respect: `presenter.ui.focus` says how.
 """
 
 from __future__ import annotations
@@ -144,6 +145,7 @@ class CheckInPanel(QWidget):
     """Check-in for one run: name box, roster matches, readiness ticks, who is in, undo."""
 
     changed = Signal()  # after each durable change: check-in, undo, a readiness tick
+    done_typing = Signal()  # after Enter checked someone in, or Esc: the keys go back to the run
 
     def __init__(
         self,
@@ -169,7 +171,9 @@ class CheckInPanel(QWidget):
         self.matches = QListView()
         self.matches.setModel(self.match_model)
         self.matches.setAccessibleName("People on the roster who match")
-        self.matches.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # A click on a match keeps the cursor in the name box (Enter then checks that person in).
+        self.matches.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.matches.setFocusProxy(self.name_edit)
         self.matches.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.matches.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.matches.setMaximumHeight(120)
@@ -193,6 +197,7 @@ class CheckInPanel(QWidget):
         self.more.setCheckable(True)
         self.more.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.more.setArrowType(Qt.ArrowType.RightArrow)
+        self.more.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a click keeps the typing going
         self.more.toggled.connect(self._show_details)
         self.details = DetailsForm()
         self.details.setVisible(False)
@@ -202,12 +207,15 @@ class CheckInPanel(QWidget):
         self.undo_button = QPushButton("Undo last check-in")
         self.undo_button.setEnabled(False)
         self.undo_button.clicked.connect(self.undo_last)
+        # Reached with Tab; a click on a button leaves the keys to the run.
+        self.undo_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.import_button = QPushButton("Import roster…")
         self.import_button.setToolTip(
             "Pre-registered people from a CSV or Excel sheet, Eventbrite, or Microsoft or "
             "Google Forms; then check them in by typing their name"
         )
         self.import_button.clicked.connect(self.import_roster)
+        self.import_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         status_row = QHBoxLayout()
         status_row.addWidget(self.status, 1)
         status_row.addWidget(self.undo_button)
@@ -234,7 +242,8 @@ class CheckInPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # names get the room
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        # Ticked with the mouse; a click on the list leaves the keys to the run.
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         name_row = QHBoxLayout()
         label = QLabel("Check in")  # no mnemonic: the window owns every shortcut
@@ -298,9 +307,10 @@ class CheckInPanel(QWidget):
             self._move_highlight(-1 if key == Qt.Key.Key_Up else 1)
             event.accept()
             return
-        if key == Qt.Key.Key_Escape and self.name_edit.hasFocus() and self.name_edit.text():
+        if key == Qt.Key.Key_Escape:  # from the name, a tick or a detail: stop typing
             self._clear_form()
             event.accept()
+            self.done_typing.emit()
             return
         super().keyPressEvent(event)
 
@@ -346,6 +356,7 @@ class CheckInPanel(QWidget):
         self._clear_form()
         self.refresh()
         self.changed.emit()
+        self.done_typing.emit()
         return done
 
     def _check_in_new(self, details: AttendeeDetails) -> CheckIn | None:
@@ -465,7 +476,6 @@ class CheckInPanel(QWidget):
         self.details.clear()
         for box in self.ready_boxes:
             box.setChecked(False)
-        self.name_edit.setFocus()
 
     def _say(self, message: str, problem: bool = False) -> None:
         self.status.setText(message)

@@ -6,7 +6,8 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from presenter.ui.actions import ActionRegistry
 
@@ -33,7 +34,8 @@ def help_html(registry: ActionRegistry) -> str:
         f"<td valign='top' width='50%'>{''.join(left)}</td>"
         f"<td valign='top' width='50%'>{''.join(right)}</td>"
         "</tr></table>"
-        "<p>Escape never ends the session. Press any key to close this list.</p>"
+        "<p>Escape never ends the session. Page Down and Page Up move the session even while "
+        "a name is being typed. Press any key to close this list.</p>"
     )
 
 
@@ -51,25 +53,35 @@ class HelpOverlay(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 32)
         layout.addWidget(self.text, 0, Qt.AlignmentFlag.AlignTop)
+        self._focus_before: QWidget | None = None
         self.hide()
 
     def toggle(self) -> None:
         if self.isVisible():
-            self.hide()
+            self.dismiss()
         else:
+            self._focus_before = QApplication.focusWidget()
             self.setGeometry(self.parentWidget().rect())
             self.raise_()
             self.show()
             self.setFocus()
+
+    def dismiss(self) -> None:
+        """Hide, giving the keys back to where they were (the run, or the name being typed)."""
+        back, self._focus_before = self._focus_before, None
+        if back is None or back is self or not isValid(back) or not back.isVisible():
+            back = self.window()
+        back.setFocus(Qt.FocusReason.OtherFocusReason)  # before hiding: Qt would pick the next
+        self.hide()
 
     def fit_parent(self) -> None:
         """Cover the parent window again (called when the window is resized)."""
         self.setGeometry(self.parentWidget().rect())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        self.hide()
+        self.dismiss()
         event.accept()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.hide()
+        self.dismiss()
         event.accept()

@@ -183,6 +183,6 @@ class PresenterWindow(QMainWindow):
     def leave_full_screen(self) -> None:
         """Escape: close the help, leave full screen; it never ends or moves the run."""
         if self.help.isVisible():
-            self.help.hide()
+            self.help.dismiss()
         elif self.isFullScreen():
             self.showNormal()

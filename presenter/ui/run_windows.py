@@ -18,6 +18,7 @@ from presenter.timing import RunState
 from presenter.ui.actions import ActionRegistry
 from presenter.ui.audience_window import AudienceWindow
 from presenter.ui.controller import RunController
+from presenter.ui.focus import RunFocus
 from presenter.ui.presenter_window import PresenterWindow
 from presenter.ui.screens import ScreenPlacer
 from presenter.ui.settings import Settings
@@ -63,6 +64,11 @@ class RunWindows(QObject):
         self.attendance_store = None
         if check_in:
             self._add_check_in_panel()
+        self.focus = RunFocus(self)  # the keys stay with the run except while typing a name
+        for window in (self.presenter, self.audience):
+            self.focus.add_window(window)
+        if self.presenter.check_in_panel is not None:
+            self.focus.add_typing_area(self.presenter.check_in_panel)
         # What to show first, then the fonts: each widget is styled once, in its state.
         self.refresh()
         self.audience.set_base_style("")  # colours come from the app's theme
@@ -360,6 +366,7 @@ class RunWindows(QObject):
         """Stop the clock display, let the screen saver back, close the attendance file."""
         self.presenter.close_guard = None
         self.controller.ticker.stop()
+        self.focus.release()
         if self.screensaver is not None:
             self.screensaver.release()
         for window in (self.audience, self.editor):

@@ -162,3 +162,18 @@ def test_export_action_writes_the_deck_in_the_background(windows, qtbot, tmp_pat
     windows.registry.trigger("export_deck")
     qtbot.waitUntil(lambda: "Exported" in windows.presenter.statusBar().currentMessage())
     assert target.stat().st_size > 0
+
+
+def test_the_key_list_explains_typing_a_name(qapp):
+    from presenter.ui.help_overlay import help_html
+
+    rows = ActionRegistry().help_rows()
+    texts = [text for group, text, keys in rows if group == "Attendance"]
+    at = texts.index("Check in someone")
+    assert texts[at + 1] == "Type a name: letters go to the name, not the run"
+    assert (
+        "Attendance",
+        "While typing: check in, keys back to the run",
+        "Enter",
+    ) in rows
+    assert "even while a name is being typed" in help_html(ActionRegistry())

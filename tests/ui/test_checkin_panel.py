@@ -286,3 +286,24 @@ def test_the_match_list_shows_only_while_the_roster_has_matches(qtbot, panel, st
     assert panel.matches.isVisible()
     type_name(qtbot, panel, "zebedee")
     assert not panel.matches.isVisible()
+
+
+def test_space_ticks_and_escape_from_a_tick_clears_the_form(qtbot, panel, store, run_id):
+    type_name(qtbot, panel, "Sam Patel")
+    qtbot.keyClick(panel.name_edit, Qt.Key.Key_Tab)
+    qtbot.keyClick(panel.ready_boxes[0], Qt.Key.Key_Space)
+    assert panel.ready_boxes[0].isChecked()
+    with qtbot.waitSignal(panel.done_typing, timeout=2000):
+        qtbot.keyClick(panel.ready_boxes[0], Qt.Key.Key_Escape)
+    assert (panel.name_edit.text(), panel.ready_boxes[0].isChecked()) == ("", False)
+    assert names(store, run_id) == []
+
+
+def test_enter_ends_the_typing_only_when_someone_is_checked_in(qtbot, panel, store, run_id):
+    ended = []
+    panel.done_typing.connect(lambda: ended.append(True))
+    qtbot.keyClick(panel.name_edit, Qt.Key.Key_Return)  # no name yet: still typing
+    assert (ended, panel.status.text()) == ([], "Type a name first.")
+    type_name(qtbot, panel, "Sam Patel")
+    press_enter(qtbot, panel)
+    assert ended == [True]
