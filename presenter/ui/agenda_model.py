@@ -83,6 +83,7 @@ class RunAgendaModel(QStandardItemModel):
                 if column in (START, PLANNED, ACTUAL):
                     cell.setTextAlignment(RIGHT)
             cells[STATUS].setToolTip("To come")
+            cells[TITLE].setToolTip(texts[TITLE])  # the whole title, where the cell elides it
             self.appendRow(cells)
 
     def show_view(self, view: RunView) -> None:

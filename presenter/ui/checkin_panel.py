@@ -206,9 +206,10 @@ class CheckInPanel(QWidget):
             "Google Forms; then check them in by typing their name"
         )
         self.import_button.clicked.connect(self.import_roster)
-        status_row = QHBoxLayout()
-        status_row.addWidget(self.status, 1)
-        status_row.addWidget(self.undo_button)
+        more_row = QHBoxLayout()  # the hint gets the panel's whole width, so it wraps by words
+        more_row.addWidget(self.more)
+        more_row.addStretch(1)
+        more_row.addWidget(self.undo_button)
 
         self.summary = QLabel(wordWrap=True)
         self.summary.setAccessibleName("Check-in count")
@@ -227,6 +228,7 @@ class CheckInPanel(QWidget):
         self.table = QTableView()
         self.table.setModel(self.table_model)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # names get the room
@@ -239,12 +241,13 @@ class CheckInPanel(QWidget):
         name_row.addWidget(label)
         name_row.addWidget(self.name_edit, 1)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(name_row)
         layout.addWidget(self.matches)
         layout.addLayout(ready_row)
-        layout.addWidget(self.more)
+        layout.addLayout(more_row)
         layout.addWidget(self.details)
-        layout.addLayout(status_row)
+        layout.addWidget(self.status)
         layout.addWidget(self.summary)
         layout.addWidget(self.shared_warning)
         layout.addWidget(self.table, 1)
