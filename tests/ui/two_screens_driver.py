@@ -7,7 +7,7 @@ SCREENS.json is the offscreen plugin's own configuration ("screens": name, x, y,
 ...); its first screen is the primary one, the laptop. The windows are built as the tests build
 them (bundled session, fake clocks, settings and data in DATA_DIR), then driven through the
 menu actions. One JSON line is printed per step, saying for each window which screen it is on,
-whether it is full screen and its geometry:
+whether it is full screen and its geometry (with and without the window frame):
 
     start, swapped, swapped back, one screen, one screen swapped, one screen off,
     unplugged (the second screen removed), plugged in (the second screen back),
@@ -104,12 +104,15 @@ def offscreen_configurer():
 
 
 def window_facts(window: QWidget) -> dict:
-    geometry = window.geometry()
+    """Where the window is: "geometry" is the whole window, frame and title bar included
+    (as `frameGeometry`), "inside" the part inside the frame (as `geometry`)."""
+    frame, inside = window.frameGeometry(), window.geometry()
     return {
         "screen": window.screen().name(),
         "full_screen": window.isFullScreen(),
         "visible": window.isVisible(),
-        "geometry": [geometry.x(), geometry.y(), geometry.width(), geometry.height()],
+        "geometry": [frame.x(), frame.y(), frame.width(), frame.height()],
+        "inside": [inside.x(), inside.y(), inside.width(), inside.height()],
     }
 
 
