@@ -194,7 +194,7 @@ class PresenterWindow(QMainWindow):
         height = self.columns.height() - self.columns.handleWidth()
         agenda = self.agenda_height()
         if self.narrow:
-            sizes = [max(80, height // 8), min(agenda, height // 4)]  # about five agenda rows
+            sizes = [max(80, height // 8), min(agenda, height // 3)]  # about five agenda rows
             if self.check_in_panel is not None:
                 sizes.append(max(0, height - sum(sizes)))
             self.side.setSizes(sizes)

@@ -147,3 +147,16 @@ def test_check_in_shows_its_rows_and_its_whole_hint(window):
     rows = table.viewport().height() // table.rowHeight(0)
     wanted = 2 if window.size_name == "half a laptop" else 4
     assert rows >= wanted, (window.size_name, rows)
+
+
+def test_an_overrun_paused_item_still_fits(window, clock):
+    """The widest words the top line shows: a paused item past its time."""
+    clock.advance(6 * 60 + 200)
+    window.registry.trigger("toggle_pause")
+    settle()
+    countdown = window.countdown
+    assert countdown.countdown.text() == "+3:20"
+    assert countdown.warning.text() == "Paused · 3 min 20 s over"
+    for label in (countdown.heading, countdown.title, countdown.countdown, countdown.warning):
+        assert_label_fits(label)
+    assert_label_fits(window.slot_clock.pace)
