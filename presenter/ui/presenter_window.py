@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -145,15 +145,24 @@ class PresenterWindow(QMainWindow):
 
     # -- layout -------------------------------------------------------------------------
 
-    def arrange(self) -> None:
+    def arrange(self, size: QSize | None = None) -> None:
         """Lay the window out for its size: three columns when wide, two when narrow.
 
         Wide (a laptop or monitor to itself): the agenda with "Next" under it | what the room
         sees over the notes | check-in ("Next" takes its place without check-in). Narrow
         (half a laptop, beside the audience window): "Next", the agenda and check-in share
         the right-hand column, so the notes keep the most room. Below `COMPACT_HEIGHT` or
-        `NARROW_WIDTH` the big figures and captions are set smaller, so nothing is cut off."""
-        width, height = self.width(), self.height()
+        `NARROW_WIDTH` the big figures and captions are set smaller, so nothing is cut off.
+        `size` lays it out ahead for a size it is about to be given (its minimum depends on it)."""
+        self._arrange(size or self.size())
+        if size is not None:  # the minimum asked for next is the new layout's, not a cached one
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            self.centralWidget().layout().invalidate()
+            self.centralWidget().updateGeometry()
+            self.layout().invalidate()
+
+    def _arrange(self, size: QSize) -> None:
+        width, height = size.width(), size.height()
         narrow = width < NARROW_WIDTH
         compact = narrow or height < COMPACT_HEIGHT
         for widget in (self.countdown, self.slot_clock, self.current_points, self.next_points):

@@ -107,8 +107,15 @@ class ScreenPlacer(QObject):
     def place(self) -> Placement:
         screens = QGuiApplication.screens()
         primary = screens.index(QGuiApplication.primaryScreen())
+        available = [s.availableGeometry() for s in screens]
+        # The window's minimum depends on how it is laid out for the room it will get: half
+        # the screen when the windows share one (see `PresenterWindow.arrange`).
+        first = plan_screens(available, primary, swapped=self.swapped, one_screen=self.one_screen)
+        arrange = getattr(self.presenter, "arrange", None)
+        if arrange is not None:
+            arrange(first.presenter_rect.size())
         plan = plan_screens(
-            [s.availableGeometry() for s in screens],
+            available,
             primary,
             swapped=self.swapped,
             one_screen=self.one_screen,

@@ -160,3 +160,16 @@ def test_an_overrun_paused_item_still_fits(window, clock):
     for label in (countdown.heading, countdown.title, countdown.countdown, countdown.warning):
         assert_label_fits(label)
     assert_label_fits(window.slot_clock.pace)
+
+
+def test_a_window_laid_out_for_a_monitor_can_still_take_half_a_laptop(make_windows, session):
+    """Unplugging the monitor the presenter window was on puts it beside the audience window on
+    a 1366-pixel laptop: laid out ahead for half of it, it asks for no more than half."""
+    from PySide6.QtCore import QSize
+
+    presenter = make_windows(session, check_in=True).presenter
+    presenter.resize(1920, 1080 - TITLE_BAR)
+    settle()
+    presenter.arrange(QSize(683, 768 - TITLE_BAR))
+    presenter.layout().activate()
+    assert presenter.minimumWidth() <= 683

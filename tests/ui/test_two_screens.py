@@ -208,6 +208,14 @@ def test_unplugging_the_projector_brings_the_audience_window_beside_the_presente
         assert unplugged[window] == run.step("one screen")[window]
 
 
+def test_unplugging_the_projector_the_presenter_window_was_on_brings_it_back_beside(run):
+    """On the projector the window was laid out for a big screen; back on the laptop it still
+    takes only its half, whatever its big-screen layout needed."""
+    unplugged = run.step("unplugged while swapped")
+    assert unplugged["screens"] == ["laptop"]
+    _side_by_side_on_the_laptop(run, unplugged, swapped=True)
+
+
 def test_plugging_the_projector_back_in_puts_the_audience_full_screen_on_it(run):
     plugged = run.step("plugged in")
     assert plugged["screens"] == ["laptop", "projector"]
