@@ -58,7 +58,9 @@ class RebalanceDialog(QDialog):
                 self.table.setItem(row, column, cell)
         self.table.resizeRowsToContents()
         rows_height = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
-        self.table.setMinimumHeight(min(rows_height, 360) + header.sizeHint().height() + 4)
+        # Tall enough for every row (a long agenda scrolls past 360 pixels), no taller.
+        fitted = min(rows_height, 360) + header.sizeHint().height() + 2 * self.table.frameWidth()
+        self.table.setFixedHeight(fitted)
         buttons = QDialogButtonBox()
         self.apply_button = buttons.addButton("Rebalance", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -69,7 +71,7 @@ class RebalanceDialog(QDialog):
         self.apply_button.setDefault(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table)
         layout.addWidget(buttons)
         self.resize(max(420, self.sizeHint().width()), self.sizeHint().height())
 
