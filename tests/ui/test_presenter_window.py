@@ -230,3 +230,23 @@ def test_notes_stay_at_their_first_line_when_the_window_changes_size(windows, qt
         qtbot.waitUntil(lambda: notes.isVisible())
         assert notes.verticalScrollBar().maximum() > 0, "the notes are longer than the view"
         assert notes.verticalScrollBar().value() == 0
+
+
+def test_a_rebalance_that_cannot_fit_says_by_how_many_minutes(qtbot):
+    from datetime import datetime
+
+    from presenter.timing import Rebalance
+
+    proposal = Rebalance(
+        minutes=(5.0, 10.0, 1.0),
+        shortfall=9.0,
+        previous=(5.0, 10.0, 5.0),
+        titles=("Welcome", "Main topic", "Questions"),
+        ends_at=datetime(2026, 11, 25, 12, 20),
+        upcoming=(2,),
+    )
+    dialog = RebalanceDialog(proposal)
+    qtbot.addWidget(dialog)
+    assert dialog.headline.text().startswith("Cannot end at 12:20: 9 min over")
+    assert [dialog.table.item(0, c).text() for c in range(3)] == ["Questions", "5 min", "1 min"]
+    assert dialog.apply_button.text() == "Use the shortest plan"
