@@ -237,8 +237,11 @@ class PresenterWindow(QMainWindow):
         its column: its lines are counted at the width the column will have)."""
         metrics = self.agenda.fontMetrics()
         count = self.agenda_model.rowCount()
-        row = self.agenda.verticalHeader().defaultSectionSize()
-        row = max([row] + [min(self.agenda.rowHeight(r) for r in range(count))] * (count > 0))
+        row = min(
+            (self.agenda.rowHeight(r) for r in range(count)),
+            default=self.agenda.verticalHeader().defaultSectionSize(),
+        )  # a one-line row, as the style draws it
+        row = max(row, self.agenda.verticalHeader().defaultSectionSize())
         if self.narrow:
             rows = row * count
         else:
@@ -258,6 +261,7 @@ class PresenterWindow(QMainWindow):
         self.session = session
         self.setWindowTitle(f"Presenter – {session.title}")
         self.agenda_model.set_session(session)
+        self._share_columns()  # the new agenda's rows
         self.notes.forget_ticks()
 
     def show_view(self, view: RunView) -> None:
