@@ -12,7 +12,7 @@ from presenter.timing.format import (
     format_span,
 )
 from presenter.timing.levels import WarningLevel, soon_threshold, warning_level, warning_text
-from presenter.timing.rebalance import Rebalance, share_seconds
+from presenter.timing.rebalance import Rebalance, share_minutes, share_seconds
 from presenter.timing.system import system_clocks
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "format_duration",
     "format_minutes",
     "format_span",
+    "share_minutes",
     "share_seconds",
     "soon_threshold",
     "system_clocks",

@@ -32,7 +32,6 @@ How the clock behaves when time misbehaves:
 from __future__ import annotations
 
 import enum
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -41,7 +40,7 @@ from typing import Any
 from presenter.agenda.model import Session
 from presenter.timing.format import ON_PLAN_SECONDS
 from presenter.timing.levels import WarningLevel, soon_threshold, warning_level, warning_text
-from presenter.timing.rebalance import Rebalance, share_seconds
+from presenter.timing.rebalance import Rebalance, share_minutes
 
 SNAPSHOT_VERSION = 1
 
@@ -373,7 +372,8 @@ class RunClock:
         The aim is the slot end, or the plan's own end if the plan is shorter than the slot.
         Items done, the item under way (the facilitator's to lengthen or shorten) and fixed
         items keep their minutes; the others share the time in proportion to the plan from
-        the file, none below its minimum. None when within half a minute of the aim.
+        the file, none below its minimum, in whole minutes (ending less than a minute before
+        the aim, never after). None when within half a minute of the aim.
         """
         if self.state is RunState.FINISHED:
             return None
@@ -389,20 +389,19 @@ class RunClock:
         if abs(available - now_seconds) < ON_PLAN_SECONDS:
             return None
         items = self.session.items
-        seconds, shortfall = share_seconds(
-            [items[j].minutes * 60 for j in flexible],
-            [items[j].minimum * 60 for j in flexible],
-            math.floor(available),
+        shares, shortfall = share_minutes(
+            [items[j].minutes for j in flexible], [items[j].minimum for j in flexible], available
         )
         minutes = list(self._planned)
-        for j, share in zip(flexible, seconds, strict=True):
-            minutes[j] = share / 60
+        for j, share in zip(flexible, shares, strict=True):
+            minutes[j] = float(share)
         proposal = Rebalance(
             minutes=tuple(minutes),
-            shortfall=shortfall / 60,
+            shortfall=float(shortfall),
             previous=tuple(self._planned),
             titles=tuple(item.title for item in items),
             ends_at=ends_at,
+            upcoming=tuple(rest),
         )
         if not proposal.changed and proposal.shortfall == 0:
             return None

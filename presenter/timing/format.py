@@ -46,8 +46,16 @@ def format_minutes(minutes: float) -> str:
     return format_span(minutes * 60)
 
 
+# From this far off the plan the pace is given to the minute: "12 min behind", not "12 min 4 s".
+WHOLE_MINUTES_FROM = 10 * 60
+
+
 def format_ahead_behind(seconds: float) -> str:
-    """Pace in words: "2 min ahead", "1 min 30 s behind", or "on plan" within half a minute."""
+    """Pace in words, short enough for one line: "2 min ahead", "1 min 30 s behind", "12 min
+    behind", "2 h 51 min ahead", or "on plan" within half a minute."""
     if abs(seconds) < ON_PLAN_SECONDS:
         return "on plan"
-    return f"{format_span(seconds)} {'ahead' if seconds > 0 else 'behind'}"
+    span = abs(seconds)
+    if span >= WHOLE_MINUTES_FROM:
+        span = 60 * math.floor(span / 60 + 0.5)
+    return f"{format_span(span)} {'ahead' if seconds > 0 else 'behind'}"

@@ -1,11 +1,13 @@
 """Rebalancing: new minutes for the items still to come so the session ends on time.
 
-The sharing is exact: it works in whole seconds with fractions, so the proposal adds up to the
-time available to the second, whatever the plan.
+Proposals are in whole minutes, as a facilitator plans and reads them on stage. The sharing
+works in whole units with exact fractions: the run clock shares the whole minutes that fit
+before the aim, so the proposal ends at the aim or less than a minute before it, never after.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,12 +18,14 @@ from presenter.timing.format import format_minutes
 def share_seconds(
     planned: Sequence[int], minimums: Sequence[int], available: int
 ) -> tuple[list[int], int]:
-    """Share `available` seconds between items in proportion to their plan, none below its minimum.
+    """Share `available` whole units (seconds or minutes) between items in proportion to their
+    plan, none below its minimum.
 
-    Returns each item's whole seconds (summing exactly to `available` when it fits) and the
-    shortfall: the seconds that cannot be fitted even with every item at its minimum (then
+    Returns each item's whole units (summing exactly to `available` when it fits) and the
+    shortfall: the units that cannot be fitted even with every item at its minimum (then
     every item gets its minimum). With no items there is nothing to share: the shortfall is
-    whatever time is missing, and spare time is left unshared.
+    whatever time is missing, and spare time is left unshared. The units left over after
+    rounding down go to the items whose exact share they fit best (the largest remainders).
     """
     if len(planned) != len(minimums):
         raise ValueError("planned and minimums must be the same length")
@@ -52,7 +56,7 @@ def share_seconds(
         held |= below
     exact = [Fraction(floors[i]) if i in held else factor * weights[i] for i in range(len(planned))]
 
-    # Whole seconds by largest remainder: round down, then hand out the seconds left over to
+    # Whole units by largest remainder: round down, then hand out the units left over to
     # the items that lost most in rounding (the earlier item first on a tie).
     seconds = [int(x // 1) for x in exact]
     missing = available - sum(seconds)
@@ -62,15 +66,54 @@ def share_seconds(
     return seconds, 0
 
 
+def share_minutes(
+    planned: Sequence[int], minimums: Sequence[int], available_seconds: float
+) -> tuple[list[int], int]:
+    """Whole minutes for each item out of `available_seconds`: the minutes that fit whole are
+    shared (see `share_seconds`); the seconds short of a minute are left spare, so the items
+    end at most 59 s before the time available runs out, never after it.
+
+    The shortfall is in whole minutes too, rounded up: "3 min over" when 2 min 10 s are missing.
+    """
+    return share_seconds(planned, minimums, math.floor(available_seconds / 60))
+
+
 @dataclass(frozen=True)
 class Rebalance:
     """A proposal: new minutes for every item (items done, under way or fixed keep theirs)."""
 
-    minutes: tuple[float, ...]
-    shortfall: float  # minutes that cannot be fitted (0 when it fits)
+    minutes: tuple[float, ...]  # whole minutes wherever the proposal changes them
+    shortfall: float  # whole minutes that cannot be fitted (0 when it fits)
     previous: tuple[float, ...] = ()  # the minutes before the proposal, for the description
     titles: tuple[str, ...] = ()
     ends_at: datetime | None = None  # the time the proposal aims to end at
+    upcoming: tuple[int, ...] = ()  # the items still to come, in agenda order
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        """The proposal as a table for the facilitator: item, its minutes now, the proposed.
+
+        Every item still to come is listed, so the table reads as the rest of the agenda."""
+        shown = self.upcoming or self.changed
+        return [
+            (
+                self.titles[i] if i < len(self.titles) else f"Item {i + 1}",
+                format_minutes(self.previous[i]) if i < len(self.previous) else "",
+                format_minutes(self.minutes[i]),
+            )
+            for i in shown
+        ]
+
+    def headline(self) -> str:
+        """One short line above the table: what the proposal does, or why it cannot."""
+        target = f" at {self.ends_at:%H:%M}" if self.ends_at else " on time"
+        if self.shortfall > 0:
+            return (
+                f"Cannot end{target}: {format_minutes(self.shortfall)} over even with every "
+                "flexible item at its minimum. The shortest plan:"
+            )
+        if not self.changed:
+            return f"Nothing to change to end{target}"
+        return f"To end{target}, the rest of the agenda becomes:"
 
     @property
     def changed(self) -> tuple[int, ...]:

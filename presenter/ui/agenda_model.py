@@ -1,4 +1,6 @@
-"""The agenda as a table for the presenter window: planned start, planned and actual minutes, done.
+"""The agenda as a table for the presenter window: planned start, planned and actual time, done.
+
+Plan and Actual are both minutes and seconds ("6:00" beside "5:27"), so they compare at a glance.
 
 A `QStandardItemModel` filled from each `RunView`, and only where a cell's text changed: the
 table is repainted every second while the session runs, and cells stored on the C++ side
@@ -41,7 +43,7 @@ def row_texts(session: Session, view: RunView | None) -> list[tuple[str, str, st
                 STATUS_MARKS.get(row_status(view, row), ""),
                 start,
                 item.title + (" (fixed)" if item.fixed else ""),
-                f"{planned[row]:g}",
+                format_duration(round(planned[row] * 60)),
                 format_duration(math.floor(spent)) if spent >= 1 else "",
             )
         )
@@ -81,6 +83,7 @@ class RunAgendaModel(QStandardItemModel):
                 if column in (START, PLANNED, ACTUAL):
                     cell.setTextAlignment(RIGHT)
             cells[STATUS].setToolTip("To come")
+            cells[TITLE].setToolTip(texts[TITLE])  # the whole title, where the cell elides it
             self.appendRow(cells)
 
     def show_view(self, view: RunView) -> None:

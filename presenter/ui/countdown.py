@@ -57,9 +57,16 @@ class ItemCountdown(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.countdown)
         right.addWidget(self.warning)
+        right.setSpacing(2)
         layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 4, 10, 6)
         layout.addLayout(left, 1)
         layout.addLayout(right)
+
+    def set_compact(self, compact: bool) -> None:
+        """Smaller type for a small window (the style sheet's `[compact="true"]` sizes)."""
+        for label in (self.heading, self.title, self.countdown, self.warning):
+            set_style_state(label, "compact", str(compact).lower())
 
     def show_view(self, session: Session, view: RunView) -> None:
         count = len(session.items)

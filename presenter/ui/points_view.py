@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from presenter.agenda import AgendaItem
+from presenter.ui.countdown import set_style_state
 
 
 def points_html(points: tuple[str, ...]) -> str:
@@ -37,6 +38,11 @@ class PointsView(QWidget):
             self.caption.hide()
         layout.addWidget(self.title)
         layout.addWidget(self.points, 1)
+
+    def set_compact(self, compact: bool) -> None:
+        """Smaller type for a small window (the style sheet's `[compact="true"]` sizes)."""
+        for label in (self.caption, self.title, self.points):
+            set_style_state(label, "compact", str(compact).lower())
 
     def show_item(self, item: AgendaItem | None, empty_text: str = "") -> None:
         if item is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -19,12 +19,19 @@ from PySide6.QtWidgets import (
 from presenter.agenda import Session
 from presenter.timing import RunState, RunView
 from presenter.ui.actions import ActionRegistry
-from presenter.ui.agenda_model import TITLE, RunAgendaModel
-from presenter.ui.countdown import ItemCountdown
+from presenter.ui.agenda_model import STATUS, TITLE, RunAgendaModel
+from presenter.ui.countdown import ItemCountdown, set_style_state
 from presenter.ui.help_overlay import HelpOverlay
 from presenter.ui.notes_view import NotesView
 from presenter.ui.points_view import PointsView
 from presenter.ui.slot_clock import SlotClock
+
+# Narrower than this (half a 1366-pixel laptop is 683), the agenda moves under "Next"; lower than
+# COMPACT_HEIGHT (a 768-pixel screen less its bars) the large figures are set smaller.
+NARROW_WIDTH = 1100
+COMPACT_HEIGHT = 900
+MIN_TITLE_WIDTH = 120  # the agenda's title column shows at least this much, elided
+MAX_TITLE_WIDTH = 420  # and is given no more than this to show a long title whole
 
 MENUS = (
     ("&Run", "Run"),
@@ -66,48 +73,61 @@ class PresenterWindow(QMainWindow):
         self.agenda.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.agenda.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.agenda.verticalHeader().hide()
+        # Every column in view, titles elided (full in the tooltip) rather than a scroll bar.
+        self.agenda.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.agenda.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.agenda.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.agenda.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        self.agenda.setWordWrap(True)
+        self.agenda.horizontalHeader().setMinimumSectionSize(MIN_TITLE_WIDTH // 4)
         self.current_points = PointsView("The room sees", name="CurrentPoints")
         self.notes = NotesView(notes_point_size)
         self.next_points = PointsView("Next", name="NextPoints")
         self.side = QSplitter(Qt.Orientation.Vertical)
+        self.side.setChildrenCollapsible(False)
         self.side.addWidget(_scrolled(self.next_points))
         self.check_in_panel: QWidget | None = None
         self.close_guard = None  # a callable returning False to keep the window open
+        self.narrow: bool | None = None  # the arrangement in use; None until first laid out
 
         notes_box = QWidget()
         notes_layout = QVBoxLayout(notes_box)
         notes_layout.setContentsMargins(0, 0, 0, 0)
-        notes_caption = QLabel(
-            "Notes (Ctrl+Plus / Ctrl+Minus to zoom)", objectName="PointsCaption", wordWrap=True
+        self.notes_caption = QLabel(
+            "Notes (Ctrl+Plus / Ctrl+Minus to zoom)", objectName="PointsCaption"
         )
-        notes_layout.addWidget(notes_caption)
+        self.notes_caption.setToolTip("Ctrl+Plus and Ctrl+Minus make the notes bigger or smaller")
+        notes_layout.addWidget(self.notes_caption)
         notes_layout.addWidget(self.notes, 1)
-        middle = QSplitter(Qt.Orientation.Vertical)
-        middle.addWidget(_scrolled(self.current_points))
-        middle.addWidget(notes_box)
-        middle.setSizes([220, 480])
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.agenda)
-        splitter.addWidget(middle)
-        splitter.addWidget(self.side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 5)
-        splitter.setStretchFactor(2, 3)
-        splitter.setSizes([400, 560, 360])
+        self.middle = QSplitter(Qt.Orientation.Vertical)
+        self.middle.setChildrenCollapsible(False)
+        self.middle.addWidget(_scrolled(self.current_points))
+        self.middle.addWidget(notes_box)
+        self.middle.setStretchFactor(1, 1)
+        self.left = QSplitter(Qt.Orientation.Vertical)
+        self.left.setChildrenCollapsible(False)
+        self.left.addWidget(self.agenda)
+        self.columns = QSplitter(Qt.Orientation.Horizontal)
+        self.columns.installEventFilter(self)
+        self.columns.addWidget(self.left)
+        self.columns.addWidget(self.middle)
+        self.columns.addWidget(self.side)
+        for index, stretch in enumerate((3, 5, 3)):  # the notes' column grows most
+            self.columns.setStretchFactor(index, stretch)
+            self.columns.setCollapsible(index, False)
 
         central = QWidget(objectName="PresenterCentral")
         layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(6)
         layout.addWidget(self.countdown)
         layout.addWidget(self.slot_clock)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.columns, 1)
         self.setCentralWidget(central)
         self._build_menus()
         self.addActions(registry.actions())  # keys work even with the menu bar hidden
         self.help = HelpOverlay(registry, self)
         self.resize(1280, 800)
+        self.arrange()
 
     def _build_menus(self) -> None:
         for title, group in MENUS:
@@ -120,12 +140,129 @@ class PresenterWindow(QMainWindow):
         """The attendance panel sits under "Next", so walk-ins are checked in without a window change."""
         self.check_in_panel = panel
         self.side.addWidget(panel)
-        self.side.setSizes([260, 440])
+        self.side.setStretchFactor(self.side.indexOf(panel), 1)
+        self.narrow = None  # share the side column out again, with the panel in it
+        self.arrange()
+
+    # -- layout -------------------------------------------------------------------------
+
+    def arrange(self, size: QSize | None = None) -> None:
+        """Lay the window out for its size: three columns when wide, two when narrow.
+
+        Wide (a laptop or monitor to itself): the agenda with "Next" under it | what the room
+        sees over the notes | check-in ("Next" takes its place without check-in). Narrow
+        (half a laptop, beside the audience window): "Next", the agenda and check-in share
+        the right-hand column, so the notes keep the most room. Below `COMPACT_HEIGHT` or
+        `NARROW_WIDTH` the big figures and captions are set smaller, so nothing is cut off.
+        `size` lays it out ahead for a size it is about to be given (its minimum depends on it)."""
+        self._arrange(size or self.size())
+        if size is not None:  # the minimum asked for next is the new layout's, not a cached one
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            self.centralWidget().layout().invalidate()
+            self.centralWidget().updateGeometry()
+            self.layout().invalidate()
+
+    def _arrange(self, size: QSize) -> None:
+        width, height = size.width(), size.height()
+        narrow = width < NARROW_WIDTH
+        compact = narrow or height < COMPACT_HEIGHT
+        for widget in (self.countdown, self.slot_clock, self.current_points, self.next_points):
+            widget.set_compact(compact)
+        for widget in (self.notes_caption, self.agenda):
+            set_style_state(widget, "compact", str(compact).lower())
+        self.notes_caption.setText("Notes" if narrow else "Notes (Ctrl+Plus / Ctrl+Minus to zoom)")
+        self.agenda.verticalHeader().setDefaultSectionSize(self.agenda.fontMetrics().height() + 8)
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        # Half a laptop: the status marks go (the row on now is still bold, and done rows
+        # have their actual time) and long titles are elided; wide, they wrap instead.
+        self.agenda.setColumnHidden(STATUS, narrow)
+        self.agenda.setWordWrap(not narrow)
+        rows = QHeaderView.ResizeMode.Fixed if narrow else QHeaderView.ResizeMode.ResizeToContents
+        self.agenda.verticalHeader().setSectionResizeMode(rows)
+        next_box = self.next_points.parentWidget().parentWidget()  # its scroll area
+        if narrow:
+            self.side.insertWidget(0, next_box)
+            self.side.insertWidget(1, self.agenda)
+            self.left.hide()
+            self.columns.setSizes([0, width // 2, width - width // 2])
+        else:
+            self.left.insertWidget(0, self.agenda)
+            if self.check_in_panel is not None:
+                self.left.insertWidget(1, next_box)
+            self.left.show()
+            agenda = min(self.agenda_width(), width * 3 // 10)
+            side = max(width * 3 // 11, 330)
+            self.columns.setSizes([agenda, width - agenda - side, side])
+        self._share_columns()
+
+    def _share_columns(self) -> None:
+        """Heights within the columns: the agenda its rows, "Next" a little, check-in the rest.
+
+        (A splitter scales the sizes it is given to its height, so they are made to add up.)"""
+        height = self.columns.height() - self.columns.handleWidth()
+        agenda = self.agenda_height()
+        if self.narrow:
+            sizes = [max(80, height // 8), min(agenda, height // 3)]  # about five agenda rows
+            if self.check_in_panel is not None:
+                sizes.append(max(0, height - sum(sizes)))
+            self.side.setSizes(sizes)
+        else:
+            shown = min(agenda, height * 2 // 3)
+            self.left.setSizes([shown, height - shown][: self.left.count()])
+            self.side.setSizes([height] * self.side.count())
+        room = self.current_points.sizeHint().height() + 8
+        room = min(room, height // 6 if self.narrow else height // 4)
+        self.middle.setSizes([room, height - room])
+
+    def eventFilter(self, watched, event) -> bool:
+        """The columns' heights are shared again whenever the window's size changes them."""
+        if watched is self.columns and event.type() == QEvent.Type.Resize:
+            self._share_columns()
+        return super().eventFilter(watched, event)
+
+    def agenda_width(self) -> int:
+        """The width that shows every column and the longest title whole (up to a limit)."""
+        header = self.agenda.horizontalHeader()
+        fixed = sum(
+            max(header.sectionSizeHint(c), self.agenda.sizeHintForColumn(c))
+            for c in range(self.agenda_model.columnCount())
+            if c != TITLE and not self.agenda.isColumnHidden(c)
+        )
+        title = min(max(self.agenda.sizeHintForColumn(TITLE), MIN_TITLE_WIDTH), MAX_TITLE_WIDTH)
+        return fixed + title + self.agenda.verticalScrollBar().sizeHint().width() + 8
+
+    def agenda_height(self) -> int:
+        """The height that shows every agenda row without scrolling (wide, a title wraps in
+        its column: its lines are counted at the width the column will have)."""
+        metrics = self.agenda.fontMetrics()
+        count = self.agenda_model.rowCount()
+        row = min(
+            (self.agenda.rowHeight(r) for r in range(count)),
+            default=self.agenda.verticalHeader().defaultSectionSize(),
+        )  # a one-line row, as the style draws it
+        row = max(row, self.agenda.verticalHeader().defaultSectionSize())
+        if self.narrow:
+            rows = row * count
+        else:
+            header = self.agenda.horizontalHeader()
+            others = sum(header.sectionSize(c) for c in range(header.count()) if c != TITLE)
+            width = max(MIN_TITLE_WIDTH, self.left.width() - others - 24)
+            rows = 0
+            for r in range(count):
+                text = self.agenda_model.index(r, TITLE).data() or ""
+                lines = metrics.boundingRect(
+                    QRect(0, 0, width, 10000), Qt.TextFlag.TextWordWrap, text
+                ).height() // max(1, metrics.lineSpacing())
+                rows += row + (max(1, lines) - 1) * metrics.lineSpacing()
+        return rows + self.agenda.horizontalHeader().sizeHint().height() + 4
 
     def set_session(self, session: Session) -> None:
         self.session = session
         self.setWindowTitle(f"Presenter – {session.title}")
         self.agenda_model.set_session(session)
+        self._share_columns()  # the new agenda's rows
         self.notes.forget_ticks()
 
     def show_view(self, view: RunView) -> None:
@@ -165,6 +302,7 @@ class PresenterWindow(QMainWindow):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self.arrange()
         self.help.fit_parent()
 
     def closeEvent(self, event) -> None:

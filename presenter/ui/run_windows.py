@@ -233,15 +233,13 @@ class RunWindows(QObject):
         c.next()
 
     def rebalance(self) -> None:
-        from presenter.ui.dialogs import ConfirmDialog
+        from presenter.ui.rebalance_dialog import RebalanceDialog
 
         proposal = self.controller.clock.rebalance_proposal()
         if proposal is None:
             self.status("On plan: nothing to rebalance")
             return
-        if ConfirmDialog.ask(
-            self.presenter, "Rebalance the agenda", proposal.describe(), "Rebalance"
-        ):
+        if RebalanceDialog.ask(self.presenter, proposal):
             self.controller.apply_rebalance()
 
     def jump(self) -> None:

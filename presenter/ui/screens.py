@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRect, QTimer, Signal
+from PySide6.QtCore import QEvent, QMargins, QObject, QRect, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
@@ -61,6 +61,20 @@ def fit_inside(rect: QRect, area: QRect) -> QRect:
     return QRect(x, y, rect.width(), rect.height())
 
 
+FRAME_EVENTS = (QEvent.Type.Expose, QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show)
+
+
+def frame_margins(window: QWidget) -> QMargins:
+    """The window manager's frame around a window (title bar, borders): none until it is shown."""
+    outer, inner = window.frameGeometry(), window.geometry()
+    return QMargins(
+        inner.left() - outer.left(),
+        inner.top() - outer.top(),
+        outer.right() - inner.right(),
+        outer.bottom() - inner.bottom(),
+    )
+
+
 class ScreenPlacer(QObject):
     """Puts the windows on the screens and keeps them there as screens come and go."""
 
@@ -73,6 +87,11 @@ class ScreenPlacer(QObject):
         self.one_screen = one_screen
         self.swapped = False
         self.last: Placement | None = None
+        # Each window's frame when it was placed, and where it went unless full screen.
+        self._framed: dict[QWidget, tuple[QMargins, tuple[QScreen, QRect] | None]] = {}
+        self._handles: dict[QObject, QWidget] = {}  # native window -> its widget
+        for window in (presenter, audience):
+            window.installEventFilter(self)
         app = QGuiApplication.instance()
         app.screenAdded.connect(self._screens_changed)
         app.screenRemoved.connect(self._screens_changed)
@@ -88,8 +107,15 @@ class ScreenPlacer(QObject):
     def place(self) -> Placement:
         screens = QGuiApplication.screens()
         primary = screens.index(QGuiApplication.primaryScreen())
+        available = [s.availableGeometry() for s in screens]
+        # The window's minimum depends on how it is laid out for the room it will get: half
+        # the screen when the windows share one (see `PresenterWindow.arrange`).
+        first = plan_screens(available, primary, swapped=self.swapped, one_screen=self.one_screen)
+        arrange = getattr(self.presenter, "arrange", None)
+        if arrange is not None:
+            arrange(first.presenter_rect.size())
         plan = plan_screens(
-            [s.availableGeometry() for s in screens],
+            available,
             primary,
             swapped=self.swapped,
             one_screen=self.one_screen,
@@ -113,20 +139,53 @@ class ScreenPlacer(QObject):
             window.layout().activate()
         return window.minimumWidth()
 
-    @staticmethod
-    def _put(window: QWidget, screen: QScreen, rect: QRect, full_screen: bool) -> None:
+    def _put(self, window: QWidget, screen: QScreen, rect: QRect, full_screen: bool) -> None:
         window.showNormal()
         if window.windowHandle() is not None:
             window.windowHandle().setScreen(screen)
+        # `rect` is for the whole window, title bar and frame included: the window's own
+        # geometry is what is left inside the frame.
+        frame = frame_margins(window)
+        inner = rect.marginsRemoved(frame)
         # Qt will not make a window smaller than its minimum size, so ask for what it will
         # give, kept on the screen: a geometry lying across two screens, even for a moment,
         # makes Qt count the window on the other one.
-        size = rect.size().expandedTo(window.minimumSize())
-        window.setGeometry(fit_inside(QRect(rect.topLeft(), size), screen.availableGeometry()))
+        size = inner.size().expandedTo(window.minimumSize())
+        area = screen.availableGeometry().marginsRemoved(frame)
+        self._framed[window] = (frame, None if full_screen else (screen, rect))
+        window.setGeometry(fit_inside(QRect(inner.topLeft(), size), area))
         if full_screen:
             window.showFullScreen()
         else:
             window.show()
+        handle = window.windowHandle()
+        if handle is not None and handle not in self._handles:
+            self._handles[handle] = window
+            handle.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A window manager adds its frame after a window is first shown, and Qt tells the
+        widget nothing when only the frame changes: on the next event of its native window
+        (an expose, a move) the frame is looked at again and, if it changed, the window is
+        placed again so that the frame, not only the inside, fits the screen."""
+        window = self._handles.get(watched, watched)
+        placed = self._framed.get(window)
+        if (
+            event.type() in FRAME_EVENTS
+            and placed is not None
+            and placed[1] is not None
+            and frame_margins(window) != placed[0]
+        ):
+            QTimer.singleShot(0, lambda: self._refit(window))
+        return False
+
+    def _refit(self, window: QWidget) -> None:
+        placed = self._framed.get(window)
+        if placed is None or placed[1] is None or window.isFullScreen():
+            return
+        if frame_margins(window) != placed[0]:
+            screen, rect = placed[1]
+            self._put(window, screen, rect, False)
 
     def _screens_changed(self, _screen: QScreen) -> None:
         # Let Qt finish moving windows off an unplugged screen before re-planning.

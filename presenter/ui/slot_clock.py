@@ -15,31 +15,54 @@ from presenter.ui.countdown import set_style_state
 class SlotClock(QWidget):
     """Four figures in a row, each a caption over its value, readable from across a table.
 
-    The figures share the width and their words wrap, so the row fits half a laptop screen
-    when the windows share one."""
+    Each value is one line ("2 min 30 s behind"), the pace given the widest column; in a
+    small window the type is smaller and the finish caption shorter, so the row fits half a
+    laptop screen when the windows share one."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SlotClock")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         grid = QGridLayout(self)
-        grid.setHorizontalSpacing(24)
+        grid.setContentsMargins(12, 4, 12, 6)
+        grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(0)
+        self.compact = False
+        self._slot_end = ""
+        self.labels: list[QLabel] = []
         _, self.time_of_day = self._figure(grid, 0, "Time")
         _, self.slot_left = self._figure(grid, 1, "Left in slot")
         self.finish_caption, self.finish = self._figure(grid, 2, "Forecast finish")
-        _, self.pace = self._figure(grid, 3, "Pace")
+        _, self.pace = self._figure(grid, 3, "Pace", stretch=2)
 
-    @staticmethod
-    def _figure(grid: QGridLayout, column: int, caption: str) -> tuple[QLabel, QLabel]:
-        value = QLabel(objectName="SlotValue", wordWrap=True)
+    def _figure(
+        self, grid: QGridLayout, column: int, caption: str, stretch: int = 1
+    ) -> tuple[QLabel, QLabel]:
+        value = QLabel(objectName="SlotValue")
         value.setAccessibleName(caption)
-        label = QLabel(caption, objectName="SlotCaption", wordWrap=True)
+        label = QLabel(caption, objectName="SlotCaption")
         label.setBuddy(value)
         grid.addWidget(label, 0, column, Qt.AlignmentFlag.AlignBottom)
         grid.addWidget(value, 1, column, Qt.AlignmentFlag.AlignTop)
-        grid.setColumnStretch(column, 1)
+        grid.setColumnStretch(column, stretch)
+        self.labels += [label, value]
         return label, value
+
+    def set_compact(self, compact: bool) -> None:
+        """Smaller type for a small window (the style sheet's `[compact="true"]` sizes)."""
+        self.compact = compact
+        for label in self.labels:
+            set_style_state(label, "compact", str(compact).lower())
+        self._caption_finish()
+
+    def _caption_finish(self) -> None:
+        end = self._slot_end
+        if self.compact:
+            text = f"Finish (ends {end})" if end else "Finish"
+        else:
+            text = f"Forecast finish (slot ends {end})" if end else "Forecast finish"
+        self.finish_caption.setText(text)
+        self.finish_caption.setToolTip(f"Forecast finish; the slot ends at {end}" if end else "")
 
     def show_view(self, view: RunView) -> None:
         self.time_of_day.setText(view.now.strftime("%H:%M"))
@@ -48,7 +71,8 @@ class SlotClock(QWidget):
         else:
             self.slot_left.setText("+" + format_duration(math.floor(-view.slot_remaining)))
         self.finish.setText(f"{view.forecast_finish:%H:%M}")
-        self.finish_caption.setText(f"Forecast finish (slot ends {view.slot_end:%H:%M})")
+        self._slot_end = f"{view.slot_end:%H:%M}"
+        self._caption_finish()
         if view.state is RunState.BEFORE_START:
             self.pace.setText("Not started")
             pace = "none"

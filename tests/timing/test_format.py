@@ -38,6 +38,11 @@ def test_format_duration(seconds, text):
         (-29.4, "on plan"),
         (45, "45 s ahead"),
         (-3900, "1 h 5 min behind"),
+        (-150, "2 min 30 s behind"),
+        (599, "9 min 59 s ahead"),
+        (-(12 * 60 + 4), "12 min behind"),  # far off the plan, to the minute
+        (12 * 60 + 31, "13 min ahead"),
+        (2 * 3600 + 51 * 60 + 32, "2 h 52 min ahead"),
     ],
 )
 def test_format_ahead_behind(seconds, text):

@@ -67,6 +67,7 @@ def check(run: RunClock, clock: FakeClock, last_elapsed: float) -> float:
                 assert proposal.minutes[index] == view.planned_minutes[index]
             else:
                 assert proposal.minutes[index] * 60 >= item.minimum * 60 - 1e-9
+                assert proposal.minutes[index] == int(proposal.minutes[index])  # whole minutes
     return view.session_elapsed
 
 

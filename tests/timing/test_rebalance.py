@@ -7,7 +7,7 @@ from datetime import datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from presenter.timing import RunClock, share_seconds
+from presenter.timing import RunClock, share_minutes, share_seconds
 from tests.conftest import FakeClock
 from tests.timing.helpers import three_items, twitter_hour
 
@@ -170,22 +170,70 @@ def test_an_applied_proposal_ends_the_session_at_the_slot_end(actuals, into_item
             i for i, item in enumerate(session.items) if i > run.current_index and not item.fixed
         ]
         late = (before.forecast_finish - datetime(2026, 11, 25, 13, 0)).total_seconds()
-        assert abs(late) < 30 or (late < 0 and not flexible_to_come)  # early, nothing to stretch
+        # Within a minute early whole minutes cannot do better; early with nothing to stretch.
+        assert -60 < late < 30 or (late < 0 and not flexible_to_come)
         return
     for index, item in enumerate(session.items):
         if item.fixed or index <= run.current_index:
             assert proposal.minutes[index] == before.planned_minutes[index]
         else:
             assert proposal.minutes[index] >= item.minimum
+            assert proposal.minutes[index] == int(proposal.minutes[index])  # whole minutes
     run.apply_rebalance()
     after = run.view()
     late = (after.forecast_finish - datetime(2026, 11, 25, 13, 0)).total_seconds()
     if proposal.shortfall:
-        assert abs(late - proposal.shortfall * 60) < 1
+        assert proposal.shortfall == int(proposal.shortfall)  # whole minutes, rounded up
+        assert proposal.shortfall * 60 - 60 < late <= proposal.shortfall * 60
         assert all(
             proposal.minutes[i] == item.minimum
             for i, item in enumerate(session.items)
             if i > run.current_index
         )
     else:
-        assert -1 < late <= 0  # to the second: the time available is counted in whole seconds
+        # Whole minutes: at the slot end or less than a minute before it, never after.
+        assert -60 < late <= 0
+
+
+@given(
+    st.lists(st.tuples(st.integers(1, 30), st.integers(1, 10)), min_size=1, max_size=12),
+    st.floats(-3600, 4 * 3600, allow_nan=False),
+)
+def test_minute_shares_are_whole_and_meet_the_time_available(items, available):
+    """Never a fraction of a minute: the minutes that fit are shared, the spare seconds are
+    under a minute, and the total never runs past the time available."""
+    planned = [minutes for minutes, _ in items]
+    minimums = [min(low, minutes) for minutes, low in items]
+    shares, shortfall = share_minutes(planned, minimums, available)
+    assert all(isinstance(share, int) for share in shares)
+    assert isinstance(shortfall, int)
+    if shortfall:
+        assert shares == minimums
+        assert (shortfall - 1) * 60 <= sum(minimums) * 60 - available <= shortfall * 60
+    else:
+        assert 0 <= available - sum(shares) * 60 < 60
+
+
+def test_the_spare_minute_goes_to_the_item_it_fits_best():
+    # 10 minutes shared 4:3:3 is 4, 3 and 3; 11 shared so is 4.4, 3.3, 3.3: the first gets it.
+    assert share_minutes([4, 3, 3], [1, 1, 1], 10 * 60 + 59) == ([4, 3, 3], 0)
+    assert share_minutes([4, 3, 3], [1, 1, 1], 11 * 60) == ([5, 3, 3], 0)
+    # 2.5 each of 5: the earlier item on a tie.
+    assert share_minutes([1, 1], [1, 1], 5 * 60 + 30) == ([3, 2], 0)
+
+
+def test_a_proposal_in_a_table_names_every_item_still_to_come(clock):
+    session = twitter_hour()
+    run = started(clock, session)
+    clock.advance(5 * 60)
+    run.next()
+    clock.advance(10 * 60 + 27)  # "Why use Twitter" planned 6, took 10 min 27 s
+    run.next()
+    proposal = run.rebalance_proposal()
+    rows = proposal.rows()
+    assert [title for title, _, _ in rows] == [item.title for item in session.items[3:]]
+    assert rows[0] == ("Who to follow", "8 min", rows[0][2])
+    for _, now, proposed in rows:
+        assert now.endswith(" min") and proposed.endswith(" min")
+        assert " s" not in now + proposed
+    assert proposal.headline() == "To end at 13:00, the rest of the agenda becomes:"

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from presenter.timing import RunState
 from presenter.ui.dialogs import ConfirmDialog, JumpDialog
+from presenter.ui.rebalance_dialog import RebalanceDialog
 
 Key = Qt.Key
 NO = Qt.KeyboardModifier.NoModifier
@@ -23,6 +24,7 @@ def run(make_windows, session, qtbot, monkeypatch):
     """Both windows with the check-in panel, the presenter window in front."""
     monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, *args: False))
     monkeypatch.setattr(JumpDialog, "ask", classmethod(lambda cls, *args: (0, False)))
+    monkeypatch.setattr(RebalanceDialog, "ask", classmethod(lambda cls, *args: False))
     windows = make_windows(session, check_in=True)
     windows.presenter.activateWindow()
     qtbot.waitUntil(windows.presenter.isActiveWindow)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from presenter.timing import RunState
 from presenter.ui.agenda_model import ACTUAL, PLANNED, STATUS
 from presenter.ui.dialogs import ConfirmDialog
+from presenter.ui.rebalance_dialog import RebalanceDialog
 from presenter.ui.settings import Settings
 
 
@@ -91,7 +92,8 @@ def test_agenda_list_marks_done_current_and_actual_minutes(windows, clock, sessi
     assert model.index(2, STATUS).data() == ""
     assert model.index(0, ACTUAL).data() == "3:20"
     assert model.index(1, ACTUAL).data() == "0:30"
-    assert model.index(1, PLANNED).data() == str(session.items[1].minutes)
+    # Plan and Actual in one notation, minutes and seconds.
+    assert model.index(1, PLANNED).data() == f"{session.items[1].minutes}:00"
 
 
 def test_previous_goes_back_an_item(windows, session):
@@ -113,18 +115,41 @@ def test_jump_goes_to_the_chosen_item(windows, session, monkeypatch):
 def test_rebalance_asks_then_changes_the_rest_of_the_plan(windows, clock, session, monkeypatch):
     asked = []
     monkeypatch.setattr(
-        ConfirmDialog,
+        RebalanceDialog,
         "ask",
-        classmethod(lambda cls, parent, title, text, yes: asked.append(text) or True),
+        classmethod(lambda cls, parent, proposal: asked.append(proposal) or True),
     )
     windows.registry.trigger("next")
-    clock.advance(session.items[0].minutes * 60 + 6 * 60)  # six minutes over on the first item
+    clock.advance(session.items[0].minutes * 60 + 6 * 60 + 27)  # 6 min 27 s over on the first
     windows.registry.trigger("next")
     before = windows.controller.view().planned_minutes
     windows.registry.trigger("rebalance")
     after = windows.controller.view().planned_minutes
     assert asked, "the facilitator is shown the proposal before it is applied"
     assert sum(after[2:]) < sum(before[2:])
+    assert all(minutes == int(minutes) for minutes in after)  # never a fraction of a minute
+    plan = [windows.presenter.agenda_model.index(row, PLANNED).data() for row in range(len(after))]
+    assert plan == [f"{int(minutes)}:00" for minutes in after]
+
+
+def test_the_rebalance_dialog_is_a_table_of_whole_minutes(windows, clock, session, qtbot):
+    windows.registry.trigger("next")
+    clock.advance(session.items[0].minutes * 60 + 6 * 60 + 27)
+    windows.registry.trigger("next")
+    proposal = windows.controller.clock.rebalance_proposal()
+    dialog = RebalanceDialog(proposal, windows.presenter)
+    qtbot.addWidget(dialog)
+    table = dialog.table
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert headers == ["Item", "Now", "Proposed"]
+    cells = [
+        [table.item(r, c).text() for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
+    assert [row[0] for row in cells] == [item.title for item in session.items[2:]]
+    for _, now, proposed in cells:
+        assert now.endswith(" min") and proposed.endswith(" min") and " s" not in now + proposed
+    assert dialog.headline.text() == "To end at 13:00, the rest of the agenda becomes:"
 
 
 def test_notes_zoom_is_remembered(windows, settings):
@@ -205,3 +230,23 @@ def test_notes_stay_at_their_first_line_when_the_window_changes_size(windows, qt
         qtbot.waitUntil(lambda: notes.isVisible())
         assert notes.verticalScrollBar().maximum() > 0, "the notes are longer than the view"
         assert notes.verticalScrollBar().value() == 0
+
+
+def test_a_rebalance_that_cannot_fit_says_by_how_many_minutes(qtbot):
+    from datetime import datetime
+
+    from presenter.timing import Rebalance
+
+    proposal = Rebalance(
+        minutes=(5.0, 10.0, 1.0),
+        shortfall=9.0,
+        previous=(5.0, 10.0, 5.0),
+        titles=("Welcome", "Main topic", "Questions"),
+        ends_at=datetime(2026, 11, 25, 12, 20),
+        upcoming=(2,),
+    )
+    dialog = RebalanceDialog(proposal)
+    qtbot.addWidget(dialog)
+    assert dialog.headline.text().startswith("Cannot end at 12:20: 9 min over")
+    assert [dialog.table.item(0, c).text() for c in range(3)] == ["Questions", "5 min", "1 min"]
+    assert dialog.apply_button.text() == "Use the shortest plan"

@@ -7,8 +7,8 @@ screen configuration file: QT_QPA_PLATFORM=offscreen:configfile=PATH, a JSON obj
 "screens" list gives each screen's "name", "x", "y", "width", "height", "logicalDpi",
 "logicalBaseDpi" and "dpr" (the first is the primary screen), beside "windowFrameMargins" and
 "synchronousWindowSystemEvents" (as read by Qt 6's qoffscreenintegration.cpp).
-"windowFrameMargins" is off: the plugin's made-up two-pixel frames land unevenly, and the
-windows' geometry is compared to the screens' exactly. Each setup runs twice, with the window
+"windowFrameMargins" is off but in one setup: there the plugin draws two-pixel frames, and the
+windows' geometry (frame included, as the driver reports it) is compared to the screens'. Each setup runs twice, with the window
 system's events queued (as real platforms deliver them) and delivered at once.
 """
 
@@ -46,7 +46,14 @@ def _screen(name: str, x: int, width: int, height: int) -> dict:
 SETUPS = {
     "1920 laptop": (_screen("laptop", 0, 1920, 1200), _screen("projector", 1920, 1920, 1080)),
     "1366 laptop": (_screen("laptop", 0, 1366, 768), _screen("projector", 1366, 1920, 1080)),
+    "1366 laptop, framed windows": (
+        _screen("laptop", 0, 1366, 768),
+        _screen("projector", 1366, 1920, 1080),
+    ),
 }
+# Windows with a frame and title bar, as a window manager gives them (the offscreen plugin's
+# "windowFrameMargins"): the whole window, frame included, must fit the screen.
+FRAMED = {"1366 laptop, framed windows"}
 
 
 EVENTS = {"queued events": False, "immediate events": True}
@@ -80,7 +87,7 @@ def run(request, tmp_path_factory) -> Run:
     config = folder / "screens.json"
     configuration = {
         "synchronousWindowSystemEvents": EVENTS[events],
-        "windowFrameMargins": False,
+        "windowFrameMargins": setup in FRAMED,
         "screens": list(SETUPS[setup]),
     }
     config.write_text(json.dumps(configuration))
@@ -122,6 +129,20 @@ def test_at_the_start_the_audience_is_full_screen_on_the_projector(run):
     assert audience["geometry"] == run.projector
     assert presenter["visible"] and audience["visible"]
     assert start["full_screen_ticked"]
+
+
+def test_a_framed_window_fits_its_screen_frame_and_all(run):
+    """The frame and title bar are counted: the window's bottom edge is on the screen."""
+    for step in ("start", "one screen", "swapped back", "started in one-screen mode"):
+        presenter = run.step(step)["presenter"]
+        frame, inside_frame = presenter["geometry"], presenter["inside"]
+        assert inside(frame, run.laptop), (step, frame)
+        assert inside(inside_frame, frame)
+        if run.setup in FRAMED:
+            assert inside_frame[3] < frame[3]  # the frame took its share of the height
+            assert frame[1] + frame[3] == run.laptop[1] + run.laptop[3]  # down to the bottom
+        else:
+            assert inside_frame == frame
 
 
 def test_swap_exchanges_the_screens_and_swapping_back_restores_them(run):
@@ -185,6 +206,14 @@ def test_unplugging_the_projector_brings_the_audience_window_beside_the_presente
     _side_by_side_on_the_laptop(run, unplugged, swapped=False)
     for window in ("presenter", "audience"):  # as in one-screen mode
         assert unplugged[window] == run.step("one screen")[window]
+
+
+def test_unplugging_the_projector_the_presenter_window_was_on_brings_it_back_beside(run):
+    """On the projector the window was laid out for a big screen; back on the laptop it still
+    takes only its half, whatever its big-screen layout needed."""
+    unplugged = run.step("unplugged while swapped")
+    assert unplugged["screens"] == ["laptop"]
+    _side_by_side_on_the_laptop(run, unplugged, swapped=True)
 
 
 def test_plugging_the_projector_back_in_puts_the_audience_full_screen_on_it(run):

@@ -7,10 +7,12 @@ SCREENS.json is the offscreen plugin's own configuration ("screens": name, x, y,
 ...); its first screen is the primary one, the laptop. The windows are built as the tests build
 them (bundled session, fake clocks, settings and data in DATA_DIR), then driven through the
 menu actions. One JSON line is printed per step, saying for each window which screen it is on,
-whether it is full screen and its geometry:
+whether it is full screen and its geometry (with and without the window frame):
 
     start, swapped, swapped back, one screen, one screen swapped, one screen off,
     unplugged (the second screen removed), plugged in (the second screen back),
+    unplugged while swapped (the presenter window was on the second screen), plugged in while
+    swapped,
     started in one-screen mode (a second set of windows, as `presenter --one-screen` makes)
 
 A QApplication can be made only once in a process, hence a process of its own.
@@ -104,12 +106,15 @@ def offscreen_configurer():
 
 
 def window_facts(window: QWidget) -> dict:
-    geometry = window.geometry()
+    """Where the window is: "geometry" is the whole window, frame and title bar included
+    (as `frameGeometry`), "inside" the part inside the frame (as `geometry`)."""
+    frame, inside = window.frameGeometry(), window.geometry()
     return {
         "screen": window.screen().name(),
         "full_screen": window.isFullScreen(),
         "visible": window.isVisible(),
-        "geometry": [geometry.x(), geometry.y(), geometry.width(), geometry.height()],
+        "geometry": [frame.x(), frame.y(), frame.width(), frame.height()],
+        "inside": [inside.x(), inside.y(), inside.width(), inside.height()],
     }
 
 
@@ -164,13 +169,21 @@ def main(config_path: Path, folder: Path) -> None:
 
     configure, reason = offscreen_configurer()
     configuration = json.loads(config_path.read_text())
-    for step, screens in (
-        ("unplugged", configuration["screens"][:1]),
-        ("plugged in", configuration["screens"]),
-    ):
+    steps = [
+        ("unplugged", configuration["screens"][:1], False),
+        ("plugged in", configuration["screens"], False),
+        # The presenter window on the projector (laid out for a big screen), then unplugged.
+        ("unplugged while swapped", configuration["screens"][:1], True),
+        ("plugged in while swapped", configuration["screens"], False),
+    ]
+    for step, screens, swap_first in steps:
         if configure is None:
             print(json.dumps({"step": step, "unavailable": reason}), flush=True)
             continue
+        if swap_first:
+            windows.registry.trigger("swap_screens")
+            for _ in range(3):
+                app.processEvents()
         placed_before = len(placements)
         configure({**configuration, "screens": screens})
         for _ in range(100):  # the placer re-plans from a zero-time timer once Qt has moved on
