@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from presenter.agenda.model import (
     Kind,
     Session,
 )
+from presenter.files import SHARED_FILE, write_text
 
 TITLE_SPECIALS = re.compile(r"([\\\[\]])")
 
@@ -80,18 +80,10 @@ def _write_item(item: AgendaItem) -> str:
 
 
 def save_session(session: Session, path: str | Path) -> None:
-    """Write the session to `path` atomically: a temporary file beside it, then a rename."""
-    import tempfile
+    """Write the session to `path` whole or not at all (WriteError, an OSError, if not).
 
+    A new session file is readable by others, like any document; a replaced one keeps its
+    mode."""
     path = Path(path)
-    text = write_session(session)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    permissions = None if path.exists() else SHARED_FILE
+    write_text(path, write_session(session), permissions=permissions)
