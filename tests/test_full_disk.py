@@ -62,7 +62,9 @@ def presenter(*args, data: Path):
 def data(tmp_path):
     """An attendance file (on a disk with room) with a run and two people checked in."""
     folder = tmp_path / "data"
-    assert presenter("runs", "new", "twitter-hour", "--venue", "Library", data=folder).returncode == 0
+    assert (
+        presenter("runs", "new", "twitter-hour", "--venue", "Library", data=folder).returncode == 0
+    )
     for name in ("Sam Patel", "Ana Costa"):
         assert presenter("checkin", "1", name, data=folder).returncode == 0
     return folder
@@ -129,7 +131,9 @@ def test_saving_a_session_on_a_full_disk_keeps_the_old_file(small_disk):
 
 def test_check_in_on_a_full_disk_says_the_disk_is_full(small_disk):
     folder = small_disk / "data"
-    assert presenter("runs", "new", "twitter-hour", "--venue", "Library", data=folder).returncode == 0
+    assert (
+        presenter("runs", "new", "twitter-hour", "--venue", "Library", data=folder).returncode == 0
+    )
     _fill(small_disk)
     done = presenter("checkin", "1", "Sam Patel", data=folder)
     assert done.returncode == 2

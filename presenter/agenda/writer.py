@@ -70,7 +70,10 @@ def _write_item(item: AgendaItem) -> str:
         for point in item.points:
             first, *rest = point.split("\n")
             lines.append(f"- {first}")
-            lines.extend(f"  {line}" if line else "" for line in rest)
+            # Later lines line up with the first line's text, as CommonMark reads them.
+            lead = len(first) - len(first.lstrip(" "))
+            indent = " " * (2 + (lead if lead <= 3 and first.strip() else 0))
+            lines.extend(f"{indent}{line}" if line else "" for line in rest)
         lines.append("")
     if item.notes:
         longest = max((len(run) for run in re.findall(r"^\s*(`{3,})", item.notes, re.M)), default=2)
