@@ -251,14 +251,15 @@ def zip_check(path: Path) -> None:
 
 
 PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+PAGES_COUNT = re.compile(rb"/Type\s*/Pages\b(?:(?!>>).)*?/Count\s+(\d+)", re.S)
 START_XREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 
 
 def pdf_pages(data: bytes) -> int:
     """The number of pages in a PDF Presenter wrote; NotWhole if it is cut short.
 
-    Checks the header, the end-of-file marker, and that the cross-reference table the
-    trailer points at is where it says."""
+    Checks the header, the end-of-file marker, that the cross-reference table the trailer
+    points at is where it says, and that the page tree counts the pages the file holds."""
     if not data.startswith(b"%PDF-"):
         raise NotWhole("what was written is not a PDF")
     end = START_XREF.search(data[-1024:])
@@ -267,7 +268,11 @@ def pdf_pages(data: bytes) -> int:
     offset = int(end.group(1))
     if not (data[offset : offset + 4] == b"xref" or re.match(rb"\d+ \d+ obj", data[offset:])):
         raise NotWhole("the PDF is damaged (its table of contents is not where it says)")
-    return len(PAGE.findall(data))
+    pages = len(PAGE.findall(data))
+    counts = [int(n) for n in PAGES_COUNT.findall(data)]
+    if counts and max(counts) != pages:
+        raise NotWhole(f"the PDF is damaged (it lists {max(counts)} pages and holds {pages})")
+    return pages
 
 
 def pdf_check(pages: int | None = None) -> Check:
