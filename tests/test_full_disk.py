@@ -140,3 +140,20 @@ def test_check_in_on_a_full_disk_says_the_disk_is_full(small_disk):
     assert len(done.stderr.strip().splitlines()) == 1, done.stderr
     assert "the disk is full" in done.stderr
     assert "cannot be read" not in done.stderr
+
+
+def test_the_check_in_panel_path_on_a_full_disk_says_the_disk_is_full(small_disk):
+    from datetime import date
+
+    from presenter.attendance import AttendanceError, AttendeeDetails, open_store
+
+    with open_store(small_disk / "data") as store:
+        run = store.create_run("Twitter hour", on=date(2026, 11, 25))
+        store.check_in(run.id, AttendeeDetails("Sam Patel"))
+        _fill(small_disk)
+        with pytest.raises(AttendanceError) as caught:
+            for number in range(200):  # until the attendance file's journal needs room
+                store.check_in(run.id, AttendeeDetails(f"Walk-in {number}", note="x" * 2000))
+        assert "the disk is full: 0 bytes free on" in str(caught.value)
+        assert "free some space on it, then try again" in str(caught.value)
+        assert store.attendees(run.id, checked_in_only=True)[0].name == "Sam Patel"
