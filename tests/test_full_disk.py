@@ -157,3 +157,34 @@ def test_the_check_in_panel_path_on_a_full_disk_says_the_disk_is_full(small_disk
         assert "the disk is full: 0 bytes free on" in str(caught.value)
         assert "free some space on it, then try again" in str(caught.value)
         assert store.attendees(run.id, checked_in_only=True)[0].name == "Sam Patel"
+
+
+def test_the_editor_saving_onto_a_full_disk_says_so_and_keeps_the_changes(
+    small_disk, tmp_path, qtbot, monkeypatch
+):
+    from presenter.ui.dialogs import ProblemsDialog, SaveChangesDialog
+    from presenter.ui.editor_window import AgendaEditor
+    from presenter.ui.file_dialogs import FileDialogs
+    from presenter.ui.settings import Settings
+
+    shown = []
+    monkeypatch.setattr(
+        ProblemsDialog,
+        "show_problems",
+        classmethod(lambda cls, parent, title, lines: shown.append((title, lines))),
+    )
+    monkeypatch.setattr(SaveChangesDialog, "ask", classmethod(lambda cls, parent, name: "discard"))
+    target = small_disk / "session.md"
+    monkeypatch.setattr(FileDialogs, "save_session", classmethod(lambda cls, parent, name: target))
+    session, _ = load_session(bundled_session_path())
+    editor = AgendaEditor(session, None, Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(editor)
+    editor.registry.trigger("add_item")
+    _fill(small_disk)
+    editor.registry.trigger("save")
+    assert len(shown) == 1
+    title, lines = shown[0]
+    assert title == "The session was not saved"
+    assert len(lines) == 1 and lines[0].startswith(f"{target}: the disk is full: 0 bytes free on ")
+    assert not editor.is_saved()
+    assert sorted(p.name for p in small_disk.iterdir()) == ["filler"]
