@@ -16,8 +16,8 @@ from presenter.files import WriteError
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _fill(folder: Path) -> None:
-    """Use every byte of the disk holding `folder`."""
+def _fill(folder: Path, leave: int = 0) -> None:
+    """Use every byte of the disk holding `folder`, or all but about `leave` bytes."""
     fd = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT, 0o600)
     try:
         while os.write(fd, b"\0" * 4096):
@@ -25,6 +25,8 @@ def _fill(folder: Path) -> None:
     except OSError:
         pass
     finally:
+        if leave:
+            os.ftruncate(fd, max(0, os.fstat(fd).st_size - leave))
         os.close(fd)
 
 
@@ -104,6 +106,17 @@ def test_every_export_on_a_full_disk_is_one_line_and_leaves_nothing(data, small_
         for stray in left:
             (small_disk / stray).unlink()
     assert not wrong
+
+
+def test_a_pdf_that_does_not_fit_is_not_reported_as_written(data, small_disk):
+    """With a little room left, Qt's PDF writer would stop silently part-way."""
+    _fill(small_disk, leave=12 * 1024)
+    for name in ("register.pdf", "certificates.pdf", "report.pdf"):
+        done = presenter(*EXPORTS[name], small_disk / name, data=data)
+        assert done.returncode == 2, (name, done.stdout, done.stderr)
+        assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+        assert "the disk is full" in done.stderr
+        assert sorted(p.name for p in small_disk.iterdir()) == ["filler"], name
 
 
 def test_importing_a_deck_onto_a_full_disk_writes_no_session(data, small_disk, tmp_path):
