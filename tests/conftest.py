@@ -9,6 +9,15 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# Property tests: the same examples on every CI run (so a fresh clone's first run is never
+# red by chance), fresh random ones on a developer's machine.
+from hypothesis import settings
+
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.load_profile(
+    "ci" if os.environ.get("CI", "").lower() in ("1", "true", "yes") else "default"
+)
+
 
 class FakeClock:
     """A monotonic clock and a wall clock that only move when a test calls `advance`."""

@@ -100,3 +100,23 @@ def test_each_command_module_names_exactly_the_commands_it_adds():
         probe = argparse.ArgumentParser().add_subparsers()
         module.register(probe)
         assert tuple(probe.choices) == module.COMMANDS, module.__name__
+
+
+def test_windows_files_pass_validate_strict(tmp_path):
+    windows = tmp_path / "windows.md"
+    text = '---\r\ntitle: x\r\nstart: "12:00"\r\nlength: 5\r\n---\r\n\r\n## A [5 min]\r\n'
+    windows.write_bytes(b"\xef\xbb\xbf" + text.encode())
+    result = presenter_cmd("validate", "--strict", str(windows))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+
+
+def test_the_app_refuses_absurd_minutes_without_a_traceback(tmp_path):
+    huge = tmp_path / "huge.md"
+    huge.write_text("---\ntitle: x\n---\n\n## A [99999999999999999999 min]\n", encoding="utf-8")
+    result = presenter_cmd(str(huge), "--quit-when-ready", "--data-dir", str(tmp_path / "data"))
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"{huge}:5: error: 'A' has 99999999999999999999 minutes; an item "
+        "can be at most 1440 (24 hours)\n"
+    )

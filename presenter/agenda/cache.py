@@ -24,6 +24,7 @@ from presenter import __version__
 from presenter.agenda.model import AgendaItem, Session
 from presenter.agenda.problems import Problem
 from presenter.agenda.source import MAX_BYTES
+from presenter.files import PRIVATE_FILE, private_folder, write_text
 
 CACHE_FORMAT = 1
 # The modules whose code decides what a session file parses to.
@@ -134,11 +135,6 @@ def _write_entry(
         "session": session_to_dict(session),
         "warnings": [[w.line, w.message] for w in warnings],
     }
-    partial = entry.with_name(f"{entry.name}.{os.getpid()}.part")
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_text(json.dumps(stored), encoding="utf-8")
-        os.replace(partial, entry)
-    except OSError:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
+        private_folder(entry.parent)
+        write_text(entry, json.dumps(stored), permissions=PRIVATE_FILE)

@@ -35,7 +35,7 @@ from presenter.agenda.frontmatter import Field, FrontMatter, split_front_matter
 from presenter.agenda.model import AgendaItem, Kind, Session
 from presenter.agenda.problems import Problem, Problems, SessionFileError, did_you_mean
 from presenter.agenda.source import MAX_BYTES, decode_source
-from presenter.agenda.timetable import format_clock, slot_fit
+from presenter.agenda.timetable import format_clock, minutes_of_day, schedule, slot_fit
 
 SESSION_KEYS = (
     "title",
@@ -58,6 +58,7 @@ MINUTES_PART = re.compile(r"^(?P<number>\S+?)\s*(?:m|min|mins|minute|minutes)\.?
 AT_LEAST_PART = re.compile(r"^at\s+least\s+(?P<number>\S+?)(?:\s*(?:m|min|mins|minutes))?$", re.I)
 ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+MAX_MINUTES = 24 * 60  # an item, or the whole slot, lasts at most a day
 SPEC_WORDS = ("fixed", "flexible", *(k.value for k in Kind), "at least N min")
 
 
@@ -201,6 +202,13 @@ def _check_field(key: str, entry: Field, problems: Problems) -> Any:
                 f"length '{entry.raw or value}' must be whole minutes, such as length: 60",
             )
             return None
+        if value > MAX_MINUTES:
+            problems.error(
+                entry.line,
+                f"length {value} is more than a day; write the slot's minutes, such as "
+                f"length: 60 (at most {MAX_MINUTES})",
+            )
+            return None
         return value
     if key == "soon_percent":
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
@@ -221,10 +229,16 @@ def source_lines(body_lines: list[str], token: Token) -> list[str]:
 
 
 def list_item_text(lines: list[str]) -> str:
-    """The text of a list item as written, without its bullet and indentation."""
+    """The text of a list item as written, without its bullet and indentation.
+
+    The first line keeps any spaces after the bullet's own one; the lines after it lose
+    the item's indentation, which (as CommonMark has it) includes up to three such spaces."""
     match = LIST_MARKER.match(lines[0])
     width = len(match.group(0)) if match else 0
     first = lines[0][width:]
+    lead = len(first) - len(first.lstrip(" "))
+    if match and lead <= 3 and first.strip():
+        width += lead
     rest = []
     for line in lines[1:]:
         indent = len(line) - len(line.lstrip(" "))
@@ -253,11 +267,11 @@ def _read_native(front: FrontMatter, tokens: list[Token], problems: Problems, st
     body_lines = front.body.split("\n")
     offset = front.body_line
     for number, line in enumerate(body_lines, start=offset):
-        if "\t" in line[: len(line) - len(line.lstrip(" \t"))]:
+        if line.strip() and "\t" in line[: len(line) - len(line.lstrip(" \t"))]:
             problems.warn(number, "a tab indents this line; use spaces so lists nest as you expect")
     values = session_fields(front, problems, known=SESSION_KEYS)
     drafts: list[_Draft] = []
-    description: list[str] = []
+    description: list[list[int]] = []  # the line ranges of the blocks before the first item
     for opening, children in top_level_blocks(tokens):
         line = offset + (opening.map[0] if opening.map else 0)
         if opening.type == "heading_open" and opening.tag == "h2":
@@ -269,9 +283,17 @@ def _read_native(front: FrontMatter, tokens: list[Token], problems: Problems, st
             continue
         lines = source_lines(body_lines, opening) if opening.map else []
         if not drafts:
-            description.append("\n".join(lines))
+            if opening.map:
+                description.append(opening.map)
             continue
         draft = drafts[-1]
+        if opening.type == "fence" and not _fence_closed(opening, body_lines):
+            fence = f"{opening.markup}{opening.info.strip()}"
+            problems.error(
+                line,
+                f"the {fence} block opened on this line is never closed, so everything after "
+                f"it would be read as its text; add a line with {opening.markup} where it ends",
+            )
         if opening.type == "fence" and opening.info.strip().lower() == "notes":
             draft.notes.append(opening.content)
         elif opening.type in ("bullet_list_open", "ordered_list_open"):
@@ -302,9 +324,23 @@ def _read_native(front: FrontMatter, tokens: list[Token], problems: Problems, st
         )
         for d in drafts
     ]
-    session = Session(items=tuple(items), description="\n\n".join(description), **values)
+    text = ""
+    if description:  # as written, blank lines included, from its first block to its last
+        text = "\n".join(body_lines[description[0][0] : description[-1][1]]).strip("\n")
+    session = Session(items=tuple(items), description=text, **values)
     check_agenda(session, [d.line for d in drafts], problems)
     return session
+
+
+def _fence_closed(fence: Token, body_lines: list[str]) -> bool:
+    """True when a fenced block has its closing line (CommonMark lets it run to the end)."""
+    assert fence.map is not None
+    start, end = fence.map
+    if end - start < 2:
+        return False
+    last = body_lines[end - 1].strip() if end - 1 < len(body_lines) else ""
+    char = fence.markup[0]
+    return len(last) >= len(fence.markup) and set(last) == {char}
 
 
 def comment_text(comment: str) -> str:
@@ -317,11 +353,24 @@ def _read_heading(content: str, line: int, problems: Problems) -> _Draft:
     match = HEADING_SPEC.match(content)
     if not match:
         title = ESCAPED.sub(r"\1", content).strip()
-        problems.error(line, f"'{title}' has no minutes; write the heading as '## {title} [5 min]'")
+        if not title:
+            problems.error(line, "this heading is empty; write the item as '## Title [5 min]'")
+        elif MINUTES_PART.match(title.strip("[]() ")):
+            problems.error(
+                line, f"this heading has minutes but no title; write it as '## Title [{title}]'"
+            )
+        else:
+            problems.error(
+                line, f"'{title}' has no minutes; write the heading as '## {title} [5 min]'"
+            )
         return _Draft(title, line, None)
     draft = _Draft(ESCAPED.sub(r"\1", match["title"]).strip(), line, None)
     if not draft.title:
-        problems.error(line, "this agenda item has no title; write '## Title [5 min]'")
+        problems.error(
+            line,
+            f"this heading has [{match['spec'].strip()}] but no title; write it as "
+            f"'## Title [{match['spec'].strip() or '5 min'}]'",
+        )
     for part in (p.strip() for p in match["spec"].split(",")):
         word = part.lower()
         if not part:
@@ -353,20 +402,27 @@ def _read_heading(content: str, line: int, problems: Problems) -> _Draft:
 
 
 def _whole_minutes(text: str, title: str, line: int, problems: Problems) -> int | None:
-    try:
-        number = float(text.replace(",", "."))
-    except ValueError:
-        problems.error(line, f"'{text}' in '{title}' is not a number; write minutes like [5 min]")
-        return None
-    if number != int(number):
+    """Minutes written as digits, from 1 to MAX_MINUTES (24 hours)."""
+    if re.fullmatch(r"[0-9]+[.,][0-9]+", text):
         problems.error(line, f"'{title}' has {text} minutes; use whole minutes, like [5 min]")
         return None
-    if number <= 0:
+    if not re.fullmatch(r"[+-]?[0-9]+", text):
         problems.error(
-            line, f"'{title}' has {int(number)} minutes; an item needs at least 1, like [1 min]"
+            line, f"'{text}' in '{title}' is not a number in digits; write minutes like [5 min]"
         )
         return None
-    return int(number)
+    if text.startswith("-") or not text.strip("+0"):
+        problems.error(
+            line, f"'{title}' has {text} minutes; an item needs at least 1, like [1 min]"
+        )
+        return None
+    if len(text.lstrip("+0")) > 4 or int(text) > MAX_MINUTES:
+        problems.error(
+            line,
+            f"'{title}' has {text} minutes; an item can be at most {MAX_MINUTES} (24 hours)",
+        )
+        return None
+    return int(text)
 
 
 def check_agenda(session: Session, lines: list[int], problems: Problems) -> None:
@@ -385,9 +441,25 @@ def check_agenda(session: Session, lines: list[int], problems: Problems) -> None
     if fit.crossing is not None:
         crossing = fit.crossing
         end = format_clock(crossing.end)
+        if crossing.end_offset + minutes_of_day(session.start) > MAX_MINUTES:
+            end += " the next day"
         past = crossing.end_offset - session.length
         problems.warn(
             lines[crossing.index],
             f"'{crossing.item.title}' ends at {end}, {past} min after the slot ends "
             f"({fit.describe()}); shorten items or set a longer 'length'",
+        )
+    midnight = MAX_MINUTES - minutes_of_day(session.start)
+    late = next((s for s in schedule(session) if s.end_offset > midnight), None)
+    if late is not None and late is not fit.crossing:
+        problems.warn(
+            lines[late.index],
+            f"'{late.item.title}' ends at {format_clock(late.end)} the next day, after "
+            "midnight; a session runs within one day, so check the start time and minutes",
+        )
+    elif late is None and session.length > midnight:
+        problems.warn(
+            1,
+            f"the slot ends after midnight ({session.length} min from "
+            f"{format_clock(session.start)}); check the start time and length",
         )

@@ -6,6 +6,23 @@ from presenter.agenda.problems import Problems
 
 MAX_BYTES = 1024 * 1024  # a session is a few kilobytes; anything over 1 MiB is the wrong file
 BOM = b"\xef\xbb\xbf"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+SAVE_AS_UTF8 = (
+    "save it as UTF-8 (in Notepad: File, Save As, Encoding: UTF-8; in TextEdit: "
+    "Format, Make Plain Text, then Save with Plain Text Encoding: Unicode (UTF-8))"
+)
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """UTF-16 ("Unicode" in Notepad): a UTF-16 byte order mark, or text whose every other
+    byte is zero."""
+    if data.startswith(UTF16_BOMS):
+        return True
+    sample = data[:4096]
+    if len(sample) < 8:
+        return False
+    zeros = [half.count(0) / len(half) for half in (sample[0::2], sample[1::2])]
+    return max(zeros) > 0.9 and min(zeros) < 0.1
 
 
 def decode_source(data: bytes, problems: Problems) -> str | None:
@@ -17,14 +34,20 @@ def decode_source(data: bytes, problems: Problems) -> str | None:
             "check you picked the session's .md file",
         )
         return None
+    if _looks_like_utf16(data):
+        problems.error(
+            1, f'the file is saved as UTF-16 (Notepad calls it "Unicode"); {SAVE_AS_UTF8}'
+        )
+        return None
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         problems.error(
             line, "this is a binary file, not a text file; a session is a Markdown text file (.md)"
         )
         return None
+    # A UTF-8 byte order mark and Windows line ends are what Windows editors write: read
+    # silently, and saving writes plain UTF-8 with plain line ends.
     if data.startswith(BOM):
-        problems.warn(1, "the file starts with a byte order mark (BOM); it was ignored")
         data = data[len(BOM) :]
     try:
         text = data.decode("utf-8")
@@ -32,15 +55,10 @@ def decode_source(data: bytes, problems: Problems) -> str | None:
         line = data[: exc.start].count(b"\n") + 1
         problems.error(
             line,
-            f"byte 0x{data[exc.start]:02x} is not UTF-8 text; save the file as UTF-8 "
-            "(in Notepad: Save As, Encoding: UTF-8)",
+            f"byte 0x{data[exc.start]:02x} is not UTF-8 text; {SAVE_AS_UTF8}",
         )
         return None
     if "\r" in text:
-        first = text[: text.index("\r")].count("\n") + 1
-        problems.warn(
-            first, "Windows line ends (CRLF) were read as plain line ends; saving writes plain ones"
-        )
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         problems.error(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from presenter.agenda.model import (
     Kind,
     Session,
 )
+from presenter.files import SHARED_FILE, write_text
 
 TITLE_SPECIALS = re.compile(r"([\\\[\]])")
 
@@ -70,7 +70,10 @@ def _write_item(item: AgendaItem) -> str:
         for point in item.points:
             first, *rest = point.split("\n")
             lines.append(f"- {first}")
-            lines.extend(f"  {line}" if line else "" for line in rest)
+            # Later lines line up with the first line's text, as CommonMark reads them.
+            lead = len(first) - len(first.lstrip(" "))
+            indent = " " * (2 + (lead if lead <= 3 and first.strip() else 0))
+            lines.extend(f"{indent}{line}" if line else "" for line in rest)
         lines.append("")
     if item.notes:
         longest = max((len(run) for run in re.findall(r"^\s*(`{3,})", item.notes, re.M)), default=2)
@@ -80,18 +83,10 @@ def _write_item(item: AgendaItem) -> str:
 
 
 def save_session(session: Session, path: str | Path) -> None:
-    """Write the session to `path` atomically: a temporary file beside it, then a rename."""
-    import tempfile
+    """Write the session to `path` whole or not at all (WriteError, an OSError, if not).
 
+    A new session file is readable by others, like any document; a replaced one keeps its
+    mode."""
     path = Path(path)
-    text = write_session(session)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    permissions = None if path.exists() else SHARED_FILE
+    write_text(path, write_session(session), permissions=permissions)

@@ -5,14 +5,15 @@ leave the file; every export is written whole or not at all."""
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from presenter.attendance.files import atomic_write
 from presenter.attendance.model import Attendee, Run, Summary
 from presenter.attendance.store import AttendanceStore
 from presenter.attendance.text import fold, neutralise
+from presenter.files import atomic_write, write_bytes, zip_check
 
 # Column name on the command line → heading in the file.
 COLUMNS = {
@@ -125,8 +126,11 @@ def write_xlsx(
             if row_number == 1:
                 cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
-    with atomic_write(path, "wb") as handle:
-        book.save(handle)
+    # Built in memory: a zip that fails half-way onto a full disk would complain again
+    # from its finaliser.
+    data = io.BytesIO()
+    book.save(data)
+    write_bytes(path, data.getvalue(), check=zip_check)
 
 
 def export_run(

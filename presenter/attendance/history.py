@@ -445,12 +445,10 @@ def with_minutes(text: str, title: str, minutes: int, source: str = "<text>") ->
 
 def apply_suggestion(path: str | os.PathLike[str], suggestion: Suggestion) -> None:
     """Write the suggested minutes into the session file, whole or not at all."""
-    from presenter.attendance.files import atomic_write
+    from presenter.files import atomic_write
 
     target = Path(path)
-    mode = target.stat().st_mode & 0o777
     text = target.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
     new_text = with_minutes(text, suggestion.title, suggestion.minutes, os.fspath(target))
     with atomic_write(target, "w", encoding="utf-8", newline="\n") as handle:
         handle.write(new_text)
-    os.chmod(target, mode)  # the temporary file was private; keep the file's own mode

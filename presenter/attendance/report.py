@@ -11,11 +11,11 @@ from datetime import datetime
 from pathlib import Path
 
 from presenter.attendance.clock_log import last_clock_save, recorded_clock
-from presenter.attendance.files import atomic_write
 from presenter.attendance.history import Feedback, Outcome, feedback_for, outcomes_for
 from presenter.attendance.model import Run, Summary
 from presenter.attendance.store import AttendanceStore
 from presenter.attendance.text import neutralise
+from presenter.files import atomic_write
 
 REPORT_FORMATS = (".csv", ".pdf")
 

@@ -8,6 +8,7 @@ appending a function to MIGRATIONS. Only the owner may read the file.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import sqlite3
@@ -65,6 +66,34 @@ class InvalidDetails(AttendanceError):
         super().__init__(f"the {field.replace('_', ' ')} {problem}")
         self.field = field
         self.problem = problem
+
+
+SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN = 10, 13, 14
+ALMOST_NO_ROOM = 64 * 1024  # bytes
+
+
+def _disk_full(exc: BaseException, path: Path) -> bool:
+    """True when `exc` comes from the disk being full. SQLite reports some failures to grow
+    its shared-memory file as a plain I/O error, so those count when the disk has no room."""
+    if isinstance(exc, OSError):
+        return exc.errno in (errno.ENOSPC, errno.EDQUOT)
+    code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+    if code == SQLITE_FULL:
+        return True
+    if code in (SQLITE_IOERR, SQLITE_CANTOPEN):
+        import shutil
+
+        with contextlib.suppress(OSError):
+            return shutil.disk_usage(path.parent).free < ALMOST_NO_ROOM
+    return False
+
+
+def _full_error(path: Path) -> AttendanceError:
+    from presenter.files import disk_full_text
+
+    return AttendanceError(
+        f"{path}: {disk_full_text(path.parent)}; free some space on it, then try again"
+    )
 
 
 def _execute_script(db: sqlite3.Connection, script: str) -> None:
@@ -167,7 +196,9 @@ _RUN_COLUMNS = (
 
 def _ensure_private_file(path: Path) -> None:
     """Create the database file readable by its owner only, or tighten an existing one."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    from presenter.files import private_folder
+
+    private_folder(path.parent)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     os.close(fd)
     with contextlib.suppress(OSError):  # a file we do not own: SQLite will say so
@@ -224,6 +255,17 @@ class AttendanceStore:
     ) -> None:
         self.path = Path(path)
         self._clock = clock
+        try:
+            self._open(hold_window_lock, busy_timeout_ms)
+        except (OSError, sqlite3.Error) as exc:
+            if _disk_full(exc, self.path):
+                raise _full_error(self.path) from None
+            raise
+        self._index_key: tuple[int, int] | None = None
+        self._index = RosterIndex(())
+
+    def _open(self, hold_window_lock: bool, busy_timeout_ms: int) -> None:
+        self._lock = None
         _ensure_private_file(self.path)
         self._lock = (
             _WindowLock(self.path.with_name(self.path.name + ".lock")) if hold_window_lock else None
@@ -248,8 +290,6 @@ class AttendanceStore:
         except BaseException:
             self.close()
             raise
-        self._index_key: tuple[int, int] | None = None
-        self._index = RosterIndex(())
 
     # -- the file -----------------------------------------------------------------------
 
@@ -289,6 +329,8 @@ class AttendanceStore:
         except BaseException as exc:
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
+            if _disk_full(exc, self.path):
+                raise _full_error(self.path) from None
             if isinstance(exc, sqlite3.OperationalError):
                 raise AttendanceError(
                     f"the attendance file could not be written ({exc}); try again"

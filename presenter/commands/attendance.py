@@ -491,7 +491,8 @@ def run_export(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise UsageError(f"{output}: {exc}") from None
         except OSError as exc:
-            raise UsageError(f"{output}: cannot write it ({exc.strerror})") from None
+            why = exc.strerror or "the file could not be written"
+            raise UsageError(f"{output}: {why}; nothing was written") from None
         what = "certificates for" if args.certificates else "attendance of"
         print(f"wrote {what} {people(len(report.rows))} to {output}")
     return 0

@@ -6,16 +6,18 @@ differ; every entry's date is set to 1980-01-01 so the same session gives the sa
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import struct
-import tempfile
 import zipfile
 from datetime import datetime
 from pathlib import Path
 
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+from presenter.files import SHARED_FILE, WriteError, write_bytes, zip_check
 
 LOCAL_HEADER = b"PK\x03\x04"
 CENTRAL_HEADER = b"PK\x01\x02"
@@ -25,7 +27,7 @@ LONGEST_PROPERTY = 255
 EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 
 
-class DeckWriteError(Exception):
+class DeckWriteError(WriteError):
     """The deck could not be written where asked; any file already there is unchanged."""
 
 
@@ -115,35 +117,17 @@ def _fix_zip_dates(data: bytes) -> bytes:
 
 
 def write_atomically(data: bytes, path: str | Path) -> None:
-    """Write `data` to a temporary file beside `path`, then put it in place in one step."""
+    """Write the deck whole or not at all; DeckWriteError (one line) if it cannot be."""
     path = Path(path)
     if path.is_dir():
         raise DeckWriteError(f"{path}: is a folder; give a file name such as {path / 'deck.pptx'}")
-    folder = path.parent if str(path.parent) else Path(".")
+    permissions = None if path.exists() else SHARED_FILE
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except FileNotFoundError:
-        raise DeckWriteError(
-            f"{path}: the folder {folder} does not exist; create it first"
-        ) from None
-    except OSError as exc:
-        raise DeckWriteError(
-            f"{path}: cannot write in {folder} ({exc.strerror}); choose another folder"
-        ) from None
-    try:
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-        os.chmod(temp, mode)
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise DeckWriteError(
-            f"{path}: cannot be replaced ({exc.strerror}); close it in PowerPoint or choose "
-            "another name"
-        ) from None
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+        write_bytes(path, data, check=zip_check, permissions=permissions)
+    except WriteError as exc:
+        if exc.errno in (errno.EACCES, errno.EPERM) and path.exists():
+            raise DeckWriteError(
+                f"{path}: cannot be replaced ({os.strerror(exc.errno)}); close it in PowerPoint "
+                "or choose another name"
+            ) from None
+        raise DeckWriteError(str(exc), exc.errno, exc.strerror) from None

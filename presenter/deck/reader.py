@@ -19,7 +19,15 @@ from presenter.agenda import AgendaItem, Problem, Session
 from presenter.agenda.model import DEFAULT_LENGTH
 from presenter.agenda.timetable import share_minutes
 from presenter.deck import notes as deck_notes
-from presenter.deck.template import BODIES, TITLES, open_pptx
+from presenter.deck.template import (
+    BODIES,
+    DAMAGE,
+    RESAVE,
+    TITLES,
+    _first_line,
+    dangling_slides,
+    open_pptx,
+)
 from presenter.deck.text import BUDGET_NAME, Run, clean_text, plain_text, runs_markdown
 from presenter.deck.writer import CONTINUED
 
@@ -49,21 +57,44 @@ def import_deck(
     """The session a deck describes, and warnings (as `FILE:SLIDE: warning: ...`)."""
     path = Path(path)
     prs = open_pptx(path, DeckReadError)
-    slides = []
-    total = len(prs.slides)
-    for number, slide in enumerate(prs.slides, start=1):
-        slides.append(_read_slide(slide, number))
-        if progress:
-            progress(number, total, f"Slide {number} of {total}")
-    warnings: list[Problem] = []
     source = str(path)
-    ours = any(deck_notes.split_timing(s.notes)[1] for s in slides) or (
-        bool(slides) and deck_notes.read_title_notes(slides[0].notes) is not None
-    )
-    if ours:
-        session = _our_deck(slides, path, warnings)
-    else:
-        session = _their_deck(slides, prs, path, warnings)
+    warnings: list[Problem] = []
+    number = 0
+    try:
+        listed = len(prs.part._element.get_or_add_sldIdLst())
+        missing = dangling_slides(prs)
+        for gone in missing:
+            warnings.append(
+                Problem(source, gone, f"slide {gone} is missing from the file; left out", False)
+            )
+        numbers = [n for n in range(1, listed + 1) if n not in missing]
+        slides = []
+        total = len(prs.slides)
+        for index, (number, slide) in enumerate(zip(numbers, prs.slides, strict=True), 1):
+            try:
+                slides.append(_read_slide(slide, number))
+            except DAMAGE as exc:
+                warnings.append(
+                    Problem(
+                        source,
+                        number,
+                        f"slide {number} is damaged ({_first_line(exc)}); left out",
+                        False,
+                    )
+                )
+            if progress:
+                progress(index, total, f"Slide {index} of {total}")
+        number = 0
+        ours = any(deck_notes.split_timing(s.notes)[1] for s in slides) or (
+            bool(slides) and deck_notes.read_title_notes(slides[0].notes) is not None
+        )
+        if ours:
+            session = _our_deck(slides, path, warnings)
+        else:
+            session = _their_deck(slides, prs, path, warnings)
+    except DAMAGE as exc:
+        where = f"slide {number} is damaged" if number else "the deck is damaged"
+        raise DeckReadError(f"{path}: {where} ({_first_line(exc)}); {RESAVE}") from None
     for slide in slides:
         if slide.left_out:
             kinds = ", ".join(sorted(set(slide.left_out)))
@@ -85,31 +116,47 @@ def _read_slide(slide, number: int) -> _Slide:
     body_points: list[str] = []
     other_points: list[str] = []
     for shape in _shapes(slide.shapes, found):
-        kind = _placeholder_type(shape)
-        if kind in TITLES and not found.title:
-            found.title = _one_line(shape.text_frame.text)
-            continue
-        if kind == PP_PLACEHOLDER.SUBTITLE:
-            found.is_title_slide = True
-        if shape.name == BUDGET_NAME:
-            continue
-        if shape.has_text_frame:
-            target = body_points if kind in (*BODIES, PP_PLACEHOLDER.SUBTITLE) else other_points
-            target.extend(_paragraph_points(shape.text_frame))
-        elif getattr(shape, "has_table", False) and shape.has_table:
-            other_points.extend(_table_points(shape.table))
+        try:
+            _read_shape(shape, found, body_points, other_points)
+        except DAMAGE:
+            found.left_out.append("damaged shapes")
     if PP_PLACEHOLDER.CENTER_TITLE in layout_types or PP_PLACEHOLDER.SUBTITLE in layout_types:
         found.is_title_slide = True
     found.points = body_points + other_points
-    found.notes = _notes_text(slide)
+    try:
+        found.notes = _notes_text(slide)
+    except DAMAGE:
+        found.left_out.append("damaged speaker notes")
     return found
+
+
+def _read_shape(shape, found: _Slide, body_points: list[str], other_points: list[str]) -> None:
+    """One shape's text into the slide's title or points."""
+    kind = _placeholder_type(shape)
+    if kind in TITLES and not found.title:
+        found.title = _one_line(shape.text_frame.text)
+        return
+    if kind == PP_PLACEHOLDER.SUBTITLE:
+        found.is_title_slide = True
+    if shape.name == BUDGET_NAME:
+        return
+    if shape.has_text_frame:
+        target = body_points if kind in (*BODIES, PP_PLACEHOLDER.SUBTITLE) else other_points
+        target.extend(_paragraph_points(shape.text_frame))
+    elif getattr(shape, "has_table", False) and shape.has_table:
+        other_points.extend(_table_points(shape.table))
 
 
 def _shapes(shapes, found: _Slide):
     """Every shape on the slide, groups opened, top to bottom then left to right."""
     flat = []
     for shape in shapes:
-        shape_type = _shape_type(shape)
+        try:
+            shape_type = _shape_type(shape)
+            _position(shape.top), _position(shape.left)
+        except DAMAGE:  # such as pandoc's empty <p:sp/>
+            found.left_out.append("damaged shapes")
+            continue
         if shape_type == MSO_SHAPE_TYPE.GROUP:
             flat.extend(_shapes(shape.shapes, found))
         elif shape_type == MSO_SHAPE_TYPE.PICTURE:

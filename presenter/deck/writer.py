@@ -26,10 +26,12 @@ from presenter.deck.package import deck_bytes, set_core_properties, write_atomic
 from presenter.deck.style import EMU_PER_INCH, TextStyle, placeholder_style
 from presenter.deck.template import (
     BODIES,
+    DAMAGE,
     FURNITURE,
     TITLES,
     Layouts,
     body_font,
+    damaged_template,
     open_template,
     pick_layouts,
 )
@@ -81,8 +83,13 @@ def deck_for(
 ) -> bytes:
     """The deck's bytes: the same session, template, date and venue give the same bytes."""
     prs = open_template(template)
-    builder = _DeckBuilder(prs, pick_layouts(prs), metrics_for(body_font(prs)), session)
-    builder.build(date, venue, progress)
+    try:
+        builder = _DeckBuilder(prs, pick_layouts(prs), metrics_for(body_font(prs)), session)
+        builder.build(date, venue, progress)
+    except DAMAGE as exc:
+        if template is None:  # the bundled template is whole: this is a fault here
+            raise
+        raise damaged_template(template, exc) from None
     when = datetime.combine(date, session.start) if date else None
     set_core_properties(
         prs,

@@ -111,10 +111,11 @@ def run_app(argv: list[str]) -> int:
     app.setApplicationDisplayName("Presenter")
 
     from presenter.attendance.paths import data_dir
+    from presenter.files import private_folder
 
     folder = data_dir(args.data_dir)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
     except OSError as exc:
         problem = (
             f"{folder}: the data folder cannot be made ({exc.strerror or exc}); "

@@ -1,17 +1,17 @@
 """The printable attendance register and CPD certificates, drawn with Qt's own PDF writer.
 
 Needs a QGuiApplication (fonts); `ensure_gui_app` makes an offscreen one for the command
-line. Files are written beside the target and moved into place when complete.
+line. A PDF is drawn in memory, then written whole or not at all by presenter.files, which
+reads it back and counts its pages (QPdfWriter itself reports no write errors).
 """
 
 from __future__ import annotations
 
-import contextlib
 import html
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QSizeF
 from PySide6.QtGui import (
     QGuiApplication,
     QPageLayout,
@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 )
 
 from presenter.attendance.export import AttendanceReport, length_text
-from presenter.attendance.files import replace_atomically, temporary_sibling
+from presenter.files import NotWhole, WriteError, pdf_check, pdf_pages, write_bytes
 
 RESOLUTION = 300  # dots per inch of the PDF's coordinate space
 
@@ -36,8 +36,8 @@ def ensure_gui_app() -> QGuiApplication:
     return app  # type: ignore[return-value]
 
 
-def _writer(path: Path, title: str, landscape: bool) -> QPdfWriter:
-    writer = QPdfWriter(str(path))
+def _writer(device: QIODevice, title: str, landscape: bool) -> QPdfWriter:
+    writer = QPdfWriter(device)
     writer.setResolution(RESOLUTION)
     writer.setTitle(title)
     writer.setCreator("Presenter")
@@ -110,26 +110,30 @@ def certificate_html(report: AttendanceReport, name: str) -> str:
     )
 
 
-def write_pdf_atomically(path: Path, draw) -> None:
-    """Call `draw(temp)` to draw a PDF at a temporary path beside `path`, then move it there."""
-    temp = temporary_sibling(path)
+def write_pdf_atomically(path: Path, draw, pages: int | None = None) -> None:
+    """Call `draw(device)` to draw a PDF into memory, then write it to `path` whole.
+
+    `pages` is how many pages it must have (None: at least one). Raises WriteError."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    draw(buffer)
+    data = bytes(buffer.data().data())
+    buffer.close()
     try:
-        draw(temp)
-        if temp.stat().st_size == 0:
-            raise OSError(f"{path}: the PDF could not be written")
-        replace_atomically(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
+        pdf_pages(data)
+    except NotWhole as exc:
+        raise WriteError(
+            f"{path}: the PDF could not be drawn ({exc}); nothing was written"
+        ) from None
+    write_bytes(path, data, check=pdf_check(pages))
 
 
 def write_register(path: str | Path, report: AttendanceReport) -> None:
     """A printable register: A4 landscape, the table breaking across pages as needed."""
     ensure_gui_app()
 
-    def draw(temp: Path) -> None:
-        writer = _writer(temp, f"Attendance register: {report.run.title}", landscape=True)
+    def draw(device: QIODevice) -> None:
+        writer = _writer(device, f"Attendance register: {report.run.title}", landscape=True)
         document = QTextDocument()
         document.documentLayout().setPaintDevice(writer)
         document.setHtml(register_html(report))
@@ -144,8 +148,8 @@ def write_certificates(path: str | Path, report: AttendanceReport) -> None:
         raise ValueError("nobody is checked in to this run, so there are no certificates")
     ensure_gui_app()
 
-    def draw(temp: Path) -> None:
-        writer = _writer(temp, f"Certificates of attendance: {report.run.title}", landscape=True)
+    def draw(device: QIODevice) -> None:
+        writer = _writer(device, f"Certificates of attendance: {report.run.title}", landscape=True)
         area = writer.pageLayout().paintRectPixels(writer.resolution())
         painter = QPainter(writer)
         try:
@@ -164,4 +168,4 @@ def write_certificates(path: str | Path, report: AttendanceReport) -> None:
         finally:
             painter.end()
 
-    write_pdf_atomically(Path(path), draw)
+    write_pdf_atomically(Path(path), draw, pages=len(report.names))

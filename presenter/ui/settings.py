@@ -6,6 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from presenter.files import private_file
+
 MAX_RECENT = 8
 DEFAULT_NOTES_POINT_SIZE = 20
 MIN_NOTES_POINT_SIZE = 10
@@ -17,6 +19,7 @@ class Settings:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
+        private_file(self.path)  # Qt keeps an existing file's mode when it saves
         self._qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
 
     @property

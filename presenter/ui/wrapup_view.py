@@ -361,8 +361,8 @@ def write_report_pdf(path: str | Path, report: RunReport) -> None:
     ensure_gui_app()
     target = Path(path)
 
-    def draw(temp: Path) -> None:
-        writer = QPdfWriter(str(temp))
+    def draw(device) -> None:
+        writer = QPdfWriter(device)
         writer.setResolution(RESOLUTION)
         writer.setTitle(f"Report: {report.run.title}")
         writer.setCreator("Presenter")

@@ -108,7 +108,66 @@ BAD_INPUTS = {
     "minutes missing": (FRONT + "## Who to follow\n", 7, "has no minutes", True),
     "minutes zero": (FRONT + "## Who to follow [0 min]\n", 7, "at least 1", True),
     "minutes negative": (FRONT + "## Who to follow [-5 min]\n", 7, "at least 1", True),
-    "minutes not a number": (FRONT + "## Who to follow [five min]\n", 7, "not a number", True),
+    "minutes not a number": (
+        FRONT + "## Who to follow [five min]\n",
+        7,
+        "not a number in digits",
+        True,
+    ),
+    "minutes in e-notation": (
+        FRONT + "## Who to follow [1e0 min]\n",
+        7,
+        "not a number in digits",
+        True,
+    ),
+    "minutes as a float": (FRONT + "## Who to follow [1.0 min]\n", 7, "whole minutes", True),
+    "minutes over a day": (FRONT + "## Who to follow [1441 min]\n", 7, "at most 1440", True),
+    "minutes absurd": (FRONT + "## Who to follow [1000000000 min]\n", 7, "at most 1440", True),
+    "minutes of 20 digits": (
+        FRONT + "## Who to follow [12345678901234567890 min]\n",
+        7,
+        "at most 1440",
+        True,
+    ),
+    "minutes of 5000 digits": (
+        FRONT + f"## Who to follow [{'9' * 5000} min]\n",
+        7,
+        "at most",
+        True,
+    ),
+    "length over a day": (
+        FRONT.replace("length: 60", "length: 100000") + "## A [5 min]\n",
+        4,
+        "more than a day",
+        True,
+    ),
+    "past midnight": (
+        FRONT.replace('"12:00"', '"23:00"') + "## A [30 min]\n\n## B [45 min]\n",
+        9,
+        "'B' ends at 00:15 the next day",
+        False,
+    ),
+    "unclosed notes": (
+        FRONT + "## A [5 min]\n\n```notes\nSay hello.\n\n## B [5 min]\n\n## C [50 min]\n",
+        9,
+        "```notes block opened on this line is never closed",
+        True,
+    ),
+    "heading with minutes but no title": (FRONT + "## [5 min]\n", 7, "but no title", True),
+    "heading of minutes alone": (FRONT + "## 5 min\n", 7, "minutes but no title", True),
+    "empty heading": (FRONT + "##\n\n## A [5 min]\n", 7, "heading is empty", True),
+    "utf-16 with bom": (
+        (FRONT + "## A [5 min]\n").encode("utf-16"),
+        1,
+        'saved as UTF-16 (Notepad calls it "Unicode"); save it as UTF-8 (in Notepad',
+        True,
+    ),
+    "utf-16 without bom": (
+        (FRONT + "## A [5 min]\n").encode("utf-16-le"),
+        1,
+        "saved as UTF-16",
+        True,
+    ),
     "minutes fraction": (FRONT + "## Who to follow [2.5 min]\n", 7, "whole minutes", True),
     "unknown spec word": (FRONT + "## Who to follow [5 min, fxed]\n", 7, '"fixed"', True),
     "no items": (FRONT + "Just some words.\n", 7, "no agenda items", True),
@@ -128,8 +187,13 @@ BAD_INPUTS = {
         False,
     ),
     "tab in body": (FRONT + "## A [5 min]\n\n- a\n\t- b\n", 10, "tab", False),
-    "bom": (b"\xef\xbb\xbf" + FRONT.encode() + b"## A [5 min]\n", 1, "byte order mark", False),
-    "crlf": (FRONT.replace("\n", "\r\n").encode() + b"## A [5 min]\r\n", 1, "CRLF", False),
+}
+
+# What Windows editors write: read as it is, with nothing to say.
+WINDOWS = {
+    "bom": b"\xef\xbb\xbf" + FRONT.encode() + b"## A [5 min]\n",
+    "crlf": FRONT.replace("\n", "\r\n").encode() + b"## A [5 min]\r\n",
+    "bom and crlf": b"\xef\xbb\xbf" + FRONT.replace("\n", "\r\n").encode() + b"## A [5 min]\r\n",
 }
 
 
@@ -151,11 +215,26 @@ def test_bad_input_names_file_and_line(tmp_path, case):
     assert str(problem).startswith(f"{path}:{line}: {'error' if is_error else 'warning'}: ")
 
 
-def test_warned_files_still_read_fully(tmp_path):
-    for case in ("bom", "crlf"):
-        session, _ = load_session(write(tmp_path, BAD_INPUTS[case][0], f"{case}.md"))
-        assert session.title == "Test hour"
-        assert [i.title for i in session.items] == ["A"]
+@pytest.mark.parametrize("case", WINDOWS, ids=list(WINDOWS))
+def test_windows_files_read_silently(tmp_path, case):
+    session, warnings = load_session(write(tmp_path, WINDOWS[case], "windows.md"))
+    assert warnings == []
+    assert session.title == "Test hour"
+    assert [i.title for i in session.items] == ["A"]
+
+
+def test_an_unclosed_fence_keeps_nothing_hidden(tmp_path):
+    text = FRONT + "## A [5 min]\n\n```notes\nSay hello.\n\n## B [5 min]\n"
+    with pytest.raises(SessionFileError) as caught:
+        load_session(write(tmp_path, text))
+    assert [p.line for p in caught.value.problems if p.is_error] == [9]
+
+
+def test_whitespace_only_lines_raise_nothing(tmp_path):
+    text = FRONT + "## A [5 min]\n\n- a\n\t\n  \t  \n- b\n\n\t\n## B [5 min]\n"
+    session, warnings = load_session(write(tmp_path, text))
+    assert warnings == []
+    assert session.items[0].points == ("a", "b")
 
 
 def test_file_over_one_mebibyte_is_refused_before_reading_it(tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import string
 from datetime import time
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from presenter.agenda import (
@@ -64,6 +64,11 @@ def sessions(draw) -> Session:
 
 @settings(max_examples=300, deadline=None)
 @given(sessions())
+# A point whose first line starts with a space and whose next line is "0.": the next line
+# must line up with the first line's text or it starts a list of its own.
+@example(Session(title="T", items=(AgendaItem(title="A", minutes=5, points=(" 0\n0.",)),)))
+# A description whose lines look like a list and a paragraph: kept as one text.
+@example(Session(title="T", items=(AgendaItem(title="A", minutes=5),), description="0.\n0"))
 def test_reading_what_was_written_gives_an_equal_session(session):
     text = write_session(session)
     again, problems = parse_session(text, "written.md")

@@ -147,3 +147,65 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path):
     names, integrity = _names_in_file(tmp_path)
     assert integrity == "ok"
     assert len(names) == 200
+
+
+def test_the_attendance_file_is_written_durably(tmp_path):
+    """WAL with synchronous=FULL: a check-in is on the disk, not only in the system's cache,
+    before `check_in` returns. A process kill cannot tell; only these settings can."""
+    from presenter.attendance import open_store
+
+    with open_store(tmp_path) as store:
+        assert store.query("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.query("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+
+
+# Checks people in through the check-in panel's own path (the name box, then Enter's
+# `check_in`), printing "done NAME" once the panel has acknowledged each one. When the
+# statement named in argv[2] starts for person argv[3], the process kills itself: the kill
+# lands mid-write, with a transaction open.
+CHECK_IN_THROUGH_THE_PANEL = """
+import os, signal, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from datetime import date
+from PySide6.QtWidgets import QApplication
+from presenter.attendance import open_store
+from presenter.ui.checkin_panel import CheckInPanel
+
+app = QApplication([])
+store = open_store(sys.argv[1])
+run = store.create_run("Twitter hour", on=date(2026, 11, 25))
+panel = CheckInPanel(store, run.id, run.readiness)
+statement, victim = sys.argv[2], int(sys.argv[3])
+number = 0
+
+def trace(sql):
+    if number == victim and sql.lstrip().upper().startswith(statement):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+store._db.set_trace_callback(trace)
+while True:
+    number += 1
+    name = f"Person {number:05d}"
+    panel.name_edit.setText(name)
+    done = panel.check_in(walk_in=True)
+    assert done is not None and done.attendee.name == name, panel.status.text()
+    print("done", name, flush=True)
+"""
+
+
+@pytest.mark.parametrize("statement", ["INSERT", "COMMIT"])
+def test_a_check_in_killed_mid_write_keeps_everyone_acknowledged(tmp_path, statement):
+    done = subprocess.run(
+        [sys.executable, "-c", CHECK_IN_THROUGH_THE_PANEL, str(tmp_path), statement, "40"],
+        capture_output=True,
+        text=True,
+        env=_environment(tmp_path),
+        timeout=120,
+    )
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    reported = [line[5:] for line in done.stdout.splitlines() if line.startswith("done ")]
+    assert len(reported) == 39
+    names, integrity = _names_in_file(tmp_path)
+    assert integrity == "ok"
+    assert set(reported) <= names
+    assert names <= {*reported, "Person 00040"}
