@@ -569,8 +569,8 @@ class AttendanceStore:
             name=name,
             email=email,
             handle=handle,
-            role=" ".join(details.role.split()),
-            department=" ".join(details.department.split()),
+            role=details.role.strip(),
+            department=details.department.strip(),
             staff_number=details.staff_number.strip(),
             note=details.note.strip(),
         )

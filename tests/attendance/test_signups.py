@@ -277,3 +277,20 @@ def test_a_name_with_an_escape_code_is_refused_at_check_in(presenter, tmp_path):
     assert status == 2
     assert "the name has a control character in it" in err
     assert people(tmp_path) == {}
+
+
+def test_what_a_person_typed_is_kept_but_for_spaces_around_it(presenter, tmp_path):
+    path = tmp_path / "list.csv"
+    path.write_text(
+        'Name,Job title,Ward\n  Rue  Example ,"Nurse  (nights)\tband 5 ","  Ward 12 "\n',
+        encoding="utf-8",
+    )
+    status, _out, err = presenter("roster", "import", "1", str(path), "--yes")
+    assert status == 0, err
+    with open_store(tmp_path / "data") as store:
+        (person,) = store.attendees(1)
+    assert (person.name, person.role, person.department) == (
+        "Rue  Example",
+        "Nurse  (nights)\tband 5",
+        "Ward 12",
+    )
