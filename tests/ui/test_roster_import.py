@@ -44,7 +44,12 @@ def test_a_google_forms_export_is_shown_mapped_and_imports_everyone(qtbot, panel
         RosterImportDialog, "choose_file", lambda parent: SIGNUPS / "google-forms-responses.csv"
     )
     monkeypatch.setattr(RosterImportDialog, "confirm", confirm)
+    problems = []
+    monkeypatch.setattr(
+        RosterImportDialog, "show_problems", lambda parent, lines: problems.extend(lines)
+    )
     assert panel.import_roster() == 4
+    assert problems == []
     assert shown["intro"].startswith("Recognised as Google Forms responses. 5 rows")
     assert shown["boxes"] == {
         "name": "C: Your full name",
