@@ -355,7 +355,7 @@ def _looks_like_a_person(cells: Iterable[str]) -> bool:
             continue
         if "@" in cell and email_problem(cell) is None:
             return True
-        if cell.startswith("@") or re.search(r"(twitter|x)\.com/", cell, re.IGNORECASE):
+        if cell.startswith("@") or re.fullmatch(r"\S*(twitter|x)\.com/\S+", cell, re.IGNORECASE):
             return True
         if re.fullmatch(r"[\d\s/.:+-]+", cell) and any(c.isdigit() for c in cell):
             return True
