@@ -161,6 +161,7 @@ class RunRecord:
     finished: bool
     ratings: tuple[int, ...] = ()
     outcomes: tuple[Outcome, ...] = ()
+    outcomes_purged: int = 0  # outcomes noted before a purge took their text
 
     def ready_rate(self, check: str) -> float | None:
         """Share of the people present who had `check` done (None when nobody came)."""
@@ -307,6 +308,7 @@ def run_record(store: AttendanceStore, run: Run) -> RunRecord:
             else tuple(f.rating for f in feedback_for(store, run.id) if f.rating is not None)
         ),
         outcomes=tuple(outcomes_for(store, run.id)),
+        outcomes_purged=store.purged_outcomes(run.id) if run.purged else 0,
     )
 
 

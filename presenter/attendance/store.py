@@ -28,7 +28,13 @@ from presenter.attendance.model import (
 )
 from presenter.attendance.paths import data_dir, store_path
 from presenter.attendance.search import RosterIndex
-from presenter.attendance.text import clean_name, email_problem, fold, normalise_handle
+from presenter.attendance.text import (
+    clean_name,
+    email_problem,
+    fold,
+    has_control_characters,
+    normalise_handle,
+)
 
 if TYPE_CHECKING:
     from presenter.agenda.model import Session
@@ -443,6 +449,10 @@ class AttendanceStore:
         """The feedback ratings a purged run kept, lowest first (none for a run not purged)."""
         return tuple(self._purged_counts(run_id).get("ratings", ()))
 
+    def purged_outcomes(self, run_id: int) -> int:
+        """How many outcomes a purged run had noted (their text went with the purge)."""
+        return int(self._purged_counts(run_id).get("outcomes", 0))
+
     def _purged_counts(self, run_id: int) -> dict:
         """What `purge_run` kept of a run: its counts and ratings (empty if not purged)."""
         row = self._db.execute("SELECT purged_counts FROM runs WHERE id = ?", (run_id,)).fetchone()
@@ -499,20 +509,26 @@ class AttendanceStore:
 
     def purge_run(self, run_id: int) -> Summary:
         """Delete every attendee's personal data, keeping the anonymous counts and the
-        feedback ratings (numbers only: who gave them, and their comments, go)."""
+        feedback ratings (numbers only: who gave them, and their comments, go). Outcomes
+        are free text that can name people, so only how many there were is kept."""
         summary = self.summary(run_id)
         ratings = self._db.execute(
             "SELECT rating FROM feedback WHERE run_id = ? AND rating IS NOT NULL ORDER BY rating",
             (run_id,),
         ).fetchall()
+        (outcomes,) = self._db.execute(
+            "SELECT count(*) FROM outcomes WHERE run_id = ?", (run_id,)
+        ).fetchone()
         counts = {
             "checked_in": summary.checked_in,
             "late": summary.late,
             "on_roster": summary.on_roster,
             "ready": dict(summary.ready),
-            "ratings": [rating for (rating,) in ratings],
+            "ratings": [rating for (rating,) in ratings] or list(self.purged_ratings(run_id)),
+            "outcomes": outcomes + self.purged_outcomes(run_id),
         }
         with self.transaction() as db:
+            db.execute("DELETE FROM outcomes WHERE run_id = ?", (run_id,))
             db.execute("DELETE FROM attendees WHERE run_id = ?", (run_id,))
             db.execute(
                 "UPDATE runs SET purged_at = ?, purged_counts = ? WHERE id = ?",
@@ -573,6 +589,10 @@ class AttendanceStore:
         name = clean_name(details.name)
         if not name:
             raise InvalidDetails("name", "is empty; type the person's name")
+        if has_control_characters(name):
+            raise InvalidDetails(
+                "name", "has a control character in it (such as NUL or an escape code)"
+            )
         email = details.email.strip()
         if problem := email_problem(email):
             raise InvalidDetails("email", problem)
@@ -591,8 +611,8 @@ class AttendanceStore:
             name=name,
             email=email,
             handle=handle,
-            role=" ".join(details.role.split()),
-            department=" ".join(details.department.split()),
+            role=details.role.strip(),
+            department=details.department.strip(),
             staff_number=details.staff_number.strip(),
             note=details.note.strip(),
         )

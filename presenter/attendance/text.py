@@ -36,6 +36,12 @@ def clean_name(name: str) -> str:
     return name.strip()
 
 
+def has_control_characters(text: str) -> bool:
+    """True when the text holds a control character other than tab and line breaks: a NUL,
+    an escape code that would recolour a terminal, a backspace. Nobody types these."""
+    return any(unicodedata.category(c) == "Cc" and c not in "\t\n\r" for c in text)
+
+
 def email_problem(email: str) -> str | None:
     """Why an email address is not one, or None if it looks right."""
     if email and not _EMAIL.match(email):

@@ -149,9 +149,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "last name) column and any of email, role, department or ward, staff number, social\n"
         "handle, consent, notes; an Eventbrite attendee export; or Microsoft Forms / Google\n"
         "Forms responses. Columns are guessed from the header row and shown; confirm them\n"
-        "(or pass --yes). CSV may be UTF-8 (with or without BOM) or Windows-1252. A file\n"
-        "with any bad row imports nothing, and each bad row is listed by its row number.",
-        epilog='example:\n  presenter roster import 3 signups.xlsx --column name="Full name"',
+        "(or pass --yes). CSV may be UTF-8 (with or without BOM), UTF-16 or Windows-1252.\n"
+        "A form's questions about the app or a username feed the readiness checks; an\n"
+        "answer other than yes (No, Not sure) leaves the check unticked. A file with any\n"
+        "bad row imports nothing, and each bad row is listed by its row number.",
+        epilog="examples:\n"
+        '  presenter roster import 3 signups.xlsx --column name="Full name"\n'
+        '  presenter roster import 3 responses.csv --column "App installed=Do you have the app?"',
     )
     import_.add_argument("run_ref", metavar="RUN", help=RUN_HELP)
     import_.add_argument("file", metavar="FILE")
@@ -160,7 +164,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="append",
         default=[],
         metavar="FIELD=HEADER",
-        help="use the column headed HEADER (or column letter) for FIELD; FIELD= ignores one",
+        help="use the column headed HEADER (or column letter) for FIELD, a detail such as name "
+        'or email, or a readiness check by its label ("App installed"); FIELD= ignores one',
     )
     import_.add_argument("--yes", action="store_true", help="import without asking")
     import_.add_argument("--dry-run", action="store_true", help="show the columns, import nothing")
@@ -439,30 +444,31 @@ def run_roster_import(args: argparse.Namespace) -> int:
         run = store.run(run_id)
         try:
             table = read_table(args.file)
-            columns = guess_columns(table.headers, run.readiness)
-            columns = override_columns(table.headers, columns, overrides)
+            columns = guess_columns(table, run.readiness)
+            columns = override_columns(table.headers, columns, overrides, run.readiness)
         except RosterError as exc:
-            raise UsageError(exc.lines()[0]) from None
+            if len(exc.problems) == 1:
+                raise UsageError(exc.lines()[0]) from None
+            return _nothing_imported(exc)
         except ValueError as exc:
             raise UsageError(f"--column: {exc}") from None
-        print(f"{args.file}: columns found on row {table.header_row}:")
+        if not {"name", "first_name", "last_name"} & set(columns.fields):
+            try:  # no name column: the first row may be a person, so it is not shown
+                plan_import(table, columns)
+            except RosterError as exc:
+                raise UsageError(exc.lines()[0]) from None
+        what = f"{table.layout}; columns" if table.layout else "columns"
+        print(f"{args.file}: {what} found on row {table.header_row}:")
         for line in columns.describe(table.headers):
             print(f"  {line}")
         try:
             plan = plan_import(table, columns)
         except RosterError as exc:
-            for line in exc.lines():
-                print(line, file=sys.stderr)
-            print(
-                f"presenter: nothing imported: {len(exc.problems)} bad row(s); fix them and "
-                "import again",
-                file=sys.stderr,
-            )
-            return 2
+            return _nothing_imported(exc)
         for row, reason in plan.skipped:
             print(f"{args.file}:{row}: note: skipped: {reason}")
-        for row, earlier in plan.repeats:
-            print(f"{args.file}:{row}: note: same person as row {earlier}; details merged")
+        for row, note in plan.notes:
+            print(f"{args.file}:{row}: note: {note}")
         if args.dry_run:
             print(f"{people(len(plan.people))} found; nothing imported (--dry-run)")
             return 0
@@ -471,6 +477,17 @@ def run_roster_import(args: argparse.Namespace) -> int:
         added, merged = store.add_to_roster(run_id, [p for _, p in plan.people])
         print(f"imported {people(added)} to run {run_id}; {merged} already there, merged")
     return 0
+
+
+def _nothing_imported(exc) -> int:
+    """Every bad row of a roster, one line each, then what to do; exit status 2."""
+    for line in exc.lines():
+        print(line, file=sys.stderr)
+    print(
+        f"presenter: nothing imported: {len(exc.problems)} bad row(s); fix them and import again",
+        file=sys.stderr,
+    )
+    return 2
 
 
 @_friendly

@@ -36,12 +36,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Show every run of SESSION (a session file, a bundled session such as "
         "twitter-hour, or a session's title): attendance and readiness, overrun, rating and "
         "outcomes, the items that ran over on average, and suggested minutes. --apply "
-        "writes the suggested minutes into the session file.",
+        "writes the suggested minutes into the session file. Outcomes noted for one "
+        "attendee show without the attendee's name unless --names is given.",
     )
     history.add_argument("session", metavar="SESSION")
     history.add_argument(
         "--apply", action="store_true", help="write the suggested minutes into the session file"
     )
+    history.add_argument("--names", action="store_true", help="show who an outcome was noted for")
     history.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
     history.set_defaults(run=run_history)
 
@@ -155,11 +157,17 @@ def run_history(args: argparse.Namespace) -> int:
                 f"{item.average_over_minutes:.1f} min over on average"
             )
     outcomes = [(r.run, o) for r in history.runs for o in r.outcomes]
-    if outcomes:
+    purged = [(r.run, r.outcomes_purged) for r in history.runs if r.outcomes_purged]
+    if outcomes or purged:
         print("\nOutcomes:")
         for run, outcome in outcomes:
-            who = f" ({outcome.name})" if outcome.name else ""
+            who = ""
+            if outcome.attendee_id is not None:
+                who = f" ({outcome.name})" if args.names else " (one attendee)"
             print(f"  {outcome.noted_on.isoformat()} · run {run.id}{who}: {outcome.text}")
+        for run, count in purged:
+            noted = "1 outcome" if count == 1 else f"{count} outcomes"
+            print(f"  run {run.id}: {noted} noted; the text was removed when the run was purged")
     if history.suggestions:
         print("\nSuggestions:")
         for suggestion in history.suggestions:

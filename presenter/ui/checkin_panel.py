@@ -398,7 +398,7 @@ class CheckInPanel(QWidget):
             return 0
         try:
             table = read_table(path)
-            guessed = guess_columns(table.headers, self.readiness)
+            guessed = guess_columns(table, self.readiness)
         except RosterError as exc:
             RosterImportDialog.show_problems(self, exc.lines())
             return 0

@@ -41,9 +41,11 @@ class RosterImportDialog(QDialog):
             f"{column_letter(i)}: {h}" for i, h in enumerate(table.headers)
         ]
         layout = QVBoxLayout(self)
+        recognised = f"Recognised as {table.layout}. " if table.layout else ""
         intro = QLabel(
-            f"{len(table.rows)} rows under the headings on row {table.header_row}. "
-            "Check where each detail comes from:"
+            f"{recognised}{len(table.rows)} rows under the headings on row {table.header_row}. "
+            "Check where each detail comes from. A readiness check is ticked by a yes (or, "
+            "for a username, a handle); No, Not sure or a blank leave it unticked:"
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)

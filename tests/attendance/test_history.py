@@ -265,3 +265,43 @@ def test_history_and_report_import_no_qt():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_purge_removes_outcome_text_and_keeps_how_many(store, run_id, clock):
+    sam = store.check_in(run_id, AttendeeDetails("Sam Patel")).attendee
+    give_feedback(store, sam.id, 4, "Great", at=clock.wall())
+    record_outcome(store, run_id, "Sam Patel now tweets for the ward", on=date(2026, 12, 1),
+                   at=clock.wall())  # fmt: skip
+    record_outcome(store, run_id, "followed the trust", on=date(2026, 12, 2), at=clock.wall(),
+                   attendee_id=sam.id)  # fmt: skip
+    store.purge_run(run_id)
+    assert outcomes_for(store, run_id) == []
+    texts = store.query("SELECT text FROM outcomes").fetchall()
+    assert texts == []  # the group's outcome is free text that can name people: gone too
+    history = session_history(store, "Twitter hour")
+    assert [(r.outcomes, r.outcomes_purged, r.ratings) for r in history.runs] == [((), 2, (4,))]
+    store.purge_run(run_id)  # purging again keeps what the first purge kept
+    history = session_history(store, "Twitter hour")
+    assert [(r.outcomes_purged, r.ratings) for r in history.runs] == [(2, (4,))]
+
+
+def test_history_shows_outcomes_without_names_unless_asked(store, run_id, clock, capsys):
+    from presenter.cli import main
+
+    sam = store.check_in(run_id, AttendeeDetails("Sam Patel")).attendee
+    record_outcome(store, run_id, "now tweeting actively", on=date(2026, 12, 1), at=clock.wall())
+    record_outcome(store, run_id, "followed the trust", on=date(2026, 12, 2), at=clock.wall(),
+                   attendee_id=sam.id)  # fmt: skip
+    data = str(store.path.parent)
+    assert main(["history", "Twitter hour", "--data-dir", data]) == 0
+    out = capsys.readouterr().out
+    assert f"  2026-12-01 · run {run_id}: now tweeting actively" in out
+    assert f"  2026-12-02 · run {run_id} (one attendee): followed the trust" in out
+    assert "Sam" not in out
+    assert main(["history", "Twitter hour", "--names", "--data-dir", data]) == 0
+    assert f"  2026-12-02 · run {run_id} (Sam Patel): followed the trust" in capsys.readouterr().out
+    store.purge_run(run_id)
+    assert main(["history", "Twitter hour", "--data-dir", data]) == 0
+    out = capsys.readouterr().out
+    assert f"  run {run_id}: 2 outcomes noted; the text was removed when the run was purged" in out
+    assert "tweeting" not in out and "trust" not in out
