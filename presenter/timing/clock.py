@@ -136,6 +136,7 @@ class RunClock:
         monotonic: Callable[[], float],
         wall: Callable[[], datetime],
         slot_start: datetime | None = None,
+        rehearsal: bool = False,
     ) -> None:
         if not session.items:
             raise ValueError(f"{session.title or 'The session'} has no agenda items to run")
@@ -145,7 +146,10 @@ class RunClock:
         if slot_start is None:
             today = wall()
             slot_start = datetime.combine(today.date(), session.start, tzinfo=today.tzinfo)
-        self.slot_start = slot_start
+        self._slot_start = slot_start
+        # A rehearsal is timed from now: its slot starts when it starts, whatever the session's
+        # start time, so pace, forecast and rebalancing are those of a run begun on time.
+        self.rehearsal = rehearsal
         self.state = RunState.BEFORE_START
         self.current_index = 0
         self.auto_rebalance = False
@@ -159,6 +163,14 @@ class RunClock:
         self._finished_at: float | None = None
 
     # ----- the slot -----
+
+    @property
+    def slot_start(self) -> datetime:
+        """When the slot begins: the session's start time today, or for a rehearsal the moment
+        it began (now, while it waits to begin)."""
+        if self.rehearsal and self.state is RunState.BEFORE_START:
+            return self._wall()
+        return self._slot_start
 
     @property
     def slot_end(self) -> datetime:
@@ -209,6 +221,8 @@ class RunClock:
         self.current_index = 0
         self._epoch = self._monotonic()
         self._started_wall = self._wall()
+        if self.rehearsal:
+            self._slot_start = self._started_wall
         self._segments.append(_Span(self.current_index, 0.0))
         self._visited.add(self.current_index)
         self.state = RunState.RUNNING
@@ -459,6 +473,7 @@ class RunClock:
             "state": self.state.value,
             "current_index": self.current_index,
             "auto_rebalance": self.auto_rebalance,
+            "rehearsal": self.rehearsal,
             "slot_start": self.slot_start.isoformat(),
             "planned_minutes": list(self._planned),
             "reset_at": list(self._reset_at),
@@ -497,6 +512,7 @@ class RunClock:
                 monotonic=monotonic,
                 wall=wall,
                 slot_start=datetime.fromisoformat(snapshot["slot_start"]),
+                rehearsal=bool(snapshot.get("rehearsal", False)),
             )
             clock.state = RunState(snapshot["state"])
             clock.current_index = int(snapshot["current_index"])
