@@ -24,6 +24,7 @@ from presenter.ui.countdown import ItemCountdown
 from presenter.ui.help_overlay import HelpOverlay
 from presenter.ui.notes_view import NotesView
 from presenter.ui.points_view import PointsView
+from presenter.ui.room_preview import RoomPreview
 from presenter.ui.slot_clock import SlotClock
 
 MENUS = (
@@ -68,7 +69,7 @@ class PresenterWindow(QMainWindow):
         self.agenda.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.agenda.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.agenda.setWordWrap(True)
-        self.current_points = PointsView("The room sees", name="CurrentPoints")
+        self.current_points = RoomPreview("The room sees", name="CurrentPoints")
         self.notes = NotesView(notes_point_size)
         self.next_points = PointsView("Next", name="NextPoints")
         self.side = QSplitter(Qt.Orientation.Vertical)
@@ -120,6 +121,10 @@ class PresenterWindow(QMainWindow):
         self.check_in_panel = panel
         self.side.addWidget(panel)
         self.side.setSizes([260, 440])
+
+    def show_banner(self, banner: QWidget) -> None:
+        """A notice across the top of the window (above the countdown), until it is closed."""
+        self.centralWidget().layout().insertWidget(0, banner)
 
     def set_session(self, session: Session) -> None:
         self.session = session

@@ -1,4 +1,4 @@
-"""What the app remembers between runs: notes zoom, recent files, audience countdown."""
+"""What the app remembers between runs: notes zoom, recent files, audience countdown, chime."""
 
 from __future__ import annotations
 
@@ -36,6 +36,16 @@ class Settings:
     @audience_countdown.setter
     def audience_countdown(self, shown: bool) -> None:
         self._qsettings.setValue("audience/countdown", "true" if shown else "false")
+        self._qsettings.sync()
+
+    @property
+    def times_up_chime(self) -> bool:
+        """Whether a quiet chime sounds when an item's time is up (off unless turned on)."""
+        return self._qsettings.value("run/times_up_chime", "false") in ("true", True)
+
+    @times_up_chime.setter
+    def times_up_chime(self, on: bool) -> None:
+        self._qsettings.setValue("run/times_up_chime", "true" if on else "false")
         self._qsettings.sync()
 
     @property
