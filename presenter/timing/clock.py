@@ -168,8 +168,12 @@ class RunClock:
     def slot_start(self) -> datetime:
         """When the slot begins: the session's start time today, or for a rehearsal the moment
         it began (now, while it waits to begin)."""
+        return self._slot_start_at(self._wall())
+
+    def _slot_start_at(self, wall_now: datetime) -> datetime:
+        """The slot start as seen at `wall_now`: every figure of one view from one reading."""
         if self.rehearsal and self.state is RunState.BEFORE_START:
-            return self._wall()
+            return wall_now
         return self._slot_start
 
     @property
@@ -336,7 +340,8 @@ class RunClock:
         """When the items after the current one would begin if it ends on plan from now."""
         if self.state is RunState.BEFORE_START:
             current = self._planned[self.current_index] * 60
-            return max(wall_now, self.slot_start) + timedelta(seconds=current)
+            start = self._slot_start_at(wall_now)
+            return max(wall_now, start) + timedelta(seconds=current)
         return wall_now + timedelta(seconds=remaining)
 
     def view(self) -> RunView:
@@ -353,9 +358,12 @@ class RunClock:
         level = warning_level(remaining, overrun, soon)
         if self.state in (RunState.BEFORE_START, RunState.FINISHED):
             level = WarningLevel.ON_TIME
+        slot_start = self._slot_start_at(wall_now)
+        slot_end = slot_start + timedelta(minutes=self.session.length)
+        planned_finish = slot_start + timedelta(minutes=self.session.planned_minutes)
         until_start = 0.0
         if self.state is RunState.BEFORE_START:
-            until_start = max(0.0, (self.slot_start - wall_now).total_seconds())
+            until_start = max(0.0, (slot_start - wall_now).total_seconds())
         return RunView(
             state=self.state,
             now=wall_now,
@@ -366,17 +374,17 @@ class RunClock:
             item_overrun=overrun,
             warning=level,
             until_start=until_start,
-            slot_start=self.slot_start,
-            slot_end=self.slot_end,
-            slot_remaining=(self.slot_end - wall_now).total_seconds(),
+            slot_start=slot_start,
+            slot_end=slot_end,
+            slot_remaining=(slot_end - wall_now).total_seconds(),
             forecast_finish=forecast,
-            ahead_behind=(self.planned_finish - forecast).total_seconds(),
+            ahead_behind=(planned_finish - forecast).total_seconds(),
             session_elapsed=now,
             paused_total=sum(p.length(now) for p in self._pauses),
             planned_minutes=tuple(self._planned),
             actual_seconds=tuple(self._actual(i, now) for i in range(len(self.session.items))),
             done=tuple(self._done()),
-            planned_finish=self.planned_finish,
+            planned_finish=planned_finish,
         )
 
     # ----- rebalancing -----

@@ -149,9 +149,11 @@ def run_app(argv: list[str]) -> int:
 
     recorder = attach_recorder(windows, monotonic=monotonic)
     result = {"code": 0}
-    if not args.quit_when_ready and not args.rehearse:
-        # A run cut short (laptop died, app killed) is offered back once the windows are up.
-        QTimer.singleShot(0, lambda: recorder.offer_resume(windows.presenter))
+    if not args.quit_when_ready:
+        # A run cut short (laptop died, app killed) is offered back once the windows are up;
+        # not to someone who asked to rehearse.
+        if not args.rehearse:
+            QTimer.singleShot(0, lambda: recorder.offer_resume(windows.presenter))
     else:
         watcher = FirstPaint([windows.presenter, windows.audience], app.quit)
 

@@ -231,19 +231,16 @@ class RunWindows(QObject):
         self._shared_warned = True
         from presenter.ui.banner import Banner
 
-        cause = (
-            "A projector is copying this screen"
-            if why == "mirrored"
-            else "There is only one screen"
-        )
+        if why == "mirrored":
+            text = "A projector is copying this screen: the room can see this window, "
+        else:
+            text = "Both windows share one screen: if the room can see it, it sees "
         self.shared_banner = Banner(
             "SharedScreenBanner",
-            f"{cause}: the room can see this window, your notes and the names checked in. "
-            "Show only the audience screen here (Ctrl+Shift+A brings this window back), "
-            "or set the projector to extend the desktop.",
+            text + "your notes and the names checked in.",
             (
                 (
-                    "Audience screen only",
+                    "Audience screen only (Ctrl+Shift+A)",
                     lambda: self.registry.action("audience_only").setChecked(True),
                 ),
                 ("Keep both windows", None),
@@ -298,9 +295,8 @@ class RunWindows(QObject):
         if on:
             self._rehearsal_banner = Banner(
                 "RehearsalBanner",
-                "Rehearsal: timed as if the slot began when you start it. It is not a run: "
-                "nothing goes in the history or the attendance, and check-in is off. "
-                "End it (Ctrl+Shift+E) to see each item planned against the time it took.",
+                "Rehearsal, timed from when you start: not a run, no check-in. "
+                "End it (Ctrl+Shift+E) to compare each item with the plan.",
             )
             self.presenter.show_banner(self._rehearsal_banner)
         elif self._check_in_after_rehearsal:

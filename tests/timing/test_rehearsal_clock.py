@@ -76,3 +76,19 @@ def test_a_rehearsal_restored_from_its_snapshot_keeps_its_own_slot():
     assert restored.rehearsal
     assert restored.view().slot_start == NINE_OH_SIX
     assert restored.view().item_elapsed == 120
+
+
+def test_a_waiting_rehearsal_reads_its_figures_from_one_moment():
+    """A wall clock that moves between two readings (as a real one does) must not leave the slot
+    a microsecond short: the display's ticker would then fire every millisecond."""
+    clock = FakeClock(NINE_OH_SIX)
+
+    def wall() -> datetime:
+        clock.jump_wall(0.000_001)
+        return clock.wall()
+
+    run = RunClock(twitter_hour(), monotonic=clock.monotonic, wall=wall, rehearsal=True)
+    view = run.view()
+    assert view.slot_start == view.now
+    assert view.slot_remaining == 3600
+    assert view.forecast_finish == view.now + timedelta(minutes=60)

@@ -87,7 +87,7 @@ def main(folder: Path) -> None:
     report(windows, "start", name)
     banner = getattr(windows, "shared_banner", None)
     if banner is not None:
-        banner.buttons["Audience screen only"].click()
+        banner.buttons["Audience screen only (Ctrl+Shift+A)"].click()
         report(windows, "audience only", name)
         windows.registry.trigger("audience_only")
         report(windows, "both windows again", name)

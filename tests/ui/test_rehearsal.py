@@ -57,6 +57,8 @@ def test_a_rehearsal_from_the_run_menu_at_nine_shows_sensible_pace(recorded, clo
     assert slot.finish.text() == "10:06"
     assert "Rehearsal" in windows.presenter.windowTitle()
     assert windows.presenter.countdown.heading.text().startswith("Rehearsal · Now · 2 of")
+    model = windows.presenter.agenda_model
+    assert model.index(0, 1).data() == "09:06"  # the agenda's times start with the rehearsal
 
 
 def test_rehearsal_menu_entry_is_in_the_run_menu(windows):
