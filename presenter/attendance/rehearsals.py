@@ -126,7 +126,7 @@ def rehearsal(store: AttendanceStore, rehearsal_id: int) -> Rehearsal:
 
 def comparison_rows(record: Rehearsal) -> list[tuple[str, str, str, str]]:
     """(item, planned, took, difference) in words, for the wrap-up and the command line."""
-    from presenter.timing.format import format_duration, format_span
+    from presenter.timing.format import format_span
 
     rows = []
     for item in record.items:
@@ -134,7 +134,7 @@ def comparison_rows(record: Rehearsal) -> list[tuple[str, str, str, str]]:
             (
                 item.title,
                 format_span(item.planned_minutes * 60),
-                format_duration(item.took_seconds) if item.took_seconds else "not reached",
+                format_span(item.took_seconds) if item.took_seconds else "not reached",
                 _difference(item.over_seconds) if item.took_seconds else "",
             )
         )
@@ -150,12 +150,12 @@ def _difference(over: float) -> str:
 
 
 def summary_line(record: Rehearsal) -> str:
-    """'Rehearsal 2 of Twitter hour, 09:06 on 2026-12-01: took 52:10 of 60 min planned'."""
-    from presenter.timing.format import format_duration, format_span
+    """'Rehearsal 2 of Twitter hour, 09:06 on 2026-12-01: took 52 min 10 s of 1 h planned'."""
+    from presenter.timing.format import format_span
 
     state = "" if record.finished else " (stopped before the end)"
     return (
         f"Rehearsal {record.id} of {record.title}, {record.started_at:%H:%M} on "
-        f"{record.started_at:%Y-%m-%d}: took {format_duration(record.took_seconds)} of "
+        f"{record.started_at:%Y-%m-%d}: took {format_span(record.took_seconds)} of "
         f"{format_span(record.planned_minutes * 60)} planned{state}"
     )

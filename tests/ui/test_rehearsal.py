@@ -127,7 +127,7 @@ def test_the_wrap_up_after_a_rehearsal_lists_item_planned_took(
     first = session.items[0]
     assert view.cell_text(0, 0) == first.title
     assert view.cell_text(0, 1) == f"{first.minutes} min"
-    assert view.cell_text(0, 2) == f"{first.minutes - 1}:00"
+    assert view.cell_text(0, 2) == f"{first.minutes - 1} min"
     assert view.cell_text(0, 3) == "1 min under"
     assert "took" in view.heading.text()
     view.close()
