@@ -17,12 +17,14 @@ COMMAND_MODULES = (
     "presenter.commands.attendance",
     "presenter.commands.deck",
     "presenter.commands.history",
+    "presenter.commands.rehearsals",
 )
 
 EPILOG = """\
 Run with no command to open the app on the bundled "Twitter hour" session, or give a
 session file: presenter my-session.md
-  presenter [SESSION] [--one-screen] [--data-dir DIR] [--no-check-in] [--quit-when-ready]
+  presenter [SESSION] [--one-screen] [--data-dir DIR] [--no-check-in] [--rehearse]
+            [--quit-when-ready]
 
 Examples:
   presenter validate slides_src/twitter-hour.md

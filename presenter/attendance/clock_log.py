@@ -231,11 +231,17 @@ def run_finished(store: AttendanceStore, run_id: int) -> bool:
     return save is not None and save.state == "finished"
 
 
-def run_for_session(store: AttendanceStore, session: Session, on: date) -> Run:
-    """Today's run of this session still to be finished, or a new one."""
+def todays_run(store: AttendanceStore, session: Session, on: date) -> Run | None:
+    """Today's run of this session still to be finished, if there is one (nothing is made)."""
     for run in store.runs():
         if run.date == on and run.title == session.title and not run.purged:
             if not run_finished(store, run.id):
                 return run
             break
-    return store.create_run_from_session(session, on=on)
+    return None
+
+
+def run_for_session(store: AttendanceStore, session: Session, on: date) -> Run:
+    """Today's run of this session still to be finished, or a new one."""
+    run = todays_run(store, session, on)
+    return run if run is not None else store.create_run_from_session(session, on=on)

@@ -186,8 +186,30 @@ def _migration_2(db: sqlite3.Connection) -> None:
     )
 
 
+def _migration_3(db: sqlite3.Connection) -> None:
+    """Rehearsals: timed practice runs, kept apart from runs so they never count as one."""
+    _execute_script(
+        db,
+        """
+        CREATE TABLE rehearsals (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            saved_at TEXT NOT NULL,
+            state TEXT NOT NULL,
+            slot_minutes INTEGER NOT NULL,
+            items TEXT NOT NULL DEFAULT '[]'
+        );
+        """,
+    )
+
+
 # In order; the file's user_version is how many have run. Add the next one at the end.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migration_1, _migration_2)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _migration_1,
+    _migration_2,
+    _migration_3,
+)
 
 _ATTENDEE_COLUMNS = (
     "id, run_id, name, role, department, email, staff_number, handle, consent, note, "

@@ -135,6 +135,7 @@ class RunClock:
         monotonic: Callable[[], float],
         wall: Callable[[], datetime],
         slot_start: datetime | None = None,
+        rehearsal: bool = False,
     ) -> None:
         if not session.items:
             raise ValueError(f"{session.title or 'The session'} has no agenda items to run")
@@ -144,7 +145,10 @@ class RunClock:
         if slot_start is None:
             today = wall()
             slot_start = datetime.combine(today.date(), session.start, tzinfo=today.tzinfo)
-        self.slot_start = slot_start
+        self._slot_start = slot_start
+        # A rehearsal is timed from now: its slot starts when it starts, whatever the session's
+        # start time, so pace, forecast and rebalancing are those of a run begun on time.
+        self.rehearsal = rehearsal
         self.state = RunState.BEFORE_START
         self.current_index = 0
         self.auto_rebalance = False
@@ -158,6 +162,18 @@ class RunClock:
         self._finished_at: float | None = None
 
     # ----- the slot -----
+
+    @property
+    def slot_start(self) -> datetime:
+        """When the slot begins: the session's start time today, or for a rehearsal the moment
+        it began (now, while it waits to begin)."""
+        return self._slot_start_at(self._wall())
+
+    def _slot_start_at(self, wall_now: datetime) -> datetime:
+        """The slot start as seen at `wall_now`: every figure of one view from one reading."""
+        if self.rehearsal and self.state is RunState.BEFORE_START:
+            return wall_now
+        return self._slot_start
 
     @property
     def slot_end(self) -> datetime:
@@ -208,6 +224,8 @@ class RunClock:
         self.current_index = 0
         self._epoch = self._monotonic()
         self._started_wall = self._wall()
+        if self.rehearsal:
+            self._slot_start = self._started_wall
         self._segments.append(_Span(self.current_index, 0.0))
         self._visited.add(self.current_index)
         self.state = RunState.RUNNING
@@ -321,7 +339,8 @@ class RunClock:
         """When the items after the current one would begin if it ends on plan from now."""
         if self.state is RunState.BEFORE_START:
             current = self._planned[self.current_index] * 60
-            return max(wall_now, self.slot_start) + timedelta(seconds=current)
+            start = self._slot_start_at(wall_now)
+            return max(wall_now, start) + timedelta(seconds=current)
         return wall_now + timedelta(seconds=remaining)
 
     def view(self) -> RunView:
@@ -338,9 +357,12 @@ class RunClock:
         level = warning_level(remaining, overrun, soon)
         if self.state in (RunState.BEFORE_START, RunState.FINISHED):
             level = WarningLevel.ON_TIME
+        slot_start = self._slot_start_at(wall_now)
+        slot_end = slot_start + timedelta(minutes=self.session.length)
+        planned_finish = slot_start + timedelta(minutes=self.session.planned_minutes)
         until_start = 0.0
         if self.state is RunState.BEFORE_START:
-            until_start = max(0.0, (self.slot_start - wall_now).total_seconds())
+            until_start = max(0.0, (slot_start - wall_now).total_seconds())
         return RunView(
             state=self.state,
             now=wall_now,
@@ -351,17 +373,17 @@ class RunClock:
             item_overrun=overrun,
             warning=level,
             until_start=until_start,
-            slot_start=self.slot_start,
-            slot_end=self.slot_end,
-            slot_remaining=(self.slot_end - wall_now).total_seconds(),
+            slot_start=slot_start,
+            slot_end=slot_end,
+            slot_remaining=(slot_end - wall_now).total_seconds(),
             forecast_finish=forecast,
-            ahead_behind=(self.planned_finish - forecast).total_seconds(),
+            ahead_behind=(planned_finish - forecast).total_seconds(),
             session_elapsed=now,
             paused_total=sum(p.length(now) for p in self._pauses),
             planned_minutes=tuple(self._planned),
             actual_seconds=tuple(self._actual(i, now) for i in range(len(self.session.items))),
             done=tuple(self._done()),
-            planned_finish=self.planned_finish,
+            planned_finish=planned_finish,
         )
 
     # ----- rebalancing -----
@@ -458,6 +480,7 @@ class RunClock:
             "state": self.state.value,
             "current_index": self.current_index,
             "auto_rebalance": self.auto_rebalance,
+            "rehearsal": self.rehearsal,
             "slot_start": self.slot_start.isoformat(),
             "planned_minutes": list(self._planned),
             "reset_at": list(self._reset_at),
@@ -496,6 +519,7 @@ class RunClock:
                 monotonic=monotonic,
                 wall=wall,
                 slot_start=datetime.fromisoformat(snapshot["slot_start"]),
+                rehearsal=bool(snapshot.get("rehearsal", False)),
             )
             clock.state = RunState(snapshot["state"])
             clock.current_index = int(snapshot["current_index"])

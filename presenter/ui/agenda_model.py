@@ -33,7 +33,10 @@ def row_texts(session: Session, view: RunView | None) -> list[tuple[str, str, st
         if view and len(view.planned_minutes) == len(session.items)
         else [float(item.minutes) for item in session.items]
     )
-    base = datetime(2000, 1, 1, session.start.hour, session.start.minute)
+    # The view's slot start: the session's start time, or for a rehearsal when it began.
+    base = (
+        view.slot_start if view else datetime(2000, 1, 1, session.start.hour, session.start.minute)
+    )
     rows = []
     for row, item in enumerate(session.items):
         start = (base + timedelta(minutes=sum(planned[:row]))).strftime("%H:%M")

@@ -50,6 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-check-in", action="store_true", help="leave the check-in panel out of the window"
     )
+    parser.add_argument(
+        "--rehearse",
+        action="store_true",
+        help="practise the session timed from when you start it; kept as a rehearsal, not a run",
+    )
     return parser
 
 
@@ -146,14 +151,17 @@ def run_app(argv: list[str]) -> int:
         data_dir=folder,
         one_screen=args.one_screen,
         check_in=not args.no_check_in,
+        rehearse=args.rehearse,
     )
     from presenter.ui.resume import attach_recorder
 
     recorder = attach_recorder(windows, monotonic=monotonic)
     result = {"code": 0}
     if not args.quit_when_ready:
-        # A run cut short (laptop died, app killed) is offered back once the windows are up.
-        QTimer.singleShot(0, lambda: recorder.offer_resume(windows.presenter))
+        # A run cut short (laptop died, app killed) is offered back once the windows are up;
+        # not to someone who asked to rehearse.
+        if not args.rehearse:
+            QTimer.singleShot(0, lambda: recorder.offer_resume(windows.presenter))
     else:
         watcher = FirstPaint([windows.presenter, windows.audience], app.quit)
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from presenter.agenda import Session
-from presenter.timing import RunState, RunView
+from presenter.timing import RunState, RunView, WarningLevel
 from presenter.timing.format import format_duration
 from presenter.ui.countdown import countdown_text, set_style_state
 from presenter.ui.points_view import PointsView
@@ -76,7 +76,14 @@ class ArrivalPage(QWidget):
             layout.addWidget(label)
         layout.addStretch(1)
 
-    def show_view(self, session: Session, view: RunView, arrived: int | None = None) -> None:
+    def show_view(
+        self,
+        session: Session,
+        view: RunView,
+        arrived: int | None = None,
+        run_place: tuple[str, tuple[str, ...]] | None = None,
+    ) -> None:
+        """`run_place` is the run's venue and facilitators, shown instead of the session's."""
         self.title.setText(session.title)
         self.arrived.setVisible(bool(arrived))
         self.arrived.setText(f"{arrived} checked in so far" if arrived else "")
@@ -87,8 +94,12 @@ class ArrivalPage(QWidget):
         else:
             self.starts.setText("Starting shortly")
         self.readiness.setText(readiness_html(session.readiness))
-        people = ", ".join(session.facilitators)
-        where = " · ".join(part for part in (session.venue, people) if part)
+        venue, facilitators = session.venue, session.facilitators
+        if run_place is not None:
+            venue = run_place[0] or venue
+            facilitators = run_place[1] or facilitators
+        people = ", ".join(facilitators)
+        where = " · ".join(part for part in (venue, people) if part)
         self.where.setText(where)
 
 
@@ -109,7 +120,11 @@ class ItemPage(QWidget):
     def show_view(self, session: Session, view: RunView, countdown_shown: bool) -> None:
         self.points.show_item(session.items[view.current_index])
         self.countdown.setVisible(countdown_shown)
-        self.countdown.setText(countdown_text(view))
+        # The room's countdown changes with the presenter's when the item's time is up.
+        times_up = view.warning in (WarningLevel.DUE, WarningLevel.OVER)
+        text = countdown_text(view)
+        self.countdown.setText(f"Time's up · {text}" if times_up else text)
+        set_style_state(self.countdown, "warning", WarningLevel(view.warning).name.lower())
 
 
 class AudienceWindow(QWidget):
@@ -122,6 +137,7 @@ class AudienceWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.countdown_shown = False
         self.arrived: int | None = None  # people checked in, shown on the arrival screen
+        self.run_place: tuple[str, tuple[str, ...]] | None = None  # the run's venue and people
         self.blank = ""  # "", "black" or "white"
         self.arrival = ArrivalPage()
         self.item = ItemPage()
@@ -167,7 +183,7 @@ class AudienceWindow(QWidget):
         if self.blank:
             self.pages.setCurrentIndex(BLANK)
         elif view.state is RunState.BEFORE_START:
-            self.arrival.show_view(session, view, self.arrived)
+            self.arrival.show_view(session, view, self.arrived, self.run_place)
             self.pages.setCurrentIndex(ARRIVAL)
         elif view.state is RunState.FINISHED or not session.items:
             self.finished.setText(f"Thank you for coming\n\n{session.title}")

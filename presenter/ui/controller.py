@@ -21,6 +21,7 @@ class RunController(QObject):
     changed = Signal()
     session_replaced = Signal()
     running_changed = Signal(bool)
+    rehearsal_changed = Signal(bool)
 
     def __init__(
         self,
@@ -46,6 +47,26 @@ class RunController(QObject):
     def state(self) -> RunState:
         return self.clock.state
 
+    @property
+    def rehearsal(self) -> bool:
+        """True while the clock on screen is a rehearsal's (timed from now, never a run)."""
+        return self.clock.rehearsal
+
+    def set_rehearsal(self, on: bool, *, start: bool = False) -> bool:
+        """A fresh clock for a rehearsal (started at once if `start`) or for the real run.
+
+        Refused while the real run is under way: a run is never replaced mid-session."""
+        if not self.clock.rehearsal and self.clock.state is not RunState.BEFORE_START:
+            return False
+        self.clock = RunClock(
+            self.clock.session, monotonic=self._monotonic, wall=self._wall, rehearsal=on
+        )
+        if start:
+            self.clock.start()
+        self.rehearsal_changed.emit(on)
+        self._changed()
+        return True
+
     def view(self) -> RunView:
         return self.clock.view()
 
@@ -60,7 +81,9 @@ class RunController(QObject):
         """Use a new plan; only before the start, so a run never changes under the facilitator."""
         if self.clock.state is not RunState.BEFORE_START:
             return False
-        self.clock = RunClock(session, monotonic=self._monotonic, wall=self._wall)
+        self.clock = RunClock(
+            session, monotonic=self._monotonic, wall=self._wall, rehearsal=self.clock.rehearsal
+        )
         self.session_replaced.emit()
         self._changed()
         return True

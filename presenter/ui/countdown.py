@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from presenter.agenda import Session
 from presenter.timing import RunState, RunView, WarningLevel
 from presenter.timing.format import format_duration
+
+FLASH_MS = 700  # how long the countdown flashes when an item's time is up
 
 
 def countdown_text(view: RunView) -> str:
@@ -38,10 +40,18 @@ def set_style_state(widget: QWidget, name: str, value: str) -> None:
 
 
 class ItemCountdown(QWidget):
-    """The current item's number, title, countdown and warning, or the countdown to the start."""
+    """The current item's number, title, countdown and warning, or the countdown to the start.
+
+    When the item under way reaches its planned end the countdown flashes once (`times_up`)."""
+
+    times_up = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.mode = ""  # e.g. "Rehearsal", put before the heading
+        self._seen: tuple[int, WarningLevel] | None = None  # (item, level) shown last
+        self._flash_off = QTimer(self, singleShot=True, interval=FLASH_MS)
+        self._flash_off.timeout.connect(lambda: self._set_flash(False))
         self.setObjectName("ItemCountdown")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.heading = QLabel(objectName="NowHeading")
@@ -89,5 +99,32 @@ class ItemCountdown(QWidget):
             self.countdown.setText(countdown_text(view))
             self.warning.setText(warning_text(view))
             level = "paused" if view.state is RunState.PAUSED else WarningLevel(view.warning).name
+        if self.mode:
+            self.heading.setText(f"{self.mode} · {self.heading.text()}")
         for widget in (self, self.countdown, self.warning):
             set_style_state(widget, "warning", level.lower())
+        self._notice_times_up(view)
+
+    def _notice_times_up(self, view: RunView) -> None:
+        """Flash once when the item under way goes from time left to time up (not on a jump)."""
+        seen = self._seen
+        running = view.state is RunState.RUNNING
+        self._seen = (view.current_index, view.warning) if running else None
+        if (
+            running
+            and seen is not None
+            and seen[0] == view.current_index
+            and seen[1] in (WarningLevel.ON_TIME, WarningLevel.SOON)
+            and view.warning in (WarningLevel.DUE, WarningLevel.OVER)
+        ):
+            self._set_flash(True)
+            self._flash_off.start()
+            self.times_up.emit()
+
+    def _set_flash(self, on: bool) -> None:
+        for widget in (self, self.heading, self.title, self.countdown):
+            set_style_state(widget, "flash", "on" if on else "off")
+
+    @property
+    def flashing(self) -> bool:
+        return self.property("flash") == "on"

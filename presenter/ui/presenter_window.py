@@ -24,6 +24,7 @@ from presenter.ui.countdown import ItemCountdown, set_style_state
 from presenter.ui.help_overlay import HelpOverlay
 from presenter.ui.notes_view import NotesView
 from presenter.ui.points_view import PointsView
+from presenter.ui.room_preview import RoomPreview
 from presenter.ui.slot_clock import SlotClock
 
 # Narrower than this (half a 1366-pixel laptop is 683), the agenda moves under "Next"; lower than
@@ -79,7 +80,7 @@ class PresenterWindow(QMainWindow):
         self.agenda.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.agenda.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.agenda.horizontalHeader().setMinimumSectionSize(MIN_TITLE_WIDTH // 4)
-        self.current_points = PointsView("The room sees", name="CurrentPoints")
+        self.current_points = RoomPreview("The room sees", name="CurrentPoints")
         self.notes = NotesView(notes_point_size)
         self.next_points = PointsView("Next", name="NextPoints")
         self.side = QSplitter(Qt.Orientation.Vertical)
@@ -257,6 +258,10 @@ class PresenterWindow(QMainWindow):
                 ).height() // max(1, metrics.lineSpacing())
                 rows += row + (max(1, lines) - 1) * metrics.lineSpacing()
         return rows + self.agenda.horizontalHeader().sizeHint().height() + 4
+
+    def show_banner(self, banner: QWidget) -> None:
+        """A notice across the top of the window (above the countdown), until it is closed."""
+        self.centralWidget().layout().insertWidget(0, banner)
 
     def set_session(self, session: Session) -> None:
         self.session = session

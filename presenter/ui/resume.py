@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from presenter.attendance import AttendanceError
@@ -25,7 +25,9 @@ from presenter.attendance.clock_log import (
     run_finished,
     run_for_session,
     save_clock,
+    todays_run,
 )
+from presenter.attendance.rehearsals import rehearsal, save_rehearsal
 from presenter.timing import RunState, SnapshotError
 
 
@@ -62,6 +64,7 @@ class RunRecorder(QObject):
     run_changed = Signal(int)  # the run that check-ins now go to
     resume_failed = Signal(str)  # why a run could not be resumed, for the status bar
     save_failed = Signal(str)  # why an action is not on disk yet (tried again each second)
+    rehearsal_finished = Signal(int)  # the rehearsal's number, when it has been ended
 
     def __init__(
         self,
@@ -83,6 +86,8 @@ class RunRecorder(QObject):
         self.history: QWidget | None = None  # the session's history, when asked for
         self._last: dict[str, Any] | None = None
         self._key: dict[str, Any] | None = None
+        self.rehearsal_id: int | None = None  # the rehearsal record being written
+        self._rehearsal_clock = None  # the clock that record belongs to
         controller.changed.connect(self.record)
 
     def record(self) -> None:
@@ -94,6 +99,9 @@ class RunRecorder(QObject):
         snapshot = clock.snapshot()
         key = _without_moment(snapshot)
         if key == self._key:
+            return
+        if clock.rehearsal:  # never a run: kept in the rehearsals table only
+            self._record_rehearsal(clock, snapshot, key)
             return
         if self._last is None:  # the session has just started
             self._start_run(clock.session)
@@ -108,6 +116,32 @@ class RunRecorder(QObject):
         self.saved.emit(action)
         if clock.state is RunState.FINISHED and action == "finish":
             self.finished.emit(self.run_id)
+
+    def _record_rehearsal(self, clock, snapshot: dict[str, Any], key: dict[str, Any]) -> None:
+        if clock is not self._rehearsal_clock:  # a new rehearsal (or one started again)
+            self._rehearsal_clock, self.rehearsal_id = clock, None
+        try:
+            self.rehearsal_id = save_rehearsal(
+                self.store,
+                self.rehearsal_id,
+                title=clock.session.title,
+                started_at=clock.slot_start,
+                state=clock.state.value,
+                slot_minutes=clock.session.length,
+                timings=clock.timings(),
+                at=self.wall(),
+            )
+        except AttendanceError as exc:
+            self.save_failed.emit(f"The rehearsal is not saved yet: {exc}")
+            return
+        self._last, self._key = snapshot, key
+        if clock.state is RunState.FINISHED:
+            self.rehearsal_finished.emit(self.rehearsal_id)
+
+    def follow_panel(self, panel) -> None:
+        """Check-ins from a panel added after the start (once a rehearsal is over) go to its run."""
+        if panel is not None and self.run_id is None:
+            self.run_id = panel.run_id
 
     def _start_run(self, session) -> None:
         """Carry on with today's run of this session (check-ins before the start are in it),
@@ -180,13 +214,27 @@ def attach_recorder(windows, *, monotonic: Callable[[], float]) -> RunRecorder:
         run_id=getattr(panel, "run_id", None),
         parent=windows,
     )
-    if panel is not None:
+    windows.recorder = recorder
 
-        def follow(run_id: int) -> None:
+    def follow(run_id: int) -> None:
+        panel = windows.presenter.check_in_panel
+        if panel is not None:
             panel.run_id = run_id
             panel.refresh()
+        windows.show_run(store.run(run_id))
 
-        recorder.run_changed.connect(follow)
+    recorder.run_changed.connect(follow)
+    if panel is None and not windows.controller.rehearsal:
+        # No check-in panel: the arrival screen still names the place of today's run, if any.
+        run = todays_run(store, windows.controller.session, windows.wall().date())
+        if run is not None:
+            windows.show_run(run)
+
+    def rehearsal_over(rehearsal_id: int) -> None:
+        # After the recorder's own work on this change, so the clock is replaced outside it.
+        QTimer.singleShot(0, lambda: windows.rehearsal_finished(rehearsal(store, rehearsal_id)))
+
+    recorder.rehearsal_finished.connect(rehearsal_over)
 
     recorder.resume_failed.connect(windows.status)
     recorder.save_failed.connect(windows.status)
@@ -197,7 +245,11 @@ def attach_recorder(windows, *, monotonic: Callable[[], float]) -> RunRecorder:
         recorder.wrap_up = WrapUpView.show_for(store, run_id, windows.presenter, wall=windows.wall)
 
     def wrap_up_now() -> None:
-        if recorder.run_id is None:
+        if windows.controller.rehearsal and recorder.rehearsal_id is not None:
+            from presenter.ui.rehearsal_view import RehearsalWrapUp
+
+            RehearsalWrapUp.show_for(rehearsal(store, recorder.rehearsal_id), windows.presenter)
+        elif recorder.run_id is None:
             windows.status("The wrap-up shows once the session has started")
         else:
             show_wrap_up(recorder.run_id)

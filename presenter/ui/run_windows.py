@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QActionGroup
+from PySide6.QtWidgets import QApplication
 
 from presenter.agenda import Session
 from presenter.timing import RunState
@@ -42,6 +43,7 @@ class RunWindows(QObject):
         data_dir: Path | None = None,
         one_screen: bool = False,
         check_in: bool = True,
+        rehearse: bool = False,
     ) -> None:
         super().__init__()
         self.settings = settings
@@ -62,7 +64,17 @@ class RunWindows(QObject):
         self.editor = None
         self.screensaver = None
         self.attendance_store = None
-        if check_in:
+        self.recorder = None  # set by resume.attach_recorder
+        # The system bell: Qt Multimedia is not part of PySide6-Essentials.
+        self.chime = QApplication.beep
+        self.registry.action("times_up_chime").setChecked(settings.times_up_chime)
+        self._shared_warned = False
+        self._rehearsal_banner = None
+        # A rehearsal is not a run: the check-in panel, which opens today's run, waits for it.
+        self._check_in_after_rehearsal = check_in and rehearse
+        if rehearse:
+            self.controller.set_rehearsal(True)
+        if check_in and not rehearse:
             self._add_check_in_panel()
         self.focus = RunFocus(self)  # the keys stay with the run except while typing a name
         for window in (self.presenter, self.audience):
@@ -73,6 +85,9 @@ class RunWindows(QObject):
         self.refresh()
         self.audience.set_base_style("")  # colours come from the app's theme
         self._connect()
+        if rehearse:
+            self._rehearsal_changed(True)
+        self.presenter.current_points.watch(self.audience)
         self.presenter.close_guard = self._closing
 
     # -- wiring ---------------------------------------------------------------------------
@@ -95,7 +110,13 @@ class RunWindows(QObject):
         act("swap_screens").triggered.connect(self.placer.swap)
         act("one_screen").toggled.connect(self.placer.set_one_screen)
         act("audience_full_screen").toggled.connect(self._audience_full_screen)
+        act("audience_only").toggled.connect(self.placer.set_audience_only)
+        act("rehearse").triggered.connect(self.rehearse)
+        act("times_up_chime").toggled.connect(self._remember_chime)
+        self.presenter.countdown.times_up.connect(self._times_up)
+        c.rehearsal_changed.connect(self._rehearsal_changed)
         self.placer.placed.connect(self._placed)
+        self.placer.shared.connect(self._warn_shared_screen)
         act("full_screen").triggered.connect(self.presenter.toggle_full_screen)
         act("leave_full_screen").triggered.connect(self.presenter.leave_full_screen)
         act("notes_bigger").triggered.connect(self.presenter.notes.bigger)
@@ -154,6 +175,13 @@ class RunWindows(QObject):
         self.presenter.add_check_in_panel(panel)
         panel.changed.connect(self._arrivals_changed)
         self.audience.arrived = panel.checked_in_count()
+        self.show_run(self.attendance_store.run(run_id))
+
+    def show_run(self, run) -> None:
+        """The arrival screen gives the run's venue and facilitators (a run made with
+        `presenter runs new --venue` may be somewhere else than the session's usual room)."""
+        self.audience.run_place = (run.venue, tuple(run.facilitators))
+        self.refresh()
 
     def _arrivals_changed(self) -> None:
         self.audience.arrived = self.presenter.check_in_panel.checked_in_count()
@@ -176,6 +204,7 @@ class RunWindows(QObject):
         view = self.controller.view()
         self.presenter.show_view(view)
         self.audience.show_view(self.controller.session, view)
+        self.presenter.current_points.schedule()
 
     def _session_replaced(self) -> None:
         self.presenter.set_session(self.controller.session)
@@ -207,6 +236,97 @@ class RunWindows(QObject):
             self.audience.showFullScreen()
         else:
             self.audience.showNormal()
+
+    def _remember_chime(self, on: bool) -> None:
+        self.settings.times_up_chime = on
+
+    def _times_up(self) -> None:
+        if self.registry.action("times_up_chime").isChecked():
+            self.chime()
+
+    def _warn_shared_screen(self, why: str) -> None:
+        """Once per start: the room may see this window; offer the audience screen alone."""
+        if self._shared_warned or self.placer.audience_only:
+            return
+        if why == "one screen" and self.placer.one_screen:
+            return  # side by side on purpose, to share one window in a video call
+        self._shared_warned = True
+        from presenter.ui.banner import Banner
+
+        if why == "mirrored":
+            text = "A projector copies this screen: the room sees "
+        else:
+            text = "One screen for both windows: if the room sees it, it sees "
+        self.shared_banner = Banner(
+            "SharedScreenBanner",
+            text + "your notes and names.",
+            (
+                (
+                    "Audience only (Ctrl+Shift+A)",
+                    lambda: self.registry.action("audience_only").setChecked(True),
+                ),
+                ("Keep both", None),
+            ),
+        )
+        self.presenter.show_banner(self.shared_banner)
+
+    # -- rehearsal ------------------------------------------------------------------------
+
+    def rehearse(self) -> None:
+        """Start a rehearsal now: timed from this moment, never a run, no check-in."""
+        from presenter.ui.dialogs import ConfirmDialog, ProblemsDialog
+
+        c = self.controller
+        under_way = c.state in (RunState.RUNNING, RunState.PAUSED)
+        if under_way and not c.rehearsal:
+            ProblemsDialog.show_problems(
+                self.presenter,
+                "The session is running",
+                ["A rehearsal does not start during the session. End the session first."],
+            )
+            return
+        if under_way and not ConfirmDialog.ask(
+            self.presenter,
+            "Rehearse again",
+            "Start the rehearsal again from the first item? The times so far are kept.",
+            "Start again",
+        ):
+            return
+        c.set_rehearsal(True, start=True)
+
+    def rehearsal_finished(self, record) -> None:
+        """Show each item's plan beside what it took, and make the app ready for the run."""
+        from presenter.ui.rehearsal_view import RehearsalWrapUp
+
+        self.rehearsal_wrap_up = RehearsalWrapUp.show_for(record, self.presenter)
+        self.controller.set_rehearsal(False)
+
+    def _rehearsal_changed(self, on: bool) -> None:
+        from presenter.ui.banner import Banner
+
+        title = self.presenter.windowTitle().removeprefix("Rehearsal – ")
+        self.presenter.setWindowTitle(f"Rehearsal – {title}" if on else title)
+        self.presenter.countdown.mode = "Rehearsal" if on else ""
+        self.registry.action("check_in").setEnabled(not on)
+        if self.presenter.check_in_panel is not None:
+            self.presenter.check_in_panel.setVisible(not on)
+        if self._rehearsal_banner is not None:
+            self._rehearsal_banner.hide()
+            self._rehearsal_banner.deleteLater()
+            self._rehearsal_banner = None
+        if on:
+            self._rehearsal_banner = Banner(
+                "RehearsalBanner",
+                "Rehearsal, timed from when you start: not a run, no check-in. "
+                "End it (Ctrl+Shift+E) to compare each item with the plan.",
+            )
+            self.presenter.show_banner(self._rehearsal_banner)
+        elif self._check_in_after_rehearsal:
+            self._check_in_after_rehearsal = False
+            self._add_check_in_panel()
+            if self.recorder is not None:
+                self.recorder.follow_panel(self.presenter.check_in_panel)
+        self.refresh()
 
     def _remember_notes_size(self, size: int) -> None:
         self.settings.notes_point_size = size
@@ -255,13 +375,15 @@ class RunWindows(QObject):
 
         if self.controller.state not in (RunState.RUNNING, RunState.PAUSED):
             return
-        if ConfirmDialog.ask(
-            self.presenter, "End the session", "End the session now?", "End the session"
-        ):
+        what = "the rehearsal" if self.controller.rehearsal else "the session"
+        if ConfirmDialog.ask(self.presenter, f"End {what}", f"End {what} now?", f"End {what}"):
             self.controller.finish()
 
     def focus_check_in(self) -> None:
         panel = self.presenter.check_in_panel
+        if self.controller.rehearsal:
+            self.status("Check-in is off during a rehearsal")
+            return
         if panel is None:
             self.status("Check-in is not available")
             return

@@ -53,6 +53,31 @@ def plan_screens(
     return Placement(primary, primary, presenter, audience, False)
 
 
+def distinct_screens(geometries: list[QRect], primary: int) -> list[int]:
+    """The screens that show a picture of their own, the primary first among equals: a
+    projector that mirrors the laptop has the laptop's geometry and adds no room to put a
+    window in."""
+    kept: list[int] = []
+    seen: set[tuple[int, int, int, int]] = set()
+    for index in [primary, *(i for i in range(len(geometries)) if i != primary)]:
+        rect = geometries[index]
+        key = (rect.x(), rect.y(), rect.width(), rect.height())
+        if key not in seen:
+            seen.add(key)
+            kept.append(index)
+    return sorted(kept)
+
+
+def shared_screen(geometries: list[QRect], *, one_screen: bool = False) -> str:
+    """Why the audience window would share the presenter's screen: "mirrored" (a projector
+    copying the laptop), "one screen", or "" when each has a screen of its own."""
+    if len(distinct_screens(geometries, 0)) < len(geometries):
+        return "mirrored"
+    if len(geometries) < 2 or one_screen:
+        return "one screen"
+    return ""
+
+
 def fit_inside(rect: QRect, area: QRect) -> QRect:
     """`rect` moved (not resized) to lie on `area`, or to start at its top left corner when it
     is too big for it: a window wider than planned does not run off the edge of its screen."""
@@ -79,6 +104,7 @@ class ScreenPlacer(QObject):
     """Puts the windows on the screens and keeps them there as screens come and go."""
 
     placed = Signal(bool)  # after each placement: whether the audience window is full screen
+    shared = Signal(str)  # after a placement that puts both windows on one picture: why
 
     def __init__(self, presenter: QWidget, audience: QWidget, *, one_screen: bool = False) -> None:
         super().__init__(presenter)
@@ -86,6 +112,8 @@ class ScreenPlacer(QObject):
         self.audience = audience
         self.one_screen = one_screen
         self.swapped = False
+        self.audience_only = False  # the laptop shows the audience window alone
+        self.sharing = ""  # see `shared_screen`
         self.last: Placement | None = None
         # Each window's frame when it was placed, and where it went unless full screen.
         self._framed: dict[QWidget, tuple[QMargins, tuple[QScreen, QRect] | None]] = {}
@@ -104,16 +132,33 @@ class ScreenPlacer(QObject):
         self.one_screen = on
         self.place()
 
+    def set_audience_only(self, on: bool) -> None:
+        self.audience_only = on
+        self.place()
+
     def place(self) -> Placement:
-        screens = QGuiApplication.screens()
+        every = QGuiApplication.screens()
+        geometries = [s.geometry() for s in every]
+        first = every.index(QGuiApplication.primaryScreen())
+        screens = [every[i] for i in distinct_screens(geometries, first)]
         primary = screens.index(QGuiApplication.primaryScreen())
+        self.sharing = shared_screen(geometries, one_screen=self.one_screen)
+        if self.audience_only:
+            # Nothing private on a screen the room may see: only the audience window shows.
+            self.presenter.hide()
+            area = screens[primary].availableGeometry()
+            plan = Placement(primary, primary, area, area, True)
+            self._put(self.audience, screens[primary], area, True)
+            self.last = plan
+            self.placed.emit(True)
+            return plan
         available = [s.availableGeometry() for s in screens]
         # The window's minimum depends on how it is laid out for the room it will get: half
         # the screen when the windows share one (see `PresenterWindow.arrange`).
-        first = plan_screens(available, primary, swapped=self.swapped, one_screen=self.one_screen)
+        ahead = plan_screens(available, primary, swapped=self.swapped, one_screen=self.one_screen)
         arrange = getattr(self.presenter, "arrange", None)
         if arrange is not None:
-            arrange(first.presenter_rect.size())
+            arrange(ahead.presenter_rect.size())
         plan = plan_screens(
             available,
             primary,
@@ -130,6 +175,8 @@ class ScreenPlacer(QObject):
         )
         self.last = plan
         self.placed.emit(plan.audience_full_screen)
+        if self.sharing:
+            self.shared.emit(self.sharing)
         return plan
 
     @staticmethod

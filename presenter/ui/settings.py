@@ -1,4 +1,5 @@
-"""What the app remembers between runs: notes zoom, recent files, audience countdown, theme."""
+"""What the app remembers between runs: notes zoom, recent files, audience countdown, theme,
+chime."""
 
 from __future__ import annotations
 
@@ -49,6 +50,16 @@ class Settings:
     @theme.setter
     def theme(self, name: str) -> None:
         self._qsettings.setValue("view/theme", str(name))
+        self._qsettings.sync()
+
+    @property
+    def times_up_chime(self) -> bool:
+        """Whether a quiet chime sounds when an item's time is up (off unless turned on)."""
+        return self._qsettings.value("run/times_up_chime", "false") in ("true", True)
+
+    @times_up_chime.setter
+    def times_up_chime(self, on: bool) -> None:
+        self._qsettings.setValue("run/times_up_chime", "true" if on else "false")
         self._qsettings.sync()
 
     @property

@@ -77,3 +77,31 @@ def test_missing_file_is_a_message_too(qapp, tmp_path, monkeypatch):
     missing = tmp_path / "nowhere.md"
     assert run_app([str(missing), "--data-dir", str(tmp_path)]) == 2
     assert shown[0][0].startswith(str(missing))
+
+
+def test_rehearse_opens_the_windows_and_stays_open(tmp_path, qapp, qtbot, monkeypatch):
+    """Unlike --quit-when-ready, --rehearse leaves the windows up for the rehearsal."""
+    from PySide6.QtWidgets import QApplication
+
+    seen = {"quit": 0}
+
+    def event_loop(app) -> int:
+        def shown() -> list[str]:
+            return sorted(w.objectName() for w in QApplication.topLevelWidgets() if w.isVisible())
+
+        qtbot.waitUntil(lambda: "PresenterWindow" in shown() and "AudienceWindow" in shown())
+        for window in QApplication.topLevelWidgets():
+            window.repaint()
+        for _ in range(5):  # what the first paint would have set off
+            QApplication.processEvents()
+        seen["shown"] = shown()
+        return 0
+
+    def quit_asked(*_args) -> None:
+        seen["quit"] += 1
+
+    monkeypatch.setattr(QApplication, "exec", event_loop)
+    monkeypatch.setattr(QApplication, "quit", quit_asked)
+    assert run_app(["--rehearse", "--no-check-in", "--data-dir", str(tmp_path / "data")]) == 0
+    assert {"PresenterWindow", "AudienceWindow"} <= set(seen["shown"])
+    assert seen["quit"] == 0

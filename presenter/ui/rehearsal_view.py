@@ -1,0 +1,72 @@
+"""After a rehearsal: each item's plan beside the time it took, so the plan can be tuned."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from presenter.attendance.rehearsals import Rehearsal, comparison_rows, summary_line
+
+COLUMNS = ("Item", "Planned", "Took", "Difference")
+
+
+class RehearsalWrapUp(QDialog):
+    """The rehearsal's record as a table: item, planned, took, difference."""
+
+    def __init__(self, record: Rehearsal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("RehearsalWrapUp")
+        self.setWindowTitle(f"Rehearsal of {record.title}")
+        self.record = record
+        self.heading = QLabel(summary_line(record), objectName="RehearsalHeading", wordWrap=True)
+        note = QLabel(
+            "A rehearsal is not a run: it is not in the history or the attendance. "
+            "`presenter rehearsals` lists every rehearsal kept.",
+            wordWrap=True,
+        )
+        rows = comparison_rows(record)
+        self.table = QTableWidget(len(rows), len(COLUMNS))
+        self.table.setObjectName("RehearsalTable")
+        self.table.setAccessibleName("Each item planned against the time it took")
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                cell = QTableWidgetItem(text)
+                if c:
+                    cell.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(r, c, cell)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
+
+    def cell_text(self, row: int, column: int) -> str:
+        return self.table.item(row, column).text()
+
+    @classmethod
+    def show_for(cls, record: Rehearsal, parent: QWidget | None = None) -> RehearsalWrapUp:
+        """Open it beside the run (not modal: the windows stay usable) and return it."""
+        view = cls(record, parent)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.show()
+        return view
