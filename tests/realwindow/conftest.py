@@ -35,30 +35,23 @@ def _need_tools() -> None:
     pytest.skip(reason)
 
 
-def _server(
-    request: pytest.FixtureRequest, tmp_path_factory, width: int, height: int
-) -> Iterator[XServer]:
+def _server(tmp_path_factory, width: int, height: int) -> Iterator[XServer]:
     _need_tools()
-    server = XServer(width, height, tmp_path_factory.mktemp(f"x{width}"))
-    try:
-        server.start()
-    except Exception:
-        server.stop()
-        raise
+    server = XServer(width, height, tmp_path_factory.mktemp(f"x{width}")).start()
     yield server
     server.stop()
 
 
 @pytest.fixture(scope="session")
-def laptop(request, tmp_path_factory) -> Iterator[XServer]:
+def laptop(tmp_path_factory) -> Iterator[XServer]:
     """A 1366x768 laptop screen with a window manager."""
-    yield from _server(request, tmp_path_factory, 1366, 768)
+    yield from _server(tmp_path_factory, 1366, 768)
 
 
 @pytest.fixture(scope="session")
-def full_hd(request, tmp_path_factory) -> Iterator[XServer]:
+def full_hd(tmp_path_factory) -> Iterator[XServer]:
     """A 1920x1080 screen with a window manager."""
-    yield from _server(request, tmp_path_factory, 1920, 1080)
+    yield from _server(tmp_path_factory, 1920, 1080)
 
 
 @pytest.fixture

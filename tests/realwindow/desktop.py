@@ -90,6 +90,15 @@ class XServer:
     # -- starting and stopping --------------------------------------------------------------
 
     def start(self) -> XServer:
+        """Start Xvfb and openbox and wait until both answer; on failure, stop what began."""
+        try:
+            self._start()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def _start(self) -> None:
         self.log_dir.mkdir(parents=True, exist_ok=True)
         screen = f"{self.width}x{self.height}x24"
         pinned = os.environ.get("PRESENTER_TEST_DISPLAY")  # e.g. "96": use :96 and up
@@ -113,9 +122,9 @@ class XServer:
                 raise RuntimeError(f"Xvfb did not start; see {self.log_dir / 'xvfb.log'}")
             self.display = f":{number}"
         wait_for(f"the X server on {self.display}", self._answers)
-        self._wm = self._spawn(["openbox", "--sm-disable"], "openbox", env=self.env())
+        self._wm_starts = 0
+        self._start_wm()
         wait_for("openbox to manage the screen", self._managed)
-        return self
 
     def stop(self) -> None:
         for process in (self._wm, self._xvfb):
@@ -136,7 +145,8 @@ class XServer:
     @staticmethod
     def _free_display(first: int) -> int:
         for number in range(first, first + 4):
-            if not Path(f"/tmp/.X{number}-lock").exists():
+            taken = Path(f"/tmp/.X{number}-lock"), Path(f"/tmp/.X11-unix/X{number}")
+            if not any(path.exists() for path in taken):
                 return number
         raise RuntimeError(f"displays :{first} to :{first + 3} are all taken")
 
@@ -145,7 +155,17 @@ class XServer:
             raise RuntimeError(f"Xvfb exited; see {self.log_dir / 'xvfb.log'}")
         return self.run(["xdpyinfo"], check=False).returncode == 0
 
+    def _start_wm(self) -> None:
+        self._wm_starts += 1
+        self._wm = self._spawn(["openbox", "--sm-disable"], "openbox", env=self.env())
+
     def _managed(self) -> bool:
+        if self._wm is not None and self._wm.poll() is not None:
+            # Now and then openbox cannot open a display that has only just begun to answer.
+            if self._wm_starts >= 3:
+                raise RuntimeError(f"openbox exited; see {self.log_dir / 'openbox.log'}")
+            self._start_wm()
+            return False
         out = self.run(["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"], check=False).stdout
         return "window id" in out
 
