@@ -126,7 +126,8 @@ def text_contrasts(picture: Picture) -> list[Word]:
     background the nearest surface pixel in its row or column; if it stands out from it,
     it is ink. Ink pixels close together make a word; a word's contrast is that of its
     strongest ink pixel (the core of a letter's stroke, not its anti-aliased edge).
-    Thin straight lines (borders, frames) and big round marks (icons) are left out."""
+    Left out: thin straight lines (borders, frames), big round outlines, and icons (marks
+    in several colours, or compact marks in a strong colour)."""
     w, h = picture.width, picture.height
     px = [picture.pixel(x, y) for y in range(h) for x in range(w)]
     flat = bytearray(w * h)
@@ -173,6 +174,20 @@ def text_contrasts(picture: Picture) -> list[Word]:
     return [word for word in words if not any(_within(word, icon) for icon in icons)]
 
 
+def _one_ink(group: list[int], px, surface: RGB, ink: RGB) -> bool:
+    """Text is one colour blended into its surface at the edges: every pixel lies near the
+    line from the surface colour to the ink colour. An icon has colours off that line."""
+    direction = [a - b for a, b in zip(ink, surface, strict=True)]
+    length = sum(d * d for d in direction) or 1
+    off = 0
+    for i in group:
+        offset = [a - b for a, b in zip(px[i], surface, strict=True)]
+        t = max(0.0, min(1.0, sum(o * d for o, d in zip(offset, direction, strict=True)) / length))
+        distance = sum((o - t * d) ** 2 for o, d in zip(offset, direction, strict=True)) ** 0.5
+        off += distance > 48
+    return off <= 0.2 * len(group)
+
+
 def _within(word: Word, box: tuple[int, int, int, int]) -> bool:
     left, top, right, bottom = box
     return (
@@ -208,6 +223,11 @@ def _word(group: list[int], px, background, w) -> Word | tuple[int, int, int, in
         return (left, top, right, bottom)  # an icon's outline, or a frame around something
     surface = Counter(background[i] for i in group).most_common(1)[0][0]
     strongest = max(group, key=lambda i: contrast_ratio(px[i], surface))
+    ink = px[strongest]
+    if not _one_ink(group, px, surface, ink):
+        return (left, top, right, bottom)  # many colours: a picture (an icon), not text
+    if max(ink) - min(ink) > 60 and width < 2 * height:
+        return (left, top, right, bottom)  # a compact coloured mark: a part of an icon
     return Word(
         left,
         top,
