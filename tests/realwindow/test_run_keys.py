@@ -78,3 +78,23 @@ def test_run_keys_work_after_a_click_anywhere(place, laptop, start_app, tmp_path
     assert [s.action for s in app.clock_saves()] == [a for _, a, _, _ in expected], (
         "the audience keys moved the run"
     )
+
+
+def test_a_clicker_moves_the_session_while_a_name_is_being_typed(laptop, start_app):
+    """Page Down and Page Up (what clickers send) work even in the middle of a name, and
+    the name is still there to finish."""
+    app = start_app(laptop, *APP_ARGS)
+    laptop.activate(app.presenter)
+    laptop.key("Next")
+    app.wait_for_saves(1, "Page Down")
+    laptop.key("ctrl+i")
+    laptop.type("Jo")
+    laptop.key("Next")
+    saves = app.wait_for_saves(2, "Page Down in the middle of a name")
+    assert (saves[-1].action, saves[-1].item) == ("next", 1)
+    laptop.key("Prior")
+    saves = app.wait_for_saves(3, "Page Up in the middle of a name")
+    assert (saves[-1].action, saves[-1].item) == ("previous", 0)
+    laptop.type(" Bloggs")
+    laptop.key("Return")
+    assert wait_for("Jo Bloggs to be checked in", app.attendees) == [("Jo Bloggs", [])]
