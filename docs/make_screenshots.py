@@ -1,98 +1,109 @@
-"""Regenerate the screenshots in docs/ from the bundled Twitter hour, on a fixed clock.
+"""Regenerate the screenshots in docs/ from real windows, as a facilitator sees them.
 
-    QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py
+    .venv/bin/python docs/make_screenshots.py [--out FOLDER]
 
-Writes presenter-window.png (mid-session, with notes), audience-arrival.png (before the
-start) and audience-item.png (during an item, countdown shown) beside this script.
+Runs the installed app on an Xvfb screen with openbox (the tools of the real-window tests:
+xvfb, openbox, xdotool, x11-utils, imagemagick), once at 1366x768 and once at 1920x1080,
+with four people checked in on the command line first, and drives it with xdotool:
+the arrival screen before the start, then the third item with the countdown shown to the
+room. Writes, in FOLDER (docs/ by default):
+
+    audience-arrival.png   the audience window before the start (1366x768)
+    presenter-window.png   the presenter window on the third item (1366x768)
+    audience-item.png      the audience window on the third item, countdown shown (1366x768)
+    screen-1366x768.png, screen-1920x1080.png, presenter-window-1920x1080.png
+                           the whole screen and the presenter window, for comparison
+
+The clock is the computer's: the times on the pictures are the time the script ran.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
-from datetime import datetime, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # for reading the pictures only
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from tests.realwindow.desktop import App, XServer, cli, missing_tools  # noqa: E402
+from tests.realwindow.pixels import Picture  # noqa: E402
 
-
-class StillClock:
-    """Time stands still until the script moves it, so every run draws the same pictures."""
-
-    def __init__(self) -> None:
-        self.seconds = 1000.0
-        self.now = datetime(2026, 11, 25, 11, 56, 48)
-
-    def monotonic(self) -> float:
-        return self.seconds
-
-    def wall(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.seconds += seconds
-        self.now += timedelta(seconds=seconds)
+PEOPLE = (
+    ("Sam Patel", "App installed,Username ready"),
+    ("Ana Costa", "App installed"),
+    ("Jo Bloggs", ""),
+    ("Priya Shah", "App installed,Username ready"),
+)
 
 
-def main() -> int:
-    from presenter.agenda import bundled_session_path, load_session
-    from presenter.ui.run_windows import RunWindows
-    from presenter.ui.settings import Settings
+def check_in_people(data_dir: Path) -> None:
+    made = cli(data_dir, "runs", "new", "twitter-hour", "--venue", "Library")
+    if made.returncode != 0:
+        raise SystemExit(f"could not make the run: {made.stderr.strip()}")
+    for name, ready in PEOPLE:
+        args = ["checkin", "latest", name] + (["--ready", ready] if ready else [])
+        done = cli(data_dir, *args)
+        if done.returncode != 0:
+            raise SystemExit(f"could not check in {name}: {done.stderr.strip()}")
 
-    app = QApplication(sys.argv)
-    session, _ = load_session(bundled_session_path())
-    clock = StillClock()
-    with tempfile.TemporaryDirectory() as folder:
-        windows = RunWindows(
-            session,
-            settings=Settings(Path(folder) / "settings.ini"),
-            monotonic=clock.monotonic,
-            wall=clock.wall,
-            data_dir=Path(folder),
-            check_in=True,
-        )
-        windows.show()
-        windows.presenter.resize(1280, 800)
-        windows.audience.resize(1280, 720)
-        panel = windows.presenter.check_in_panel
-        if panel is not None:
-            from presenter.attendance import AttendeeDetails
 
-            for name in ("Sam Patel", "Ana Costa", "Jo Bloggs", "Priya Shah"):
-                windows.attendance_store.check_in(panel.run_id, AttendeeDetails(name))
-            panel.refresh()
-            windows._arrivals_changed()
-        windows.controller.refresh()
-        app.processEvents()
-        save(windows.audience, "audience-arrival.png")
+def shoot(x: XServer, folder: Path, out: Path, size: str, *, laptop: bool) -> None:
+    data = folder / f"data-{size}"
+    data.mkdir(parents=True)
+    (data / "settings.ini").write_text("[audience]\ncountdown=true\n", encoding="utf-8")
+    check_in_people(data)
+    app = App(x, data)
+    try:
+        app.start()
+        x.activate(app.presenter)
+        screen = Picture.load(x.screenshot(folder / "screen.png"))
+        if laptop:
+            write(screen.crop(x.geometry(app.audience)), out / "audience-arrival.png")
+        for step in range(3):  # Page Down, as a clicker sends: start, then two items on
+            x.key("Next")
+            app.wait_for_saves(step + 1, "Page Down")
+        x.click(*x.geometry(app.presenter).point(0.5, 0.02))  # the menu bar: nothing opens
+        x.key("Escape")
+        screen = Picture.load(x.screenshot(folder / "screen.png"))
+        write(screen, out / f"screen-{size}.png")
+        presenter = screen.crop(x.geometry(app.presenter))
+        if laptop:
+            write(presenter, out / "presenter-window.png")
+            write(screen.crop(x.geometry(app.audience)), out / "audience-item.png")
+        else:
+            write(presenter, out / f"presenter-window-{size}.png")
+    finally:
+        app.stop()
 
-        clock.advance(3 * 60 + 12)  # 12:00
-        windows.registry.trigger("next")
-        windows.presenter.notes.toggle_line(0)
-        clock.advance(5 * 60 + 40)
-        windows.registry.trigger("next")
-        clock.advance(7 * 60 + 5)
-        windows.registry.trigger("next")
-        clock.advance(3 * 60 + 21)
-        windows.registry.trigger("audience_countdown")
-        windows.controller.refresh()
-        app.processEvents()
-        save(windows.presenter, "presenter-window.png")
-        save(windows.audience, "audience-item.png")
-        windows.close_all()
+
+def write(picture: Picture, path: Path) -> None:
+    picture.save(path)
+    print(f"wrote {path}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=HERE, help="where to write (docs/)")
+    args = parser.parse_args(argv)
+    missing = missing_tools()
+    if missing:
+        print(f"make_screenshots: install {', '.join(missing)} first", file=sys.stderr)
+        return 2
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as work:
+        folder = Path(work)
+        for width, height in ((1366, 768), (1920, 1080)):
+            size = f"{width}x{height}"
+            x = XServer(width, height, folder / f"x-{size}").start()
+            try:
+                shoot(x, folder, args.out, size, laptop=width == 1366)
+            finally:
+                x.stop()
     return 0
-
-
-def save(window, name: str) -> None:
-    path = HERE / name
-    if not window.grab().save(str(path)):
-        raise SystemExit(f"could not write {path}")
-    print(f"wrote {path.relative_to(HERE.parent)}")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -78,6 +79,12 @@ class JumpDialog(QDialog):
         self.items.setCurrentRow(current)
         self.items.setAccessibleName("Agenda items")
         self.items.itemActivated.connect(self.accept)
+        # Every title whole, no sideways scroll bar (within the screen, where it wraps instead).
+        self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.items.setWordWrap(True)
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        widest = self.items.sizeHintForColumn(0) + 2 * self.items.frameWidth() + 24
+        self.items.setMinimumWidth(min(widest, screen.width() * 3 // 4))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
