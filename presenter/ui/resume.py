@@ -55,7 +55,8 @@ def _without_moment(snapshot: dict[str, Any]) -> dict[str, Any]:
 
 
 class RunRecorder(QObject):
-    """Saves each run-clock action with its snapshot, durably, in the attendance file."""
+    """Saves each run-clock action with its snapshot, durably, in the attendance file
+    (`store`), or saves nothing when `store` is None because the file could not be opened."""
 
     saved = Signal(str)  # the action, e.g. "next", once it is on disk
     finished = Signal(int)  # the run's number, when the last item is over
@@ -88,7 +89,7 @@ class RunRecorder(QObject):
     def record(self) -> None:
         """Save the clock if the run changed since the last save (a tick changes nothing)."""
         clock = self.controller.clock
-        if clock.state is RunState.BEFORE_START:
+        if clock.state is RunState.BEFORE_START or self.store is None:
             self._last = self._key = None
             return
         snapshot = clock.snapshot()
@@ -133,7 +134,7 @@ class RunRecorder(QObject):
 
     def offer_resume(self, parent: QWidget | None = None) -> bool:
         """At start-up: ask to resume an unfinished run, and resume it if the answer is yes."""
-        offer = self.offer()
+        offer = None if self.store is None else self.offer()
         if offer is None or not ResumeDialog.ask(parent, offer):
             return False
         return self.resume(offer.run.id)
@@ -166,11 +167,10 @@ def attach_recorder(windows, *, monotonic: Callable[[], float]) -> RunRecorder:
     """Record the run shown in `windows` (a RunWindows): check-ins follow the run, and the
     wrap-up opens when the session ends."""
     store = windows.attendance_store
-    if store is None:  # no check-in panel: the run is still remembered
-        from presenter.attendance import data_dir, open_store
-
-        store = open_store(data_dir(windows.data_dir), hold_window_lock=False)
-        windows.destroyed.connect(store.close)
+    if store is None:  # no check-in panel: the run is still remembered, if the file opens
+        store = windows.open_attendance(hold_window_lock=False)
+        if store is not None:
+            windows.destroyed.connect(store.close)
     panel = windows.presenter.check_in_panel
     recorder = RunRecorder(
         windows.controller,
@@ -197,12 +197,17 @@ def attach_recorder(windows, *, monotonic: Callable[[], float]) -> RunRecorder:
         recorder.wrap_up = WrapUpView.show_for(store, run_id, windows.presenter, wall=windows.wall)
 
     def wrap_up_now() -> None:
-        if recorder.run_id is None:
+        if store is None:
+            windows.status("The wrap-up needs the attendance file, which is not open")
+        elif recorder.run_id is None:
             windows.status("The wrap-up shows once the session has started")
         else:
             show_wrap_up(recorder.run_id)
 
     def show_history() -> None:
+        if store is None:
+            windows.status("The history needs the attendance file, which is not open")
+            return
         from PySide6.QtCore import Qt
 
         from presenter.ui.history_view import HistoryView
