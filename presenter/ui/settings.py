@@ -1,4 +1,5 @@
-"""What the app remembers between runs: notes zoom, recent files, audience countdown."""
+"""What the app remembers between runs: notes zoom, recent files, audience countdown, and the
+folder files were last opened or saved in."""
 
 from __future__ import annotations
 
@@ -50,6 +51,16 @@ class Settings:
         text = str(Path(path).resolve())
         recent = [text] + [p for p in self.recent_files if p != text]
         self._qsettings.setValue("editor/recent", recent[:MAX_RECENT])
+        self._qsettings.sync()
+
+    @property
+    def last_folder(self) -> str:
+        """The folder of the file last chosen in a file dialog, or "" before the first."""
+        return str(self._qsettings.value("files/last_folder", "") or "")
+
+    @last_folder.setter
+    def last_folder(self, folder: str) -> None:
+        self._qsettings.setValue("files/last_folder", str(folder))
         self._qsettings.sync()
 
     def _int(self, key: str, default: int) -> int:

@@ -48,7 +48,11 @@ class SlotClock(QWidget):
             self.slot_left.setText("+" + format_duration(math.floor(-view.slot_remaining)))
         self.finish.setText(f"{view.forecast_finish:%H:%M}")
         self.finish_caption.setText(f"Forecast finish (slot ends {view.slot_end:%H:%M})")
-        if view.state is RunState.BEFORE_START:
+        if view.state is RunState.FINISHED:  # no pace to keep once the session has ended
+            self.finish_caption.setText(f"Ended at (slot ends {view.slot_end:%H:%M})")
+            self.pace.setText("Session ended")
+            pace = "none"
+        elif view.state is RunState.BEFORE_START:
             self.pace.setText("Not started")
             pace = "none"
         else:
