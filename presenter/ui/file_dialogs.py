@@ -1,7 +1,7 @@
 """Choosing files, behind classmethods so tests patch one method instead of a native dialog.
 
-A dialog opens in the folder last used (remembered in the settings once `FileDialogs.settings`
-is set at start-up), else in the user's documents folder, never in the folder the app happened
+A dialog opens in the folder last used (remembered in `Settings.for_file_dialogs`, set at
+start-up), else in the user's documents folder, never in the folder the app happened
 to be started from. `ExportedNotice` says where an export went, with a button to open it.
 """
 
@@ -35,13 +35,12 @@ def open_folder(folder: Path) -> bool:
 class FileDialogs:
     """Each returns a path, or None when the facilitator cancels."""
 
-    settings: Settings | None = None  # where the last folder is remembered
-
     @classmethod
     def start_folder(cls) -> Path:
         """The last folder a file was chosen in, if it is still there, else the documents."""
-        if cls.settings is not None:
-            last = cls.settings.last_folder
+        settings = Settings.for_file_dialogs
+        if settings is not None:
+            last = settings.last_folder
             if last and Path(last).is_dir():
                 return Path(last)
         return documents_folder()
@@ -62,8 +61,8 @@ class FileDialogs:
         if not name:
             return None
         path = Path(name)
-        if cls.settings is not None:
-            cls.settings.last_folder = str(path.parent)
+        if Settings.for_file_dialogs is not None:
+            Settings.for_file_dialogs.last_folder = str(path.parent)
         return path
 
     @classmethod

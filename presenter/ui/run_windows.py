@@ -28,7 +28,6 @@ from presenter.timing import RunState
 from presenter.ui.actions import ActionRegistry
 from presenter.ui.audience_window import AudienceWindow
 from presenter.ui.controller import RunController
-from presenter.ui.file_dialogs import FileDialogs
 from presenter.ui.presenter_window import PresenterWindow
 from presenter.ui.resources import read_text
 from presenter.ui.screens import ScreenPlacer
@@ -61,7 +60,7 @@ class RunWindows(QObject):
     ) -> None:
         super().__init__()
         self.settings = settings
-        FileDialogs.settings = settings  # file dialogs open in the folder last used
+        Settings.for_file_dialogs = settings  # file dialogs open in the folder last used
         self.session_path = session_path
         self.data_dir = data_dir
         self.wall = wall
@@ -307,6 +306,8 @@ class RunWindows(QObject):
     # -- sessions -------------------------------------------------------------------------
 
     def ask_open_session(self) -> None:
+        from presenter.ui.file_dialogs import FileDialogs
+
         folder = str(self.session_path.parent) if self.session_path else ""
         path = FileDialogs.open_session(self.presenter, folder)
         if path is not None:

@@ -4,6 +4,7 @@ folder files were last opened or saved in."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from PySide6.QtCore import QSettings
 
@@ -15,6 +16,9 @@ MAX_NOTES_POINT_SIZE = 60
 
 class Settings:
     """A small typed wrapper over an INI file whose path is chosen once at start-up."""
+
+    # The settings the file dialogs remember their last folder in (set by the run windows).
+    for_file_dialogs: ClassVar[Settings | None] = None
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
