@@ -20,6 +20,7 @@ _HOMES = {
     "DuplicateAttendee": "store",
     "InvalidDetails": "store",
     "UnknownRun": "store",
+    "cannot_open_message": "store",
     "open_store": "store",
 }
 __all__ = sorted(_HOMES)

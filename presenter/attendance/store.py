@@ -890,3 +890,16 @@ def _merge(kept: AttendeeDetails, extra: AttendeeDetails) -> AttendeeDetails:
 def open_store(folder: str | os.PathLike[str] | None = None, **kwargs) -> AttendanceStore:
     """The attendance file in the data folder (see `paths.data_dir`)."""
     return AttendanceStore(store_path(data_dir(folder)), **kwargs)
+
+
+def cannot_open_message(exc: BaseException) -> str | None:
+    """Why the attendance file could not be opened, in the words the command line prints,
+    or None when `exc` is not one of those failures (a damaged or newer file, a full disk,
+    a folder that cannot be written)."""
+    if isinstance(exc, AttendanceError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"cannot open the attendance file: {exc.strerror or exc}; check --data-dir"
+    if isinstance(exc, sqlite3.DatabaseError):  # not an attendance file, or damaged
+        return f"the attendance file cannot be read ({exc}); check --data-dir"
+    return None

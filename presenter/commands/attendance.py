@@ -228,18 +228,12 @@ def _friendly(command: Callable[[argparse.Namespace], int]) -> Callable[[argpars
 def _open(args: argparse.Namespace):
     import sqlite3
 
-    from presenter.attendance import AttendanceError, open_store
+    from presenter.attendance import AttendanceError, cannot_open_message, open_store
 
     try:
         return open_store(args.data_dir, hold_window_lock=False)
-    except AttendanceError as exc:
-        raise UsageError(str(exc)) from None
-    except OSError as exc:
-        raise UsageError(
-            f"cannot open the attendance file: {exc.strerror}; check --data-dir"
-        ) from None
-    except sqlite3.DatabaseError as exc:  # not an attendance file, or damaged
-        raise UsageError(f"the attendance file cannot be read ({exc}); check --data-dir") from None
+    except (AttendanceError, OSError, sqlite3.DatabaseError) as exc:
+        raise UsageError(cannot_open_message(exc)) from None
 
 
 def _run_id(store, ref: str) -> int:

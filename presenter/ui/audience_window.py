@@ -133,7 +133,7 @@ class AudienceWindow(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("AudienceWindow")
-        self.setWindowTitle("Presenter – audience screen")
+        self.setWindowTitle("Audience screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.countdown_shown = False
         self.arrived: int | None = None  # people checked in, shown on the arrival screen

@@ -89,8 +89,9 @@ class ItemCountdown(QWidget):
         elif view.state is RunState.FINISHED or not count:
             self.heading.setText("Finished")
             self.title.setText(session.title)
-            self.countdown.setText(format_duration(math.floor(view.session_elapsed)))
-            self.warning.setText("Session over")
+            self.countdown.setText("Ended")
+            ran = format_duration(math.floor(view.session_elapsed))
+            self.warning.setText(f"Session over after {ran}")
             level = "finished"
         else:
             item = session.items[view.current_index]

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from presenter.agenda import Session
 from presenter.ui.background import run_in_background
 from presenter.ui.dialogs import ProblemsDialog
-from presenter.ui.file_dialogs import FileDialogs
+from presenter.ui.file_dialogs import ExportedNotice, FileDialogs
 
 
 def _deck_function(name: str):
@@ -48,6 +48,7 @@ def export(parent: QWidget, session: Session, on: date, *, path: Path | None = N
     def done(written: Path) -> None:
         if hasattr(parent, "statusBar"):
             parent.statusBar().showMessage(f"Exported {written}", 8000)
+        ExportedNotice.show_for(parent, "The deck", written)
 
     def failed(message: str) -> None:
         ProblemsDialog.show_problems(parent, "The deck was not exported", [message])

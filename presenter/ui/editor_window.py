@@ -193,7 +193,7 @@ class AgendaEditor(QMainWindow):
         self.session_changed.emit(session)
 
     def _update_title(self) -> None:
-        name = self.path.name if self.path else "Untitled session"
+        name = self.path.name if self.path else (self.session.title or "Untitled session")
         star = "" if self.stack.isClean() else "*"
         self.setWindowTitle(f"{star}{name} – agenda editor")
 

@@ -62,7 +62,7 @@ class PresenterWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("PresenterWindow")
-        self.setWindowTitle(f"Presenter – {session.title}")
+        self.setWindowTitle(session.title)  # the system adds " — Presenter"
         self.session = session
         self.registry = registry
         self.countdown = ItemCountdown()
@@ -265,7 +265,7 @@ class PresenterWindow(QMainWindow):
 
     def set_session(self, session: Session) -> None:
         self.session = session
-        self.setWindowTitle(f"Presenter – {session.title}")
+        self.setWindowTitle(session.title)  # the system adds " — Presenter"
         self.agenda_model.set_session(session)
         self._share_columns()  # the new agenda's rows
         self.notes.forget_ticks()
@@ -301,6 +301,8 @@ class PresenterWindow(QMainWindow):
             self.notes.show_notes(current, items[current].notes)
         if upcoming is not None and upcoming < len(items):
             self.next_points.show_item(items[upcoming])
+        elif view.state is RunState.FINISHED:
+            self.next_points.show_item(None, "Nothing next: the session has ended")
         else:
             self.next_points.show_item(None, "Nothing next: this is the last item")
         self.agenda.scrollTo(self.agenda_model.index(max(0, view.current_index), 0))

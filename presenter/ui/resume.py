@@ -57,7 +57,8 @@ def _without_moment(snapshot: dict[str, Any]) -> dict[str, Any]:
 
 
 class RunRecorder(QObject):
-    """Saves each run-clock action with its snapshot, durably, in the attendance file."""
+    """Saves each run-clock action with its snapshot, durably, in the attendance file
+    (`store`), or saves nothing when `store` is None because the file could not be opened."""
 
     saved = Signal(str)  # the action, e.g. "next", once it is on disk
     finished = Signal(int)  # the run's number, when the last item is over
@@ -93,7 +94,7 @@ class RunRecorder(QObject):
     def record(self) -> None:
         """Save the clock if the run changed since the last save (a tick changes nothing)."""
         clock = self.controller.clock
-        if clock.state is RunState.BEFORE_START:
+        if clock.state is RunState.BEFORE_START or self.store is None:
             self._last = self._key = None
             return
         snapshot = clock.snapshot()
@@ -167,7 +168,7 @@ class RunRecorder(QObject):
 
     def offer_resume(self, parent: QWidget | None = None) -> bool:
         """At start-up: ask to resume an unfinished run, and resume it if the answer is yes."""
-        offer = self.offer()
+        offer = None if self.store is None else self.offer()
         if offer is None or not ResumeDialog.ask(parent, offer):
             return False
         return self.resume(offer.run.id)
@@ -200,11 +201,10 @@ def attach_recorder(windows, *, monotonic: Callable[[], float]) -> RunRecorder:
     """Record the run shown in `windows` (a RunWindows): check-ins follow the run, and the
     wrap-up opens when the session ends."""
     store = windows.attendance_store
-    if store is None:  # no check-in panel: the run is still remembered
-        from presenter.attendance import data_dir, open_store
-
-        store = open_store(data_dir(windows.data_dir), hold_window_lock=False)
-        windows.destroyed.connect(store.close)
+    if store is None:  # no check-in panel: the run is still remembered, if the file opens
+        store = windows.open_attendance(hold_window_lock=False)
+        if store is not None:
+            windows.destroyed.connect(store.close)
     panel = windows.presenter.check_in_panel
     recorder = RunRecorder(
         windows.controller,
@@ -224,7 +224,7 @@ def attach_recorder(windows, *, monotonic: Callable[[], float]) -> RunRecorder:
         windows.show_run(store.run(run_id))
 
     recorder.run_changed.connect(follow)
-    if panel is None and not windows.controller.rehearsal:
+    if panel is None and store is not None and not windows.controller.rehearsal:
         # No check-in panel: the arrival screen still names the place of today's run, if any.
         run = todays_run(store, windows.controller.session, windows.wall().date())
         if run is not None:
@@ -249,12 +249,17 @@ def attach_recorder(windows, *, monotonic: Callable[[], float]) -> RunRecorder:
             from presenter.ui.rehearsal_view import RehearsalWrapUp
 
             RehearsalWrapUp.show_for(rehearsal(store, recorder.rehearsal_id), windows.presenter)
+        elif store is None:
+            windows.status("The wrap-up needs the attendance file, which is not open")
         elif recorder.run_id is None:
             windows.status("The wrap-up shows once the session has started")
         else:
             show_wrap_up(recorder.run_id)
 
     def show_history() -> None:
+        if store is None:
+            windows.status("The history needs the attendance file, which is not open")
+            return
         from PySide6.QtCore import Qt
 
         from presenter.ui.history_view import HistoryView

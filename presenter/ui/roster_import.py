@@ -85,13 +85,15 @@ class RosterImportDialog(QDialog):
     @classmethod
     def choose_file(cls, parent: QWidget | None) -> Path | None:
         """Ask for a roster file: a CSV or XLSX sheet, an Eventbrite or Forms export."""
+        from presenter.ui.file_dialogs import FileDialogs
+
         name, _filter = QFileDialog.getOpenFileName(
             parent,
             "Import a roster",
-            str(Path.home()),
+            str(FileDialogs.start_folder()),
             "Rosters (*.csv *.xlsx *.tsv *.txt);;All files (*)",
         )
-        return Path(name) if name else None
+        return FileDialogs.chosen(name)
 
     @classmethod
     def confirm(

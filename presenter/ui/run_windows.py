@@ -6,15 +6,25 @@ temporary folder.
 
 from __future__ import annotations
 
+import sqlite3
+import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QActionGroup
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from presenter.agenda import Session
+from presenter.attendance import (
+    AttendanceError,
+    AttendanceStore,
+    cannot_open_message,
+    data_dir,
+    open_store,
+    store_path,
+)
 from presenter.timing import RunState
 from presenter.ui.actions import ActionRegistry
 from presenter.ui.audience_window import AudienceWindow
@@ -24,6 +34,13 @@ from presenter.ui.presenter_window import PresenterWindow
 from presenter.ui.screens import ScreenPlacer
 from presenter.ui.settings import Settings
 from presenter.ui.theme import THEMES, apply_theme
+
+ATTENDANCE_OFF = (
+    "Check-in is off. {problem}. The session runs as usual, but nobody can be checked in "
+    "and this run's times are not kept. Nothing in the attendance file ({path}) has been "
+    "changed. To check people in, fix what is said above, or move that file elsewhere (keep "
+    "it) so that Presenter starts a new one; then open Presenter again."
+)
 
 
 class RunWindows(QObject):
@@ -49,6 +66,7 @@ class RunWindows(QObject):
         self.settings = settings
         # The theme first, on the whole app: each window is then styled once, when first shown.
         self.theme = apply_theme(settings.theme)
+        Settings.for_file_dialogs = settings  # file dialogs open in the folder last used
         self.session_path = session_path
         self.data_dir = data_dir
         self.wall = wall
@@ -63,7 +81,9 @@ class RunWindows(QObject):
         self.placer = ScreenPlacer(self.presenter, self.audience, one_screen=one_screen)
         self.editor = None
         self.screensaver = None
-        self.attendance_store = None
+        self.attendance_store: AttendanceStore | None = None
+        self.attendance_problem: str | None = None  # why the attendance file is not open
+        self.attendance_banner: QLabel | None = None
         self.recorder = None  # set by resume.attach_recorder
         # The system bell: Qt Multimedia is not part of PySide6-Essentials.
         self.chime = QApplication.beep
@@ -167,10 +187,16 @@ class RunWindows(QObject):
         except ImportError:
             self.registry.action("check_in").setEnabled(False)
             return
-        from presenter.attendance import data_dir, open_store
-
-        self.attendance_store = open_store(data_dir(self.data_dir), clock=self.wall)
-        run_id = self._todays_run_id(self.controller.session, self.wall().date())
+        self.attendance_store = self.open_attendance(clock=self.wall)
+        if self.attendance_store is None:
+            return
+        try:
+            run_id = self._todays_run_id(self.controller.session, self.wall().date())
+        except AttendanceError as exc:  # a full disk when the day's run is first written
+            self.attendance_store.close()
+            self.attendance_store = None
+            self.attendance_unavailable(cannot_open_message(exc))
+            return
         panel = CheckInPanel(self.attendance_store, run_id, self.controller.session.readiness)
         self.presenter.add_check_in_panel(panel)
         panel.changed.connect(self._arrivals_changed)
@@ -182,6 +208,37 @@ class RunWindows(QObject):
         `presenter runs new --venue` may be somewhere else than the session's usual room)."""
         self.audience.run_place = (run.venue, tuple(run.facilitators))
         self.refresh()
+
+    def open_attendance(self, **options) -> AttendanceStore | None:
+        """The attendance file, or None once `attendance_unavailable` has said why not.
+
+        The file is only read: a damaged file, or one from a newer Presenter, is left as it is."""
+        if self.attendance_problem is not None:
+            return None
+        try:
+            return open_store(data_dir(self.data_dir), **options)
+        except (AttendanceError, OSError, sqlite3.DatabaseError) as exc:
+            self.attendance_unavailable(cannot_open_message(exc))
+            return None
+
+    def attendance_unavailable(self, problem: str) -> None:
+        """The session runs without the attendance file: say so once, in the window, and turn
+        check-in, the wrap-up and the history off until Presenter is opened again."""
+        if self.attendance_problem is not None:
+            return
+        self.attendance_problem = problem
+        for name in ("check_in", "wrap_up", "session_history"):
+            self.registry.action(name).setEnabled(False)
+        path = store_path(data_dir(self.data_dir))
+        problem = problem.removeprefix(f"{path}: ")  # the file is named below
+        problem = problem.removesuffix("; check --data-dir")  # command-line words
+        text = ATTENDANCE_OFF.format(problem=problem[:1].upper() + problem[1:], path=path)
+        print(f"presenter: {text}", file=sys.stderr)
+        banner = QLabel(text, objectName="AttendanceProblem", wordWrap=True)
+        banner.setAccessibleName("Check-in is off")
+        banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.presenter.centralWidget().layout().insertWidget(0, banner)
+        self.attendance_banner = banner
 
     def _arrivals_changed(self) -> None:
         self.audience.arrived = self.presenter.check_in_panel.checked_in_count()

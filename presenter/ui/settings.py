@@ -1,9 +1,10 @@
 """What the app remembers between runs: notes zoom, recent files, audience countdown, theme,
-chime."""
+chime, and the folder files were last opened or saved in."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from PySide6.QtCore import QSettings
 
@@ -17,6 +18,9 @@ MAX_NOTES_POINT_SIZE = 60
 
 class Settings:
     """A small typed wrapper over an INI file whose path is chosen once at start-up."""
+
+    # The settings the file dialogs remember their last folder in (set by the run windows).
+    for_file_dialogs: ClassVar[Settings | None] = None
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
@@ -74,6 +78,16 @@ class Settings:
         text = str(Path(path).resolve())
         recent = [text] + [p for p in self.recent_files if p != text]
         self._qsettings.setValue("editor/recent", recent[:MAX_RECENT])
+        self._qsettings.sync()
+
+    @property
+    def last_folder(self) -> str:
+        """The folder of the file last chosen in a file dialog, or "" before the first."""
+        return str(self._qsettings.value("files/last_folder", "") or "")
+
+    @last_folder.setter
+    def last_folder(self, folder: str) -> None:
+        self._qsettings.setValue("files/last_folder", str(folder))
         self._qsettings.sync()
 
     def _int(self, key: str, default: int) -> int:

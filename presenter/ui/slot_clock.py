@@ -29,6 +29,7 @@ class SlotClock(QWidget):
         grid.setVerticalSpacing(0)
         self.compact = False
         self._slot_end = ""
+        self._ended = False
         self.labels: list[QLabel] = []
         _, self.time_of_day = self._figure(grid, 0, "Time")
         _, self.slot_left = self._figure(grid, 1, "Left in slot")
@@ -57,7 +58,9 @@ class SlotClock(QWidget):
 
     def _caption_finish(self) -> None:
         end = self._slot_end
-        if self.compact:
+        if self._ended:
+            text = f"Ended at (slot ends {end})" if not self.compact else f"Ended at (ends {end})"
+        elif self.compact:
             text = f"Finish (ends {end})" if end else "Finish"
         else:
             text = f"Forecast finish (slot ends {end})" if end else "Forecast finish"
@@ -72,8 +75,12 @@ class SlotClock(QWidget):
             self.slot_left.setText("+" + format_duration(math.floor(-view.slot_remaining)))
         self.finish.setText(f"{view.forecast_finish:%H:%M}")
         self._slot_end = f"{view.slot_end:%H:%M}"
+        self._ended = view.state is RunState.FINISHED
         self._caption_finish()
-        if view.state is RunState.BEFORE_START:
+        if self._ended:  # no pace to keep once the session has ended
+            self.pace.setText("Session ended")
+            pace = "none"
+        elif view.state is RunState.BEFORE_START:
             self.pace.setText("Not started")
             pace = "none"
         else:

@@ -281,11 +281,15 @@ class WrapUpView(QDialog):
     @classmethod
     def choose_file(cls, parent: QWidget | None, suggested: str, suffix: str) -> Path | None:
         """Where to save the report, or None when the facilitator cancels."""
+        from presenter.ui.file_dialogs import FileDialogs
+
         kind = "PDF files (*.pdf)" if suffix == ".pdf" else "CSV files (*.csv)"
-        name, _ = QFileDialog.getSaveFileName(parent, "Save the report", suggested, kind)
-        if not name:
+        name, _ = QFileDialog.getSaveFileName(
+            parent, "Save the report", FileDialogs.place(suggested), kind
+        )
+        path = FileDialogs.chosen(name)
+        if path is None:
             return None
-        path = Path(name)
         return path if path.suffix.lower() == suffix else path.with_suffix(suffix)
 
     def export(self, suffix: str) -> Path | None:
@@ -305,6 +309,9 @@ class WrapUpView(QDialog):
             self.message.setText(f"Not saved: {exc.strerror or exc}. Choose another folder.")
             return None
         self.message.setText(f"Saved {path.name}")
+        from presenter.ui.file_dialogs import ExportedNotice
+
+        ExportedNotice.show_for(self, "The report", path)
         return path
 
     @classmethod

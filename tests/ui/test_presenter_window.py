@@ -200,7 +200,30 @@ def test_end_of_session_asks_first(windows, monkeypatch):
     assert windows.controller.state is RunState.RUNNING
     windows.registry.trigger("finish")
     assert windows.controller.state is RunState.FINISHED
-    assert windows.presenter.countdown.warning.text() == "Session over"
+    assert windows.presenter.countdown.warning.text().startswith("Session over")
+
+
+def test_after_ending_early_the_windows_say_the_session_has_ended(windows, clock, monkeypatch):
+    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, *a: True))
+    windows.registry.trigger("next")
+    clock.advance(158)
+    windows.registry.trigger("finish")  # items are left: ended early
+    presenter = windows.presenter
+    assert presenter.countdown.countdown.text() == "Ended"  # not a bare "2:38"
+    assert presenter.countdown.warning.text() == "Session over after 2:38"
+    assert presenter.next_points.title.text() == "Nothing next: the session has ended"
+    assert presenter.slot_clock.pace.text() == "Session ended"  # no "ahead" or "behind"
+    assert presenter.slot_clock.finish_caption.text().startswith("Ended at")
+    assert presenter.slot_clock.finish.text() == "11:57"
+    clock.advance(60)
+    windows.controller.refresh()
+    assert presenter.slot_clock.pace.text() == "Session ended"
+
+
+def test_window_titles_name_the_app_once(windows, session):
+    # The window system adds " — Presenter" (the display name set at start-up) itself.
+    assert windows.presenter.windowTitle() == session.title
+    assert "Presenter" not in windows.audience.windowTitle()
 
 
 def test_help_overlay_lists_every_key(windows):

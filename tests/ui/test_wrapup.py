@@ -160,6 +160,11 @@ def test_the_report_is_saved_as_pdf_and_csv(qtbot, store, clock, tmp_path, monke
     assert view.export(".csv") == chosen[".csv"]
     assert "Who to follow,7,10,3," in chosen[".csv"].read_text(encoding="utf-8-sig")
     assert view.message.text() == "Saved report.csv"
+    from PySide6.QtWidgets import QMessageBox
+
+    notices = [b for b in view.findChildren(QMessageBox, "ExportedNotice") if b.isVisible()]
+    assert [b.text() for b in notices][-1] == "The report is saved as report.csv."
+    assert str(tmp_path) in notices[-1].informativeText()
 
 
 def test_history_shows_runs_suggests_minutes_and_applies_them(qtbot, store, clock, tmp_path):
