@@ -11,10 +11,13 @@ room. Writes, in FOLDER (docs/ by default):
     audience-arrival.png   the audience window before the start (1366x768)
     presenter-window.png   the presenter window on the third item (1366x768)
     audience-item.png      the audience window on the third item, countdown shown (1366x768)
-    screen-1366x768.png, screen-1920x1080.png, presenter-window-1920x1080.png
-                           the whole screen and the presenter window, for comparison
+    presenter-window-1920x1080.png
+                           the presenter window beside the audience window on a 1920x1080 screen
 
-The clock is the computer's: the times on the pictures are the time the script ran.
+The clock is the computer's. For the README's pictures it is set to just before the slot with
+libfaketime (Debian's `faketime`), so the arrival screen counts down and the run is on time:
+
+    faketime -f "@2026-11-25 11:59:30" .venv/bin/python docs/make_screenshots.py
 """
 
 from __future__ import annotations
@@ -69,7 +72,6 @@ def shoot(x: XServer, folder: Path, out: Path, size: str, *, laptop: bool) -> No
         x.click(*x.geometry(app.presenter).point(0.5, 0.02))  # the menu bar: nothing opens
         x.key("Escape")
         screen = Picture.load(x.screenshot(folder / "screen.png"))
-        write(screen, out / f"screen-{size}.png")
         presenter = screen.crop(x.geometry(app.presenter))
         if laptop:
             write(presenter, out / "presenter-window.png")
