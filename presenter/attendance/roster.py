@@ -264,7 +264,16 @@ def _swallowed_lines(record: list[str], delimiter: str, width: int) -> int:
         1
         for cell in record
         for line in cell.splitlines()[1:]
-        if len(line.split(delimiter)) >= least
+        if sum(1 for part in line.split(delimiter) if part.strip()) >= least
+    )
+
+
+def _swallowed(line_number: int, lines: int) -> str:
+    what = "a line that looks" if lines == 1 else f"{lines} lines that look"
+    return (
+        f"a quote on this row opens a cell that runs on to line {line_number} of the file, "
+        f'swallowing {what} like more people; a quote inside a cell must be doubled (""), so '
+        "fix the quotes on this row and import again"
     )
 
 
@@ -285,16 +294,11 @@ def _read_csv(source: Path) -> list[list[str]]:
             if not width and any(c.strip() for c in record):
                 width = len(record)  # the header row
             elif width and (swallowed := _swallowed_lines(record, delimiter, width)):
-                lines = "line" if swallowed == 1 else f"{swallowed} lines"
-                problems.append(
-                    (
-                        len(records) + 1,
-                        f"a quote on this row opens a cell that runs on to line "
-                        f"{reader.line_num} of the file, swallowing {lines} that look like "
-                        'more people; a quote inside a cell must be doubled (""), so fix '
-                        "the quotes on this row and import again",
-                    )
-                )
+                # A well-made cell may hold line breaks; a stray quote shows as a row with the
+                # wrong number of cells, or as a last cell that runs on, unclosed, to the end.
+                unclosed = not text.rstrip().endswith('"')
+                if len(record) != width or (unclosed and reader.line_num >= text.count("\n")):
+                    problems.append((len(records) + 1, _swallowed(reader.line_num, swallowed)))
             records.append(record)
     except csv.Error as exc:
         raise RosterError(

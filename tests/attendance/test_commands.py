@@ -10,21 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from presenter.cli import main
-
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def presenter(tmp_path, capsys):
-    """Run `presenter ARGS` in this process against a fresh data folder."""
-
-    def run(*args: str) -> tuple[int, str, str]:
-        status = main([*args[:2], "--data-dir", str(tmp_path / "data"), *args[2:]])
-        out, err = capsys.readouterr()
-        return status, out, err
-
-    return run
 
 
 def new_run(presenter) -> None:

@@ -17,23 +17,16 @@ import openpyxl
 import pytest
 
 from presenter.attendance import open_store
-from presenter.cli import main
 
 SIGNUPS = Path(__file__).resolve().parents[1] / "fixtures" / "signups"
 FAULTS = SIGNUPS / "faults"
 
 
 @pytest.fixture
-def presenter(tmp_path, capsys):
-    """`presenter ARGS --data-dir DATA` in this process, with a run of twitter-hour."""
-
-    def run(*args: str) -> tuple[int, str, str]:
-        status = main([*args[:2], "--data-dir", str(tmp_path / "data"), *args[2:]])
-        out, err = capsys.readouterr()
-        return status, out, err
-
-    assert run("runs", "new", "twitter-hour", "--venue", "Library")[0] == 0
-    return run
+def presenter(presenter):
+    """The command line (see conftest), with a run of twitter-hour made first."""
+    assert presenter("runs", "new", "twitter-hour", "--venue", "Library")[0] == 0
+    return presenter
 
 
 def people(tmp_path) -> dict[str, tuple[str, str, frozenset[str]]]:
@@ -228,6 +221,34 @@ def test_a_stray_quote_is_reported_with_its_row_not_merged(presenter, tmp_path):
     ]
     assert "imported" not in out
     assert people(tmp_path) == {}
+
+
+def test_a_stray_quote_in_the_last_column_is_reported_too(presenter, tmp_path):
+    path = tmp_path / "last-column.csv"
+    path.write_text(
+        "Name,Email,Job title\n"
+        'Ada Example,ada.example@example.org,"Staff nurse\n'
+        "Bram Sample,bram.sample@example.org,Pharmacist\n"
+        "Cleo Placeholder,cleo.placeholder@example.org,Physiotherapist\n",
+        encoding="utf-8",
+    )
+    status, _out, err = presenter("roster", "import", "1", str(path), "--yes")
+    assert status == 2
+    assert f"{path}:2: error: a quote on this row opens a cell" in err
+    assert people(tmp_path) == {}
+
+
+def test_a_quoted_line_break_in_a_cell_is_kept_not_refused(presenter, tmp_path):
+    """What a spreadsheet writes for a cell with a line break: the quotes close the cell."""
+    path = tmp_path / "line-break.csv"
+    path.write_text(
+        'Name,Email\n"Ada Example\r\nWard 7,Bay 2",ada.example@example.org\n'
+        "Bram Sample,bram.sample@example.org\n",
+        encoding="utf-8",
+    )
+    status, out, err = presenter("roster", "import", "1", str(path), "--yes")
+    assert status == 0, err
+    assert "imported 2 people" in out
 
 
 def test_control_characters_in_names_are_refused_with_their_rows(presenter, tmp_path):

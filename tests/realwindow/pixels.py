@@ -1,5 +1,7 @@
 """Reading screenshots: pixels, WCAG contrast, and the contrast of the text on a picture.
 
+The WCAG maths is `tests/contrast.py`, shared with the offscreen theme tests.
+
 A screenshot is loaded with Qt's QImage (already installed with the app; no display
 needed) and kept as plain RGB bytes, so the rest is standard-library Python.
 """
@@ -10,27 +12,10 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.contrast import AA_NORMAL_TEXT, RGB, contrast_ratio
 from tests.realwindow.desktop import Geometry
 
-RGB = tuple[int, int, int]
-AA_CONTRAST = 4.5  # WCAG 2 AA, normal text
-
-
-def _linear(channel: int) -> float:
-    c = channel / 255
-    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-
-def luminance(rgb: RGB) -> float:
-    """WCAG 2 relative luminance of an sRGB colour."""
-    r, g, b = rgb
-    return 0.2126 * _linear(r) + 0.7152 * _linear(g) + 0.0722 * _linear(b)
-
-
-def contrast_ratio(a: RGB, b: RGB) -> float:
-    """WCAG 2 contrast ratio, from 1 (same) to 21 (black on white)."""
-    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
+AA_CONTRAST = AA_NORMAL_TEXT  # WCAG 2 AA, normal text
 
 
 class Picture:

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.contrast import relative_luminance as luminance
 from tests.realwindow.desktop import App, Geometry, XServer, wait_for
-from tests.realwindow.pixels import AA_CONTRAST, Picture, Word, luminance, text_contrasts
+from tests.realwindow.pixels import AA_CONTRAST, Picture, Word, text_contrasts
 
 THEMES = ("dark", "light")
 
