@@ -374,8 +374,7 @@ class RunWindows(QObject):
         if on:
             self._rehearsal_banner = Banner(
                 "RehearsalBanner",
-                "Rehearsal, timed from when you start: not a run, no check-in. "
-                "End it (Ctrl+Shift+E) to compare each item with the plan.",
+                "Rehearsal: not a run, no check-in. Ctrl+Shift+E ends it and compares with the plan.",
             )
             self.presenter.show_banner(self._rehearsal_banner)
         elif self._check_in_after_rehearsal:
