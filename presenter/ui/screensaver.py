@@ -51,7 +51,7 @@ class ScreenSaverBlock:
         bus = self._bus()
         if bus is None:
             return False
-        from PySide6.QtDBus import QDBusInterface
+        from PySide6.QtDBus import QDBusInterface, QDBusMessage
 
         saver = QDBusInterface(
             "org.freedesktop.ScreenSaver",
@@ -61,7 +61,9 @@ class ScreenSaverBlock:
         )
         reply = saver.call("Inhibit", APP_NAME, REASON)
         arguments = reply.arguments()
-        if arguments:
+        # A desktop without a screen saver service answers with an error, whose argument
+        # is its message: then there is nothing to hold.
+        if reply.type() == QDBusMessage.MessageType.ReplyMessage and arguments:
             self._cookie = int(arguments[0])
         return self._cookie is not None
 

@@ -61,8 +61,8 @@ def start_app(tmp_path: Path) -> Iterator[Callable[..., App]]:
     If a test fails, the app's output is printed with the failure."""
     started: list[App] = []
 
-    def start(x: XServer, *args: str, data_dir: Path | None = None) -> App:
-        app = App(x, data_dir or tmp_path / f"data{len(started)}", args)
+    def start(x: XServer, *args: str, data_dir: Path | None = None, env: dict | None = None) -> App:
+        app = App(x, data_dir or tmp_path / f"data{len(started)}", args, env)
         started.append(app)
         return app.start()
 

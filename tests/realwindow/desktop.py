@@ -252,10 +252,13 @@ class XServer:
 class App:
     """The installed app, run as the facilitator runs it, on one X server."""
 
-    def __init__(self, x: XServer, data_dir: Path, args: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, x: XServer, data_dir: Path, args: tuple[str, ...] = (), env: dict | None = None
+    ) -> None:
         self.x = x
         self.data_dir = data_dir
         self.args = args
+        self.extra_env = env or {}
         self.log = data_dir.parent / f"{data_dir.name}-app.log"
         self.process: subprocess.Popen | None = None
         self.presenter = 0
@@ -263,7 +266,7 @@ class App:
 
     def start(self) -> App:
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        env = self.x.env(QT_QPA_PLATFORM="xcb")
+        env = self.x.env(QT_QPA_PLATFORM="xcb", **self.extra_env)
         env.pop("QT_QPA_PLATFORMTHEME", None)
         argv = [*installed_app(), "--data-dir", str(self.data_dir), *self.args]
         with open(self.log, "wb") as log:

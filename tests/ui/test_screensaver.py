@@ -8,6 +8,7 @@ caffeinate, which writes down its arguments and waits to be ended.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import stat
 import subprocess
@@ -138,3 +139,43 @@ def test_on_macos_without_a_usable_caffeinate_the_hold_quietly_does_nothing(tmp_
     block.release()
     block.set_held(True)
     block.set_held(False)
+
+
+HOLD_AND_RELEASE = """
+from PySide6.QtCore import QCoreApplication
+from presenter.ui.screensaver import ScreenSaverBlock
+app = QCoreApplication([])
+block = ScreenSaverBlock()
+print(block.supported, block.hold())
+block.release()
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="D-Bus is the Linux route")
+@pytest.mark.skipif(shutil.which("dbus-daemon") is None, reason="needs dbus-daemon (dbus)")
+def test_a_session_bus_without_a_screen_saver_service_holds_nothing_quietly(tmp_path):
+    """Desktops such as a bare window manager have a session bus but no screen saver on it:
+    the run still starts, with no traceback, and nothing is held."""
+    daemon = subprocess.Popen(
+        ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+        stdout=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+    )
+    try:
+        assert daemon.stdout is not None
+        address = daemon.stdout.readline().decode().strip()
+        env = dict(os.environ, DBUS_SESSION_BUS_ADDRESS=address, QT_QPA_PLATFORM="offscreen")
+        done = subprocess.run(
+            [sys.executable, "-c", HOLD_AND_RELEASE],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        daemon.terminate()
+        daemon.wait(timeout=10)
+        daemon.stdout.close()
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.stdout.split() == ["True", "False"]
