@@ -40,7 +40,7 @@ class SlotClock(QWidget):
         self, grid: QGridLayout, column: int, caption: str, stretch: int = 1
     ) -> tuple[QLabel, QLabel]:
         value = QLabel(objectName="SlotValue")
-        value.setAccessibleName(caption)
+        value.setAccessibleDescription(caption)  # its name is the value it shows
         label = QLabel(caption, objectName="SlotCaption")
         label.setBuddy(value)
         grid.addWidget(label, 0, column, Qt.AlignmentFlag.AlignBottom)

@@ -83,8 +83,10 @@ class Tree:
     def named(
         self, name: str, role: str | None = None, within: Accessible | None = None
     ) -> list[Accessible]:
+        """Objects called `name`, or described as it (a value's label says what it is in its
+        description, so a screen reader reads the value first)."""
         objects = self.objects if within is None else self.descendants(within)
-        return [o for o in objects if o.name == name and role in (None, o.role)]
+        return [o for o in objects if name in (o.name, o.description) and role in (None, o.role)]
 
     def one(
         self, name: str, role: str | None = None, within: Accessible | None = None
