@@ -70,7 +70,28 @@ def _names(module) -> tuple[str, ...]:
     return tuple(probe.choices)
 
 
+# The windows' Qt-free modules, imported before PySide6. Once loaded, PySide6 reads the source
+# of every module imported after it (to see whether it uses its `__feature__` switches) and
+# keeps that source in memory; modules already loaded are not read.
+BEFORE_QT = (
+    "html",
+    "json",
+    "locale",
+    "sqlite3",
+    "importlib.resources.readers",
+    "presenter.agenda.bundled",
+    "presenter.agenda.cache",
+    "presenter.attendance.clock_log",
+    "presenter.attendance.rehearsals",
+    "presenter.attendance.search",
+    "presenter.attendance.store",
+    "presenter.timing",
+)
+
+
 def _open_app(argv: list[str]) -> int:
+    for name in BEFORE_QT:
+        importlib.import_module(name)
     from presenter.ui.app import run_app
 
     return run_app(argv)
