@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import linecache
 import sys
 from pathlib import Path
 
@@ -156,6 +157,9 @@ def run_app(argv: list[str]) -> int:
     from presenter.ui.resume import attach_recorder
 
     recorder = attach_recorder(windows, monotonic=monotonic)
+    # PySide6 read the source of each module imported after it into the line cache (see
+    # `cli.BEFORE_QT`); the windows are built, so that memory goes back before the first paint.
+    linecache.clearcache()
     result = {"code": 0}
     if not args.quit_when_ready:
         # A run cut short (laptop died, app killed) is offered back once the windows are up;
