@@ -101,7 +101,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     first = next((a for a in argv if not a.startswith("-")), None)
     wants_help = any(a in ("-h", "--help", "--version") for a in argv)
-    if first not in command_names():
+    # Every command's name is a word: a session file or a folder opens the app without the
+    # commands' modules being loaded.
+    if first is None or not first.isidentifier() or first not in command_names():
         if not wants_help:
             return _open_app(argv)
         first = None
