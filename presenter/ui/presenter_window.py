@@ -43,6 +43,13 @@ MENUS = (
 )
 
 
+def _place(splitter: QSplitter, index: int, widget: QWidget) -> None:
+    """Put `widget` at `index` in `splitter`, unless it is there already (moving a widget
+    makes Qt re-style it and everything in it)."""
+    if splitter.indexOf(widget) != index:
+        splitter.insertWidget(index, widget)
+
+
 def _scrolled(widget: QWidget) -> QScrollArea:
     """Long points scroll instead of squeezing the notes."""
     area = QScrollArea(objectName="PointsScroll")
@@ -184,14 +191,14 @@ class PresenterWindow(QMainWindow):
         self.agenda.verticalHeader().setSectionResizeMode(rows)
         next_box = self.next_points.parentWidget().parentWidget()  # its scroll area
         if narrow:
-            self.side.insertWidget(0, next_box)
-            self.side.insertWidget(1, self.agenda)
+            _place(self.side, 0, next_box)
+            _place(self.side, 1, self.agenda)
             self.left.hide()
             self.columns.setSizes([0, width // 2, width - width // 2])
         else:
-            self.left.insertWidget(0, self.agenda)
+            _place(self.left, 0, self.agenda)
             if self.check_in_panel is not None:
-                self.left.insertWidget(1, next_box)
+                _place(self.left, 1, next_box)
             self.left.show()
             agenda = min(self.agenda_width(), width * 3 // 10)
             side = max(width * 3 // 11, 330)
