@@ -92,7 +92,8 @@ class PresenterWindow(QMainWindow):
         self.next_points = PointsView("Next", name="NextPoints")
         self.side = QSplitter(Qt.Orientation.Vertical)
         self.side.setChildrenCollapsible(False)
-        self.side.addWidget(_scrolled(self.next_points))
+        self.next_box = _scrolled(self.next_points)
+        self.side.addWidget(self.next_box)
         self.check_in_panel: QWidget | None = None
         self.close_guard = None  # a callable returning False to keep the window open
         self.narrow: bool | None = None  # the arrangement in use; None until first laid out
@@ -189,7 +190,7 @@ class PresenterWindow(QMainWindow):
         self.agenda.setWordWrap(not narrow)
         rows = QHeaderView.ResizeMode.Fixed if narrow else QHeaderView.ResizeMode.ResizeToContents
         self.agenda.verticalHeader().setSectionResizeMode(rows)
-        next_box = self.next_points.parentWidget().parentWidget()  # its scroll area
+        next_box = self.next_box
         if narrow:
             _place(self.side, 0, next_box)
             _place(self.side, 1, self.agenda)
