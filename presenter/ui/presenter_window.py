@@ -151,7 +151,8 @@ class PresenterWindow(QMainWindow):
         self.side.addWidget(panel)
         self.side.setStretchFactor(self.side.indexOf(panel), 1)
         self.narrow = None  # share the side column out again, with the panel in it
-        self.arrange()
+        if self.isVisible():  # otherwise when it is shown or placed, for the size it gets
+            self.arrange()
 
     # -- layout -------------------------------------------------------------------------
 
