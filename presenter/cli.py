@@ -78,7 +78,6 @@ BEFORE_QT = (
     "json",
     "locale",
     "sqlite3",
-    "importlib.resources.readers",
     "presenter.agenda.bundled",
     "presenter.agenda.cache",
     "presenter.attendance.clock_log",
