@@ -70,7 +70,27 @@ def _names(module) -> tuple[str, ...]:
     return tuple(probe.choices)
 
 
+# The windows' Qt-free modules, imported before PySide6. Once loaded, PySide6 reads the source
+# of every module imported after it (to see whether it uses its `__feature__` switches) and
+# keeps that source in memory; modules already loaded are not read.
+BEFORE_QT = (
+    "html",
+    "json",
+    "locale",
+    "sqlite3",
+    "presenter.agenda.bundled",
+    "presenter.agenda.cache",
+    "presenter.attendance.clock_log",
+    "presenter.attendance.rehearsals",
+    "presenter.attendance.search",
+    "presenter.attendance.store",
+    "presenter.timing",
+)
+
+
 def _open_app(argv: list[str]) -> int:
+    for name in BEFORE_QT:
+        importlib.import_module(name)
     from presenter.ui.app import run_app
 
     return run_app(argv)
@@ -80,7 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     first = next((a for a in argv if not a.startswith("-")), None)
     wants_help = any(a in ("-h", "--help", "--version") for a in argv)
-    if first not in command_names():
+    # Every command's name is a word: a session file or a folder opens the app without the
+    # commands' modules being loaded.
+    if first is None or not first.isidentifier() or first not in command_names():
         if not wants_help:
             return _open_app(argv)
         first = None

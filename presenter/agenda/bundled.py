@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 BUNDLED_SESSION = "twitter-hour"
@@ -10,13 +9,20 @@ BUNDLED_SESSION = "twitter-hour"
 
 def bundled_sessions() -> list[str]:
     """Names of the bundled sessions (file names without .md)."""
+    from importlib import resources
+
     folder = resources.files("presenter.slides_src")
     return sorted(entry.name[:-3] for entry in folder.iterdir() if entry.name.endswith(".md"))
 
 
 def bundled_session_path(name: str = BUNDLED_SESSION) -> Path:
-    """The path of a bundled session file, such as `twitter-hour`."""
-    entry = resources.files("presenter.slides_src").joinpath(f"{name}.md")
+    """The path of a bundled session file, such as `twitter-hour`.
+
+    The package is installed as files (the path is handed on as one), so its folder is found
+    without `importlib.resources`, which the app would otherwise load at start-up for this."""
+    import presenter.slides_src
+
+    entry = Path(presenter.slides_src.__file__).parent / f"{name}.md"
     if not entry.is_file():
         raise FileNotFoundError(f"no bundled session called '{name}'")
-    return Path(str(entry))
+    return entry

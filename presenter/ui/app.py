@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import linecache
 import sys
 from pathlib import Path
 
@@ -139,6 +140,10 @@ def run_app(argv: list[str]) -> int:
     from presenter.timing import system_clocks
     from presenter.ui.run_windows import RunWindows
 
+    # PySide6 reads the source of each module imported after it into the line cache (see
+    # `cli.BEFORE_QT`): that memory goes back before the windows are built, and again after.
+    linecache.clearcache()
+
     # The monotonic clock keeps counting while the laptop sleeps, so a shut lid does not
     # freeze the countdown; the wall clock gives the time of day and the slot end.
     monotonic, wall = system_clocks()
@@ -156,6 +161,7 @@ def run_app(argv: list[str]) -> int:
     from presenter.ui.resume import attach_recorder
 
     recorder = attach_recorder(windows, monotonic=monotonic)
+    linecache.clearcache()
     result = {"code": 0}
     if not args.quit_when_ready:
         # A run cut short (laptop died, app killed) is offered back once the windows are up;

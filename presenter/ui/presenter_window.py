@@ -43,6 +43,13 @@ MENUS = (
 )
 
 
+def _place(splitter: QSplitter, index: int, widget: QWidget) -> None:
+    """Put `widget` at `index` in `splitter`, unless it is there already (moving a widget
+    makes Qt re-style it and everything in it)."""
+    if splitter.indexOf(widget) != index:
+        splitter.insertWidget(index, widget)
+
+
 def _scrolled(widget: QWidget) -> QScrollArea:
     """Long points scroll instead of squeezing the notes."""
     area = QScrollArea(objectName="PointsScroll")
@@ -85,7 +92,8 @@ class PresenterWindow(QMainWindow):
         self.next_points = PointsView("Next", name="NextPoints")
         self.side = QSplitter(Qt.Orientation.Vertical)
         self.side.setChildrenCollapsible(False)
-        self.side.addWidget(_scrolled(self.next_points))
+        self.next_box = _scrolled(self.next_points)
+        self.side.addWidget(self.next_box)
         self.check_in_panel: QWidget | None = None
         self.close_guard = None  # a callable returning False to keep the window open
         self.narrow: bool | None = None  # the arrangement in use; None until first laid out
@@ -143,7 +151,8 @@ class PresenterWindow(QMainWindow):
         self.side.addWidget(panel)
         self.side.setStretchFactor(self.side.indexOf(panel), 1)
         self.narrow = None  # share the side column out again, with the panel in it
-        self.arrange()
+        if self.isVisible():  # otherwise when it is shown or placed, for the size it gets
+            self.arrange()
 
     # -- layout -------------------------------------------------------------------------
 
@@ -182,16 +191,16 @@ class PresenterWindow(QMainWindow):
         self.agenda.setWordWrap(not narrow)
         rows = QHeaderView.ResizeMode.Fixed if narrow else QHeaderView.ResizeMode.ResizeToContents
         self.agenda.verticalHeader().setSectionResizeMode(rows)
-        next_box = self.next_points.parentWidget().parentWidget()  # its scroll area
+        next_box = self.next_box
         if narrow:
-            self.side.insertWidget(0, next_box)
-            self.side.insertWidget(1, self.agenda)
+            _place(self.side, 0, next_box)
+            _place(self.side, 1, self.agenda)
             self.left.hide()
             self.columns.setSizes([0, width // 2, width - width // 2])
         else:
-            self.left.insertWidget(0, self.agenda)
+            _place(self.left, 0, self.agenda)
             if self.check_in_panel is not None:
-                self.left.insertWidget(1, next_box)
+                _place(self.left, 1, next_box)
             self.left.show()
             agenda = min(self.agenda_width(), width * 3 // 10)
             side = max(width * 3 // 11, 330)

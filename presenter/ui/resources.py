@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from importlib import resources
-from importlib.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
 
 
 def resource_root() -> Traversable:
-    """`presenter.resources` when installed; the source tree's `resources/` when run from a clone."""
+    """`presenter.resources` when installed; the source tree's `resources/` when run from a clone.
+
+    The package is installed as files, so its folder is found without `importlib.resources`
+    (which would be loaded at start-up for the style sheet alone)."""
     try:
-        return resources.files("presenter.resources")
+        import presenter.resources as package
     except ModuleNotFoundError:
         return Path(__file__).resolve().parents[2] / "resources"
+    return Path(package.__file__).parent
 
 
 def read_text(name: str) -> str:

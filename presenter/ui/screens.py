@@ -187,6 +187,8 @@ class ScreenPlacer(QObject):
         return window.minimumWidth()
 
     def _put(self, window: QWidget, screen: QScreen, rect: QRect, full_screen: bool) -> None:
+        if not window.isVisible():  # first shown at about its size, so laid out once for it
+            window.resize(rect.size().expandedTo(window.minimumSize()))
         window.showNormal()
         if window.windowHandle() is not None:
             window.windowHandle().setScreen(screen)
