@@ -141,7 +141,7 @@ class AccessibilityBus:
                 stdin=subprocess.DEVNULL,
                 env=self.env(x),
             )
-        wait_for("the AT-SPI bus to answer", lambda: self._bus_answers(x))
+        wait_for("the AT-SPI bus to answer", lambda: self._bus_answers(x), doing_it=self._launcher)
 
     def _bus_answers(self, x: XServer) -> bool:
         if self._launcher is not None and self._launcher.poll() is not None:

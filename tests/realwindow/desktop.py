@@ -33,8 +33,17 @@ class WaitTimeout(AssertionError):
     """A condition the test waited for did not come true in time."""
 
 
-def wait_for(what: str, probe: Callable[[], T | None], timeout: float = WAIT_SECONDS) -> T:
-    """Call `probe` until it returns something truthy, and return it; fail naming `what`."""
+def wait_for(
+    what: str,
+    probe: Callable[[], T | None],
+    *,
+    doing_it: subprocess.Popen,
+    timeout: float = WAIT_SECONDS,
+) -> T:
+    """Call `probe` until it returns something truthy, and return it; fail naming `what`.
+
+    Between tries it waits on `doing_it`, the program whose work is awaited (the app, the X
+    server): should that program end, the wait ends at once and says so."""
     deadline = time.monotonic() + timeout
     while True:
         value = probe()
@@ -42,7 +51,14 @@ def wait_for(what: str, probe: Callable[[], T | None], timeout: float = WAIT_SEC
             return value
         if time.monotonic() > deadline:
             raise WaitTimeout(f"gave up waiting for {what}")
-        time.sleep(POLL_SECONDS)
+        try:
+            code = doing_it.wait(timeout=POLL_SECONDS)
+        except subprocess.TimeoutExpired:
+            continue
+        value = probe()
+        if value:
+            return value
+        raise WaitTimeout(f"gave up waiting for {what}: {doing_it.args[0]} exited with {code}")
 
 
 def missing_tools() -> list[str]:
@@ -121,10 +137,10 @@ class XServer:
             if not number:
                 raise RuntimeError(f"Xvfb did not start; see {self.log_dir / 'xvfb.log'}")
             self.display = f":{number}"
-        wait_for(f"the X server on {self.display}", self._answers)
+        wait_for(f"the X server on {self.display}", self._answers, doing_it=self._xvfb)
         self._wm_starts = 0
         self._start_wm()
-        wait_for("openbox to manage the screen", self._managed)
+        wait_for("openbox to manage the screen", self._managed, doing_it=self._xvfb)
 
     def stop(self) -> None:
         for process in (self._wm, self._xvfb):
@@ -273,8 +289,8 @@ class App:
             self.process = subprocess.Popen(
                 argv, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
             )
-        self.presenter = wait_for("the presenter window to be mapped", self._find_presenter)
-        self.audience = wait_for("the audience window to be mapped", self._find_audience)
+        self.presenter = self.wait_for("the presenter window to be mapped", self._find_presenter)
+        self.audience = self.wait_for("the audience window to be mapped", self._find_audience)
         return self
 
     def stop(self) -> None:
@@ -312,6 +328,16 @@ class App:
         found = self.x.windows(self.pid, "audience")
         return found[0] if found else None
 
+    def wait_for(self, what: str, probe: Callable[[], T | None]) -> T:
+        """`wait_for` on the app: it fails at once, with the app's output, if the app ends."""
+        assert self.process is not None
+        try:
+            return wait_for(what, probe, doing_it=self.process)
+        except WaitTimeout as timeout:
+            if self.process.poll() is None:
+                raise
+            raise WaitTimeout(f"{timeout}\n{self.output()[-3000:]}") from None
+
     # -- finding dialogs ----------------------------------------------------------------------
 
     def wait_for_window(self, pattern: str, what: str) -> int:
@@ -326,10 +352,10 @@ class App:
                     return window
             return None
 
-        return wait_for(what, probe)
+        return self.wait_for(what, probe)
 
     def wait_for_window_gone(self, window: int, what: str) -> None:
-        wait_for(what, lambda: window not in self.x.windows(self.pid))
+        self.wait_for(what, lambda: window not in self.x.windows(self.pid))
 
     # -- what the app saved -------------------------------------------------------------------
 
@@ -354,7 +380,7 @@ class App:
 
     def wait_for_saves(self, count: int, after: str) -> list[ClockAction]:
         """The run clock's saved actions once there are `count` of them."""
-        return wait_for(
+        return self.wait_for(
             f"the run clock to save action {count} after {after} "
             f"(saved so far: {[s.action for s in self.clock_saves()]})",
             lambda: (saves := self.clock_saves()) and len(saves) >= count and saves,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.contrast import relative_luminance as luminance
-from tests.realwindow.desktop import App, Geometry, XServer, wait_for
+from tests.realwindow.desktop import App, Geometry, XServer
 from tests.realwindow.pixels import AA_CONTRAST, Picture, Word, text_contrasts
 
 THEMES = ("dark", "light")
@@ -76,7 +76,7 @@ class DialogCamera:
         self.x.activate(window)
         # Wait until it is drawn: its inside is no longer one flat colour.
         area = self.x.geometry(window)
-        wait_for(
+        self.app.wait_for(
             f"the {name} dialog to be drawn",
             lambda: (
                 len(Picture.load(self.x.screenshot(self.folder / "probe.png")).crop(area).colours())
@@ -121,7 +121,7 @@ def test_every_dialog_is_readable(theme, laptop, start_app, tmp_path):
         changed = sum(1 for i in range(0, len(now.data), 3 * 97) if now.data[i] != before.data[i])
         return now if changed > 0.3 * len(now.data) / (3 * 97) else None
 
-    wait_for("the key list (F1) to cover the presenter window", help_shown)
+    app.wait_for("the key list (F1) to cover the presenter window", help_shown)
     camera.measure("help", window, beneath=before)
 
     assert camera.measured == ["jump", "end", "quit", "rebalance", "help"]

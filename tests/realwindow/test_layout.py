@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import shutil
 
-from tests.realwindow.desktop import Geometry, wait_for
+from tests.realwindow.desktop import Geometry
 
 
 def record(x, tmp_path, name: str) -> None:
@@ -40,7 +40,7 @@ def test_full_screen_on_a_laptop(laptop, start_app, tmp_path):
     app = start_app(laptop)
     laptop.activate(app.presenter)
     laptop.key("F11")
-    wait_for(
+    app.wait_for(
         "the presenter window to fill the 1366x768 screen (F11)",
         lambda: laptop.geometry(app.presenter) == laptop.root,
     )

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.realwindow.accessibility import AccessibilityBus, Accessible, Tree, missing_accessibility
-from tests.realwindow.desktop import App, Geometry, XServer, cli, wait_for
+from tests.realwindow.desktop import App, Geometry, XServer, cli
 
 PEOPLE = ("Ada Byron", "Ben Okafor", "Chen Wei", "Dana Kowalski", "Eve Murphy", "Femi Ade")
 # The run's header and slot clock: each name is on a caption and/or its value.
@@ -84,7 +84,7 @@ def read_window(bus: AccessibilityBus, x: XServer, app: App, size: Geometry) -> 
         last[:] = places
         return tree if settled else None
 
-    return wait_for(f"the presenter window at {size.width}x{size.height} to be readable", probe)
+    return app.wait_for(f"the presenter window at {size.width}x{size.height} to be readable", probe)
 
 
 def clipped(tree: Tree, accessible: Accessible, window: Geometry) -> str | None:
@@ -179,7 +179,7 @@ def test_whole_laptop_screen(laptop, screen_reader_bus, start_app, tmp_path):
     app = start_app(laptop, data_dir=data, env=screen_reader_bus.app_env())
     start_run(laptop, app)
     laptop.key("F11")
-    wait_for(
+    app.wait_for(
         "the presenter window to fill the 1366x768 screen (F11)",
         lambda: laptop.geometry(app.presenter) == laptop.root,
     )
@@ -195,7 +195,7 @@ def test_full_hd_screen(full_hd, screen_reader_bus, start_app, tmp_path):
     app = start_app(full_hd, data_dir=data, env=screen_reader_bus.app_env())
     start_run(full_hd, app)
     full_hd.key("F11")
-    wait_for(
+    app.wait_for(
         "the presenter window to fill the 1920x1080 screen (F11)",
         lambda: full_hd.geometry(app.presenter) == full_hd.root,
     )

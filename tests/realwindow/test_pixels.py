@@ -82,6 +82,7 @@ def test_measured_on_a_real_message_box(window, text, readable, laptop, tmp_path
         box = wait_for(
             "the message box to be mapped",
             lambda: laptop.windows(process.pid, "^Measured box") or None,
+            doing_it=process,
         )[0]
         area = laptop.geometry(box)
         wait_for(
@@ -89,6 +90,7 @@ def test_measured_on_a_real_message_box(window, text, readable, laptop, tmp_path
             lambda: (
                 len(Picture.load(laptop.screenshot(tmp_path / "s.png")).crop(area).colours()) > 8
             ),
+            doing_it=process,
         )
         words = text_contrasts(Picture.load(laptop.screenshot(tmp_path / "s.png")).crop(area))
     finally:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.realwindow.desktop import App, XServer, wait_for
+from tests.realwindow.desktop import App, XServer
 from tests.realwindow.pixels import Picture
 
 APP_ARGS: tuple[str, ...] = ()  # with the check-in panel, whose name box wants the keys
@@ -60,18 +60,18 @@ def test_run_keys_work_after_a_click_anywhere(place, laptop, start_app, tmp_path
     shot = tmp_path / "audience.png"
     for key, colour in (("b", black), ("w", white)):
         press(key)
-        wait_for(
+        app.wait_for(
             f"the audience screen to turn {key} after a click on the {place}",
             lambda colour=colour: audience_share(laptop, app, colour, shot) > 0.97,
         )
         press(key)
-        wait_for(
+        app.wait_for(
             f"the audience screen to come back after {key} again",
             lambda colour=colour: audience_share(laptop, app, colour, shot) < 0.5,
         )
 
     press("c")
-    wait_for(
+    app.wait_for(
         f"C after a click on the {place} to show the countdown to the room",
         lambda: app.setting("audience/countdown") == "true",
     )
@@ -97,4 +97,4 @@ def test_a_clicker_moves_the_session_while_a_name_is_being_typed(laptop, start_a
     assert (saves[-1].action, saves[-1].item) == ("previous", 0)
     laptop.type(" Bloggs")
     laptop.key("Return")
-    assert wait_for("Jo Bloggs to be checked in", app.attendees) == [("Jo Bloggs", [])]
+    assert app.wait_for("Jo Bloggs to be checked in", app.attendees) == [("Jo Bloggs", [])]

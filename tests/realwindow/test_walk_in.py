@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 
-from tests.realwindow.desktop import cli, wait_for
+from tests.realwindow.desktop import cli
 
 NAME = "Sam Patel"
 
@@ -27,7 +27,7 @@ def test_keyboard_only_walk_in_between_next_and_pause(laptop, start_app, tmp_pat
     laptop.key("ctrl+i")
     laptop.type(NAME)
     laptop.key("Tab", "space", "Return")
-    people = wait_for(f"{NAME} to be checked in", app.attendees)
+    people = app.wait_for(f"{NAME} to be checked in", app.attendees)
     assert people == [(NAME, ["App installed"])], "the first readiness check is ticked"
     assert [s.action for s in app.clock_saves()] == ["start"], "checking in moved the session"
 
