@@ -2,12 +2,14 @@
 
 Until it is given the audience window to watch it shows the title and points as text, as the
 presenter window did before; watching, the text labels hide and the miniature takes their
-place, drawn from the audience window itself, so it can never show something else.
+place, drawn from the audience window itself, so it can never show something else. It is
+drawn again after the audience window repaints (Qt asks a window to update only when
+something on it changed), not on every tick of the clock.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -59,6 +61,7 @@ class RoomPreview(PointsView):
     def watch(self, audience: QWidget) -> None:
         """Show `audience` (an AudienceWindow) from now on, instead of the text."""
         self.audience = audience
+        audience.installEventFilter(self)
         self.title.hide()
         self.points.hide()
         self.miniature.show()
@@ -68,6 +71,12 @@ class RoomPreview(PointsView):
         """Redraw once the audience window has laid out what it was just given."""
         if self.audience is not None:
             self._due.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """After the audience window has painted a change, draw the miniature again."""
+        if watched is self.audience and event.type() == QEvent.Type.UpdateRequest:
+            self.schedule()
+        return False
 
     def redraw(self) -> None:
         audience = self.audience

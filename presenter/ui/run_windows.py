@@ -261,7 +261,6 @@ class RunWindows(QObject):
         view = self.controller.view()
         self.presenter.show_view(view)
         self.audience.show_view(self.controller.session, view)
-        self.presenter.current_points.schedule()
 
     def _session_replaced(self) -> None:
         self.presenter.set_session(self.controller.session)

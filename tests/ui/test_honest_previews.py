@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 
 from presenter.attendance import open_store
 from presenter.ui.resume import attach_recorder
@@ -11,6 +12,7 @@ from presenter.ui.resume import attach_recorder
 def preview_colour(windows, qtbot) -> QColor:
     """The middle of the miniature once it has been redrawn."""
     preview = windows.presenter.current_points
+    QApplication.processEvents()  # the audience window repaints what changed, then the preview
     qtbot.waitUntil(lambda: not preview._due.isActive())
     picture = preview.miniature.picture.toImage()
     return picture.pixelColor(picture.width() // 2, picture.height() // 2)
