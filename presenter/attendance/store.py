@@ -892,14 +892,16 @@ def open_store(folder: str | os.PathLike[str] | None = None, **kwargs) -> Attend
     return AttendanceStore(store_path(data_dir(folder)), **kwargs)
 
 
-def cannot_open_message(exc: BaseException) -> str | None:
+def cannot_open_message(exc: BaseException, *, then: str | None = "check --data-dir") -> str | None:
     """Why the attendance file could not be opened, in the words the command line prints,
     or None when `exc` is not one of those failures (a damaged or newer file, a full disk,
-    a folder that cannot be written)."""
+    a folder that cannot be written). `then` is what to do, for the command line; a window
+    says that in its own words and passes None."""
+    advice = f"; {then}" if then else ""
     if isinstance(exc, AttendanceError):
         return str(exc)
     if isinstance(exc, OSError):
-        return f"cannot open the attendance file: {exc.strerror or exc}; check --data-dir"
+        return f"cannot open the attendance file: {exc.strerror or exc}{advice}"
     if isinstance(exc, sqlite3.DatabaseError):  # not an attendance file, or damaged
-        return f"the attendance file cannot be read ({exc}); check --data-dir"
+        return f"the attendance file cannot be read ({exc}){advice}"
     return None

@@ -195,7 +195,7 @@ class RunWindows(QObject):
         except AttendanceError as exc:  # a full disk when the day's run is first written
             self.attendance_store.close()
             self.attendance_store = None
-            self.attendance_unavailable(cannot_open_message(exc))
+            self.attendance_unavailable(cannot_open_message(exc, then=None))
             return
         panel = CheckInPanel(self.attendance_store, run_id, self.controller.session.readiness)
         self.presenter.add_check_in_panel(panel)
@@ -218,7 +218,7 @@ class RunWindows(QObject):
         try:
             return open_store(data_dir(self.data_dir), **options)
         except (AttendanceError, OSError, sqlite3.DatabaseError) as exc:
-            self.attendance_unavailable(cannot_open_message(exc))
+            self.attendance_unavailable(cannot_open_message(exc, then=None))
             return None
 
     def attendance_unavailable(self, problem: str) -> None:
@@ -231,7 +231,6 @@ class RunWindows(QObject):
             self.registry.action(name).setEnabled(False)
         path = store_path(data_dir(self.data_dir))
         problem = problem.removeprefix(f"{path}: ")  # the file is named below
-        problem = problem.removesuffix("; check --data-dir")  # command-line words
         text = ATTENDANCE_OFF.format(problem=problem[:1].upper() + problem[1:], path=path)
         print(f"presenter: {text}", file=sys.stderr)
         banner = QLabel(text, objectName="AttendanceProblem", wordWrap=True)
