@@ -13,7 +13,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.realwindow.desktop import Geometry, XServer, wait_for
+from tests.realwindow.desktop import Geometry, XServer, end, wait_for
 
 SYSTEM_PYTHON = Path("/usr/bin/python3")
 BUS_LAUNCHER = Path("/usr/libexec/at-spi-bus-launcher")
@@ -164,13 +164,7 @@ class AccessibilityBus:
 
     def stop(self) -> None:
         for process in (self._launcher, self._daemon):
-            if process is not None and process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait()
+            end(process)
         if self._daemon is not None and self._daemon.stdout is not None:
             self._daemon.stdout.close()
 

@@ -12,7 +12,6 @@ import json
 import os
 import re
 import shutil
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -59,6 +58,17 @@ def wait_for(
         if value:
             return value
         raise WaitTimeout(f"gave up waiting for {what}: {doing_it.args[0]} exited with {code}")
+
+
+def end(process: subprocess.Popen | None) -> None:
+    """Ask a child program to stop, and make it if it has not within ten seconds."""
+    if process is not None and process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def missing_tools() -> list[str]:
@@ -144,13 +154,7 @@ class XServer:
 
     def stop(self) -> None:
         for process in (self._wm, self._xvfb):
-            if process is not None and process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait()
+            end(process)
 
     def _spawn(self, argv: list[str], name: str, **kwargs) -> subprocess.Popen:
         with open(self.log_dir / f"{name}.log", "wb") as log:  # the child keeps its copy
@@ -294,13 +298,7 @@ class App:
         return self
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        end(self.process)
 
     def output(self) -> str:
         return self.log.read_text(errors="replace") if self.log.exists() else ""

@@ -174,33 +174,26 @@ def test_half_a_laptop_side_by_side(laptop, screen_reader_bus, start_app, tmp_pa
     assert "Traceback" not in app.output(), app.output()[-3000:]
 
 
-def test_whole_laptop_screen(laptop, screen_reader_bus, start_app, tmp_path):
+def check_full_screen(x: XServer, bus, start_app, tmp_path, name: str) -> None:
+    """The presenter window alone, full screen (F11), read whole with at least four people."""
     data = with_people_checked_in(tmp_path / "data")
-    app = start_app(laptop, data_dir=data, env=screen_reader_bus.app_env())
-    start_run(laptop, app)
-    laptop.key("F11")
+    app = start_app(x, data_dir=data, env=bus.app_env())
+    start_run(x, app)
+    x.key("F11")
     app.wait_for(
-        "the presenter window to fill the 1366x768 screen (F11)",
-        lambda: laptop.geometry(app.presenter) == laptop.root,
+        f"the presenter window to fill the {x.width}x{x.height} screen (F11)",
+        lambda: x.geometry(app.presenter) == x.root,
     )
-    tree = read_window(screen_reader_bus, laptop, app, laptop.root)
-    laptop.screenshot(tmp_path / "laptop.png")
+    tree = read_window(bus, x, app, x.root)
+    x.screenshot(tmp_path / f"{name}.png")
     found = problems(tree, min_rows=4)
     assert not found, "\n".join(found)
     assert "Traceback" not in app.output(), app.output()[-3000:]
+
+
+def test_whole_laptop_screen(laptop, screen_reader_bus, start_app, tmp_path):
+    check_full_screen(laptop, screen_reader_bus, start_app, tmp_path, "laptop")
 
 
 def test_full_hd_screen(full_hd, screen_reader_bus, start_app, tmp_path):
-    data = with_people_checked_in(tmp_path / "data")
-    app = start_app(full_hd, data_dir=data, env=screen_reader_bus.app_env())
-    start_run(full_hd, app)
-    full_hd.key("F11")
-    app.wait_for(
-        "the presenter window to fill the 1920x1080 screen (F11)",
-        lambda: full_hd.geometry(app.presenter) == full_hd.root,
-    )
-    tree = read_window(screen_reader_bus, full_hd, app, full_hd.root)
-    full_hd.screenshot(tmp_path / "full-hd.png")
-    found = problems(tree, min_rows=4)
-    assert not found, "\n".join(found)
-    assert "Traceback" not in app.output(), app.output()[-3000:]
+    check_full_screen(full_hd, screen_reader_bus, start_app, tmp_path, "full-hd")
