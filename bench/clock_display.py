@@ -84,8 +84,8 @@ def main() -> int:
 
     from presenter.agenda import bundled_session_path, load_session
     from presenter.ui.app import share_the_interpreter_with_the_window
-    from presenter.ui.run_windows import RunWindows
-    from presenter.ui.settings import Settings
+    from presenter.ui.run.run_windows import RunWindows
+    from presenter.ui.shared.settings import Settings
 
     share_the_interpreter_with_the_window()  # as the app does
     app = QApplication(sys.argv)

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from presenter.agenda import bundled_session_path, load_session  # noqa: E402
 from presenter.attendance import AttendeeDetails  # noqa: E402
-from presenter.ui.resume import ResumeDialog, attach_recorder  # noqa: E402
-from presenter.ui.run_windows import RunWindows  # noqa: E402
-from presenter.ui.settings import Settings  # noqa: E402
+from presenter.ui.run.resume import ResumeDialog, attach_recorder  # noqa: E402
+from presenter.ui.run.run_windows import RunWindows  # noqa: E402
+from presenter.ui.shared.settings import Settings  # noqa: E402
 
 PEOPLE = ("Sam Patel", "Ana Costa", "Jo Bloggs")
 
@@ -109,7 +109,7 @@ def through_app(mode: str, folder: Path) -> int:
     """`run` or `resume` through the app's own start-up, driven once its windows exist."""
     import presenter.timing as timing_module
     import presenter.ui.app as app_module
-    import presenter.ui.resume as resume_module
+    import presenter.ui.run.resume as resume_module
 
     offset = [-600.0 if mode == "run" else 0.0]
     real_monotonic, real_wall = timing_module.system_clocks()

@@ -84,7 +84,7 @@ def test_the_open_attendance_file_and_its_journal_are_private(tmp_path):
 
 
 def test_settings_written_before_are_made_private(tmp_path, qapp):
-    from presenter.ui.settings import Settings
+    from presenter.ui.shared.settings import Settings
 
     path = tmp_path / "settings.ini"
     path.write_text("[notes]\npoint_size=20\n", encoding="utf-8")

@@ -175,10 +175,10 @@ def test_the_check_in_panel_path_on_a_full_disk_says_the_disk_is_full(small_disk
 def test_the_editor_saving_onto_a_full_disk_says_so_and_keeps_the_changes(
     small_disk, tmp_path, qtbot, monkeypatch
 ):
-    from presenter.ui.dialogs import ProblemsDialog, SaveChangesDialog
-    from presenter.ui.editor_window import AgendaEditor
-    from presenter.ui.file_dialogs import FileDialogs
-    from presenter.ui.settings import Settings
+    from presenter.ui.editor.editor_window import AgendaEditor
+    from presenter.ui.shared.dialogs import ProblemsDialog, SaveChangesDialog
+    from presenter.ui.shared.file_dialogs import FileDialogs
+    from presenter.ui.shared.settings import Settings
 
     shown = []
     monkeypatch.setattr(

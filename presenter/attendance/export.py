@@ -1,5 +1,5 @@
 """Exports of a run: CSV for Excel, XLSX, and the data behind the PDF register and
-certificates (drawn by presenter.ui.pdf_export, which needs Qt). Only the chosen columns
+certificates (drawn by presenter.ui.attendance.pdf_export, which needs Qt). Only the chosen columns
 leave the file; every export is written whole or not at all."""
 
 from __future__ import annotations
@@ -156,7 +156,7 @@ def export_run(
     elif suffix == ".xlsx":
         write_xlsx(target, report.headings, report.rows, report.run.title)
     else:
-        from presenter.ui.pdf_export import write_certificates, write_register
+        from presenter.ui.attendance.pdf_export import write_certificates, write_register
 
         (write_certificates if certificates else write_register)(target, report)
     return report

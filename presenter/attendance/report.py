@@ -1,6 +1,6 @@
 """The wrap-up of one run: planned against actual minutes per item, overrun and pauses,
 who came and how ready they were, their feedback. Written as CSV here (as PDF by
-presenter.ui.wrapup_view), whole or not at all. No Qt."""
+presenter.ui.attendance.wrapup_view), whole or not at all. No Qt."""
 
 from __future__ import annotations
 

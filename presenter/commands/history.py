@@ -64,7 +64,7 @@ def run_report(args: argparse.Namespace) -> int:
         if suffix == ".csv":
             write_report_csv(target, report)
         else:
-            from presenter.ui.wrapup_view import write_report_pdf
+            from presenter.ui.attendance.wrapup_view import write_report_pdf
 
             write_report_pdf(target, report)
     except OSError as exc:

@@ -100,8 +100,8 @@ def _cannot_start(
     for line in problems:
         print(line, file=sys.stderr)
     if not args.quit_when_ready:
-        from presenter.ui.dialogs import ProblemsDialog
-        from presenter.ui.theme import apply_theme
+        from presenter.ui.shared.dialogs import ProblemsDialog
+        from presenter.ui.shared.theme import apply_theme
 
         apply_theme(theme)
 
@@ -131,14 +131,14 @@ def run_app(argv: list[str]) -> int:
 
     path = Path(args.session) if args.session else bundled_session_path()
     session, problems = read_session(path, folder / CACHE_FOLDER)
-    from presenter.ui.settings import Settings
+    from presenter.ui.shared.settings import Settings
 
     settings = Settings(folder / SETTINGS_FILE)
     if session is None:
         return _cannot_start(args, "This session file cannot be opened", problems, settings.theme)
 
     from presenter.timing import system_clocks
-    from presenter.ui.run_windows import RunWindows
+    from presenter.ui.run.run_windows import RunWindows
 
     # PySide6 reads the source of each module imported after it into the line cache (see
     # `cli.BEFORE_QT`): that memory goes back before the windows are built, and again after.
@@ -158,7 +158,7 @@ def run_app(argv: list[str]) -> int:
         check_in=not args.no_check_in,
         rehearse=args.rehearse,
     )
-    from presenter.ui.resume import attach_recorder
+    from presenter.ui.run.resume import attach_recorder
 
     recorder = attach_recorder(windows, monotonic=monotonic)
     linecache.clearcache()

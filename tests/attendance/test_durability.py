@@ -169,7 +169,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from datetime import date
 from PySide6.QtWidgets import QApplication
 from presenter.attendance import open_store
-from presenter.ui.checkin_panel import CheckInPanel
+from presenter.ui.attendance.checkin_panel import CheckInPanel
 
 app = QApplication([])
 store = open_store(sys.argv[1])

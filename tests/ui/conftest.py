@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from presenter.agenda import bundled_session_path, load_session
-from presenter.ui.run_windows import RunWindows
-from presenter.ui.settings import Settings
+from presenter.ui.run.run_windows import RunWindows
+from presenter.ui.shared.settings import Settings
 
 
 @pytest.fixture

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QTextBrow
 
 from presenter.agenda import bundled_session_path, load_session  # noqa: E402
 from presenter.attendance import AttendeeDetails  # noqa: E402
-from presenter.ui.run_windows import RunWindows  # noqa: E402
-from presenter.ui.settings import Settings  # noqa: E402
+from presenter.ui.run.run_windows import RunWindows  # noqa: E402
+from presenter.ui.shared.settings import Settings  # noqa: E402
 
 
 def on_screen_text(window) -> str:

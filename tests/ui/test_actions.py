@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from presenter.timing import RunState
-from presenter.ui.actions import ACTION_SPECS, ActionRegistry
-from presenter.ui.editor_window import EDITOR_ACTION_SPECS
+from presenter.ui.editor.editor_window import EDITOR_ACTION_SPECS
+from presenter.ui.run.actions import ACTION_SPECS, ActionRegistry
 
 
 def test_no_key_is_bound_twice(qapp):
@@ -15,7 +15,7 @@ def test_no_key_is_bound_twice(qapp):
 
 
 def test_a_key_bound_twice_is_caught(qapp):
-    from presenter.ui.actions import ActionSpec
+    from presenter.ui.run.actions import ActionSpec
 
     clash = (*ACTION_SPECS, ActionSpec("other", "Other", ("B",)))
     assert ActionRegistry(specs=clash).bound_twice() == {"B": 2}
@@ -86,7 +86,7 @@ def test_full_screen_toggles_and_escape_leaves_it(windows):
 
 
 def test_next_on_the_last_item_offers_to_end(windows, session, monkeypatch):
-    from presenter.ui.dialogs import ConfirmDialog
+    from presenter.ui.shared.dialogs import ConfirmDialog
 
     asked = []
     monkeypatch.setattr(
@@ -123,7 +123,7 @@ def test_open_a_session_before_the_start(windows, tmp_path, monkeypatch, session
     import dataclasses
 
     from presenter.agenda import save_session
-    from presenter.ui.file_dialogs import FileDialogs
+    from presenter.ui.shared.file_dialogs import FileDialogs
 
     other = dataclasses.replace(session, title="Twitter hour on Ward 7")
     path = tmp_path / "ward7.md"
@@ -135,7 +135,7 @@ def test_open_a_session_before_the_start(windows, tmp_path, monkeypatch, session
 
 
 def test_quit_during_the_session_asks_first(windows, monkeypatch):
-    from presenter.ui.dialogs import ConfirmDialog
+    from presenter.ui.shared.dialogs import ConfirmDialog
 
     answers = []
     monkeypatch.setattr(
@@ -155,7 +155,7 @@ def test_quit_before_the_start_closes_both_windows(windows):
 
 
 def test_export_action_writes_the_deck_in_the_background(windows, qtbot, tmp_path, monkeypatch):
-    from presenter.ui.file_dialogs import FileDialogs
+    from presenter.ui.shared.file_dialogs import FileDialogs
 
     target = tmp_path / "twitter-hour.pptx"
     monkeypatch.setattr(FileDialogs, "save_deck", classmethod(lambda cls, parent, name: target))
@@ -165,7 +165,7 @@ def test_export_action_writes_the_deck_in_the_background(windows, qtbot, tmp_pat
 
 
 def test_the_key_list_explains_typing_a_name(qapp):
-    from presenter.ui.help_overlay import help_html
+    from presenter.ui.run.help_overlay import help_html
 
     rows = ActionRegistry().help_rows()
     texts = [text for group, text, keys in rows if group == "Attendance"]

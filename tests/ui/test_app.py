@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from presenter.ui.app import run_app
-from presenter.ui.dialogs import ProblemsDialog
+from presenter.ui.shared.dialogs import ProblemsDialog
 
 ROOT = Path(__file__).resolve().parents[2]
 BAD_SESSION = "---\ntitle: Broken\n---\n\n## Welcome [five min]\n"

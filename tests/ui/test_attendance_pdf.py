@@ -79,7 +79,7 @@ def test_one_certificate_page_per_person(qapp, store_and_run, tmp_path):
 
 
 def test_no_certificates_when_nobody_came(qapp, tmp_path):
-    from presenter.ui.pdf_export import write_certificates
+    from presenter.ui.attendance.pdf_export import write_certificates
 
     with open_store(tmp_path) as store:
         run = store.create_run("Twitter hour", on=date(2026, 11, 25))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from presenter.ui.settings import Settings
+from presenter.ui.shared.settings import Settings
 
 
 def test_arrival_screen_before_the_start(windows, clock, session):
@@ -80,7 +80,7 @@ def test_black_screen_is_black_when_grabbed(windows, qtbot):
 
 
 def test_thank_you_when_finished(windows, monkeypatch):
-    from presenter.ui.dialogs import ConfirmDialog
+    from presenter.ui.shared.dialogs import ConfirmDialog
 
     monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, *a: True))
     windows.registry.trigger("next")
@@ -90,7 +90,7 @@ def test_thank_you_when_finished(windows, monkeypatch):
 
 
 def test_font_sizes_follow_the_window_size():
-    from presenter.ui.audience_window import scaled_font_rules
+    from presenter.ui.audience.audience_window import scaled_font_rules
 
     small = scaled_font_rules(640, 360)
     large = scaled_font_rules(1920, 1080)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import threading
 
-from presenter.ui import deck_actions
-from presenter.ui.background import run_in_background
-from presenter.ui.dialogs import ProblemsDialog
+from presenter.ui.editor import deck_actions
+from presenter.ui.shared.background import run_in_background
+from presenter.ui.shared.dialogs import ProblemsDialog
 
 
 def test_work_runs_on_another_thread_and_reports_progress(qtbot):

@@ -6,10 +6,10 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from presenter.agenda import AgendaItem, Session, load_session
-from presenter.ui.dialogs import ProblemsDialog, SaveChangesDialog
-from presenter.ui.editor_model import FIXED, MINUTES, START, TITLE, AgendaItemsModel
-from presenter.ui.editor_window import AgendaEditor
-from presenter.ui.file_dialogs import FileDialogs
+from presenter.ui.editor.editor_model import FIXED, MINUTES, START, TITLE, AgendaItemsModel
+from presenter.ui.editor.editor_window import AgendaEditor
+from presenter.ui.shared.dialogs import ProblemsDialog, SaveChangesDialog
+from presenter.ui.shared.file_dialogs import FileDialogs
 
 
 @pytest.fixture
@@ -203,7 +203,7 @@ def test_editor_model_contract(qtmodeltester, small):
 
 def test_run_agenda_model_contract(qtmodeltester, session, clock):
     from presenter.timing import RunClock
-    from presenter.ui.agenda_model import RunAgendaModel
+    from presenter.ui.run.agenda_model import RunAgendaModel
 
     model = RunAgendaModel(session)
     run = RunClock(session, monotonic=clock.monotonic, wall=clock.wall)

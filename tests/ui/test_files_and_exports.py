@@ -10,8 +10,8 @@ from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from presenter.ui.file_dialogs import FileDialogs
-from presenter.ui.settings import Settings
+from presenter.ui.shared.file_dialogs import FileDialogs
+from presenter.ui.shared.settings import Settings
 
 
 @pytest.fixture
@@ -64,7 +64,7 @@ def test_file_dialogs_start_in_the_documents_folder(windows, home, asked):
 def test_file_dialogs_remember_the_last_folder_between_runs(
     windows, home, asked, tmp_path, monkeypatch
 ):
-    from presenter.ui.dialogs import ProblemsDialog
+    from presenter.ui.shared.dialogs import ProblemsDialog
 
     problems = []
     monkeypatch.setattr(

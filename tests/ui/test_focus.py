@@ -1,4 +1,4 @@
-"""The focus model (presenter/ui/focus.py): the run keys work whatever was clicked, and typing
+"""The focus model (presenter/ui/run/focus.py): the run keys work whatever was clicked, and typing
 a name is a mode that Enter and Esc end. Keys go to the widget that has the focus, as they do
 from a keyboard or a clicker."""
 
@@ -10,8 +10,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from presenter.timing import RunState
-from presenter.ui.dialogs import ConfirmDialog, JumpDialog
-from presenter.ui.rebalance_dialog import RebalanceDialog
+from presenter.ui.run.rebalance_dialog import RebalanceDialog
+from presenter.ui.shared.dialogs import ConfirmDialog, JumpDialog
 
 Key = Qt.Key
 NO = Qt.KeyboardModifier.NoModifier

@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 from presenter.attendance import open_store
-from presenter.ui.resume import attach_recorder
+from presenter.ui.run.resume import attach_recorder
 
 
 def preview_colour(windows, qtbot) -> QColor:

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from presenter.ui.agenda_model import ACTUAL, PLANNED, START, TITLE
+from presenter.ui.run.agenda_model import ACTUAL, PLANNED, START, TITLE
 
 TITLE_BAR = 25
 SIZES = {"half a laptop": (683, 768), "laptop": (1366, 768), "monitor": (1920, 1080)}

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from presenter.timing import RunState
-from presenter.ui.agenda_model import ACTUAL, PLANNED, STATUS
-from presenter.ui.dialogs import ConfirmDialog
-from presenter.ui.rebalance_dialog import RebalanceDialog
-from presenter.ui.settings import Settings
+from presenter.ui.run.agenda_model import ACTUAL, PLANNED, STATUS
+from presenter.ui.run.rebalance_dialog import RebalanceDialog
+from presenter.ui.shared.dialogs import ConfirmDialog
+from presenter.ui.shared.settings import Settings
 
 
 def test_before_the_start_counts_down_to_the_slot(windows, clock):
@@ -104,7 +104,7 @@ def test_previous_goes_back_an_item(windows, session):
 
 
 def test_jump_goes_to_the_chosen_item(windows, session, monkeypatch):
-    from presenter.ui.dialogs import JumpDialog
+    from presenter.ui.shared.dialogs import JumpDialog
 
     monkeypatch.setattr(JumpDialog, "ask", classmethod(lambda cls, parent, s, current: (4, True)))
     windows.registry.trigger("next")

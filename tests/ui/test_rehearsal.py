@@ -12,9 +12,9 @@ from presenter.attendance.clock_log import clock_saves
 from presenter.attendance.rehearsals import rehearsals
 from presenter.timing import RunState
 from presenter.ui.app import build_parser
-from presenter.ui.dialogs import ConfirmDialog, ProblemsDialog
-from presenter.ui.rehearsal_view import RehearsalWrapUp
-from presenter.ui.resume import attach_recorder
+from presenter.ui.run.rehearsal_view import RehearsalWrapUp
+from presenter.ui.run.resume import attach_recorder
+from presenter.ui.shared.dialogs import ConfirmDialog, ProblemsDialog
 from tests.conftest import FakeClock
 
 NINE_OH_SIX = datetime(2026, 11, 25, 9, 6, 0)

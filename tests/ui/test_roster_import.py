@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtWidgets import QLabel
 
 from presenter.attendance import open_store
-from presenter.ui.checkin_panel import CheckInPanel
-from presenter.ui.roster_import import RosterImportDialog
+from presenter.ui.attendance.checkin_panel import CheckInPanel
+from presenter.ui.attendance.roster_import import RosterImportDialog
 
 READINESS = ("App installed", "Username ready")
 SIGNUPS = Path(__file__).resolve().parents[1] / "fixtures" / "signups"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect
 
-from presenter.ui.screens import plan_screens
+from presenter.ui.audience.screens import plan_screens
 
 LAPTOP = QRect(0, 0, 1366, 768)
 PROJECTOR = QRect(1366, 0, 1920, 1080)

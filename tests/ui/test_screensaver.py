@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from presenter.ui.screensaver import ScreenSaverBlock
+from presenter.ui.run.screensaver import ScreenSaverBlock
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="D-Bus is the Linux route")
@@ -37,7 +37,7 @@ def test_the_run_holds_the_screen_saver_while_it_runs(windows, monkeypatch):
     monkeypatch.setattr(ScreenSaverBlock, "set_held", lambda self, held: calls.append(held))
     windows.registry.trigger("next")
     windows.registry.trigger("toggle_pause")  # paused is still a run: the screen stays on
-    from presenter.ui.dialogs import ConfirmDialog
+    from presenter.ui.shared.dialogs import ConfirmDialog
 
     monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, *a: True))
     windows.registry.trigger("finish")
@@ -143,7 +143,7 @@ def test_on_macos_without_a_usable_caffeinate_the_hold_quietly_does_nothing(tmp_
 
 HOLD_AND_RELEASE = """
 from PySide6.QtCore import QCoreApplication
-from presenter.ui.screensaver import ScreenSaverBlock
+from presenter.ui.run.screensaver import ScreenSaverBlock
 app = QCoreApplication([])
 block = ScreenSaverBlock()
 print(block.supported, block.hold())

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from presenter.timing import RunState
-from presenter.ui.agenda_model import STATUS
-from presenter.ui.dialogs import ConfirmDialog
+from presenter.ui.run.agenda_model import STATUS
+from presenter.ui.shared.dialogs import ConfirmDialog
 
 
 def test_a_whole_session(windows, clock, session, monkeypatch):

@@ -35,15 +35,15 @@ from PySide6.QtWidgets import (
 from presenter.attendance import open_store
 from presenter.attendance.clock_log import ResumeOffer
 from presenter.attendance.roster import guess_columns, read_table
-from presenter.ui.checkin_panel import MergeDialog
-from presenter.ui.dialogs import ConfirmDialog, JumpDialog, ProblemsDialog, SaveChangesDialog
-from presenter.ui.file_dialogs import SESSION_FILTER
-from presenter.ui.history_view import HistoryView
-from presenter.ui.resume import ResumeDialog
-from presenter.ui.roster_import import RosterImportDialog
-from presenter.ui.settings import Settings
-from presenter.ui.theme import DARK, THEMES, WARNING_COLOURS, apply_theme, theme_named
-from presenter.ui.wrapup_view import WrapUpView
+from presenter.ui.attendance.checkin_panel import MergeDialog
+from presenter.ui.attendance.history_view import HistoryView
+from presenter.ui.attendance.roster_import import RosterImportDialog
+from presenter.ui.attendance.wrapup_view import WrapUpView
+from presenter.ui.run.resume import ResumeDialog
+from presenter.ui.shared.dialogs import ConfirmDialog, JumpDialog, ProblemsDialog, SaveChangesDialog
+from presenter.ui.shared.file_dialogs import SESSION_FILTER
+from presenter.ui.shared.settings import Settings
+from presenter.ui.shared.theme import DARK, THEMES, WARNING_COLOURS, apply_theme, theme_named
 from tests.contrast import (
     AA_NORMAL_TEXT,
     channel,
@@ -427,7 +427,7 @@ def test_no_style_rule_fixes_a_text_colour_the_theme_does_not_give_a_background_
     the same rule as its background, as in the notes and the editor's over-the-slot line."""
     import re
 
-    from presenter.ui.resources import read_text
+    from presenter.ui.shared.resources import read_text
 
     sheet = re.sub(r"/\*.*?\*/", "", read_text("style.qss"), flags=re.DOTALL)
     for selector, body in re.findall(r"([^{}]+)\{([^}]*)\}", sheet):

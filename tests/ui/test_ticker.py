@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from presenter.timing import RunClock
-from presenter.ui.ticker import MARGIN_SECONDS, SecondTicker, seconds_to_next_change
+from presenter.ui.run.ticker import MARGIN_SECONDS, SecondTicker, seconds_to_next_change
 
 
 @pytest.fixture

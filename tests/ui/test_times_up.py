@@ -3,7 +3,7 @@ countdown changes with it, and a chime sounds if it was turned on."""
 
 from __future__ import annotations
 
-from presenter.ui.settings import Settings
+from presenter.ui.shared.settings import Settings
 
 
 def run_to_the_end_of_the_first_item(windows, clock, session, seconds_after: float) -> None:

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRect
 
-from presenter.ui.screens import fit_inside, plan_screens
+from presenter.ui.audience.screens import fit_inside, plan_screens
 
 ROOT = Path(__file__).resolve().parents[2]
 DRIVER = Path(__file__).with_name("two_screens_driver.py")

@@ -13,7 +13,7 @@ import pytest
 
 from presenter.attendance import open_store, store_path
 from presenter.timing import RunState
-from presenter.ui.resume import attach_recorder
+from presenter.ui.run.resume import attach_recorder
 
 ROOT = Path(__file__).resolve().parents[2]
 DAMAGED = b"SQLite format 3\x00" + bytes(range(256)) * 16
@@ -84,7 +84,7 @@ def test_a_full_disk_when_the_run_is_first_written_turns_check_in_off(
     make_windows, session, tmp_path, monkeypatch
 ):
     from presenter.attendance import AttendanceError
-    from presenter.ui.run_windows import RunWindows
+    from presenter.ui.run.run_windows import RunWindows
 
     def full(self, *_args):
         raise AttendanceError("the attendance file could not be written (database or disk is full)")

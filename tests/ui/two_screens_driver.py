@@ -43,8 +43,8 @@ from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from presenter.agenda import bundled_session_path, load_session  # noqa: E402
-from presenter.ui.run_windows import RunWindows  # noqa: E402
-from presenter.ui.settings import Settings  # noqa: E402
+from presenter.ui.run.run_windows import RunWindows  # noqa: E402
+from presenter.ui.shared.settings import Settings  # noqa: E402
 
 
 def offscreen_configurer():

@@ -4,7 +4,7 @@ Keyboard first: Enter checks in the highlighted roster match, or adds a walk-in 
 is highlighted; Ctrl+Enter always adds a walk-in; Up and Down move the highlight; Tab reaches
 the readiness ticks and, if opened, the other details; Space ticks; Esc clears the form. The
 window binds a shortcut to `focus_name`; this panel binds none of its own. Typing here is a
-mode the window's keys respect: `presenter.ui.focus` says how.
+mode the window's keys respect: `presenter.ui.run.focus` says how.
 """
 
 from __future__ import annotations
@@ -42,8 +42,8 @@ from presenter.attendance.store import (
     DuplicateAttendee,
     InvalidDetails,
 )
-from presenter.ui.attendee_model import AttendeeTableModel, MatchListModel, attendee_line
-from presenter.ui.countdown import set_style_state
+from presenter.ui.attendance.attendee_model import AttendeeTableModel, MatchListModel, attendee_line
+from presenter.ui.run.countdown import set_style_state
 
 MATCH_LIMIT = 8
 HINT = "Enter: check in the highlighted person, or add a walk-in · Ctrl+Enter: walk-in · ↑↓: choose"
@@ -391,7 +391,7 @@ class CheckInPanel(QWidget):
         Returns how many were added; a file with any bad row imports nobody."""
         # Imported here, not at the top: the window opens without the roster readers.
         from presenter.attendance.roster import RosterError, guess_columns, plan_import, read_table
-        from presenter.ui.roster_import import RosterImportDialog
+        from presenter.ui.attendance.roster_import import RosterImportDialog
 
         path = path or RosterImportDialog.choose_file(self)
         if path is None:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from presenter.timing import RunState, RunView
 from presenter.timing.format import format_ahead_behind, format_duration
-from presenter.ui.countdown import set_style_state
+from presenter.ui.run.countdown import set_style_state
 
 
 class SlotClock(QWidget):

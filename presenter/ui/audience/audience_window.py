@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QLabel, QLayout, QStackedWidget, QVBoxLayout, QWid
 from presenter.agenda import Session
 from presenter.timing import RunState, RunView, WarningLevel
 from presenter.timing.format import format_duration
-from presenter.ui.countdown import countdown_text, set_style_state
-from presenter.ui.points_view import PointsView
+from presenter.ui.audience.points_view import PointsView
+from presenter.ui.run.countdown import countdown_text, set_style_state
 
 ARRIVAL, ITEM, FINISHED, BLANK = range(4)
 

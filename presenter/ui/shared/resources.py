@@ -17,7 +17,7 @@ def resource_root() -> Traversable:
     try:
         import presenter.resources as package
     except ModuleNotFoundError:
-        return Path(__file__).resolve().parents[2] / "resources"
+        return Path(__file__).resolve().parents[3] / "resources"
     return Path(package.__file__).parent
 
 

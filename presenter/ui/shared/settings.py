@@ -48,7 +48,7 @@ class Settings:
 
     @property
     def theme(self) -> str:
-        """The name of the chosen look ("dark" or "light"); see `presenter.ui.theme`."""
+        """The name of the chosen look ("dark" or "light"); see `presenter.ui.shared.theme`."""
         return str(self._qsettings.value("view/theme", "dark") or "dark")
 
     @theme.setter

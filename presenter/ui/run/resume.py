@@ -240,13 +240,15 @@ def attach_recorder(windows, *, monotonic: Callable[[], float]) -> RunRecorder:
     recorder.save_failed.connect(windows.status)
 
     def show_wrap_up(run_id: int) -> None:
-        from presenter.ui.wrapup_view import WrapUpView  # loaded when needed, not at start-up
+        from presenter.ui.attendance.wrapup_view import (
+            WrapUpView,  # loaded when needed, not at start-up
+        )
 
         recorder.wrap_up = WrapUpView.show_for(store, run_id, windows.presenter, wall=windows.wall)
 
     def wrap_up_now() -> None:
         if windows.controller.rehearsal and recorder.rehearsal_id is not None:
-            from presenter.ui.rehearsal_view import RehearsalWrapUp
+            from presenter.ui.run.rehearsal_view import RehearsalWrapUp
 
             RehearsalWrapUp.show_for(rehearsal(store, recorder.rehearsal_id), windows.presenter)
         elif store is None:
@@ -262,7 +264,7 @@ def attach_recorder(windows, *, monotonic: Callable[[], float]) -> RunRecorder:
             return
         from PySide6.QtCore import Qt
 
-        from presenter.ui.history_view import HistoryView
+        from presenter.ui.attendance.history_view import HistoryView
 
         session = windows.controller.session
         view = HistoryView(

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush
 
 from presenter.attendance.model import Attendee
-from presenter.ui.theme import colour
+from presenter.ui.shared.theme import colour
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -281,7 +281,7 @@ class WrapUpView(QDialog):
     @classmethod
     def choose_file(cls, parent: QWidget | None, suggested: str, suffix: str) -> Path | None:
         """Where to save the report, or None when the facilitator cancels."""
-        from presenter.ui.file_dialogs import FileDialogs
+        from presenter.ui.shared.file_dialogs import FileDialogs
 
         kind = "PDF files (*.pdf)" if suffix == ".pdf" else "CSV files (*.csv)"
         name, _ = QFileDialog.getSaveFileName(
@@ -309,7 +309,7 @@ class WrapUpView(QDialog):
             self.message.setText(f"Not saved: {exc.strerror or exc}. Choose another folder.")
             return None
         self.message.setText(f"Saved {path.name}")
-        from presenter.ui.file_dialogs import ExportedNotice
+        from presenter.ui.shared.file_dialogs import ExportedNotice
 
         ExportedNotice.show_for(self, "The report", path)
         return path
@@ -363,7 +363,7 @@ def write_report_pdf(path: str | Path, report: RunReport) -> None:
     """An A4 page: heading, the planned-versus-actual chart, then the figures and comments."""
     from PySide6.QtGui import QTextDocument
 
-    from presenter.ui.pdf_export import RESOLUTION, ensure_gui_app, write_pdf_atomically
+    from presenter.ui.attendance.pdf_export import RESOLUTION, ensure_gui_app, write_pdf_atomically
 
     ensure_gui_app()
     target = Path(path)

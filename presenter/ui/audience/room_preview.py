@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from presenter.ui.points_view import PointsView
+from presenter.ui.audience.points_view import PointsView
 
 PAGE_WORDS = {
     "arrival": "the arrival screen",

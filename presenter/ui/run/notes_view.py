@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent, QTextBlockFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from presenter.ui.settings import MAX_NOTES_POINT_SIZE, MIN_NOTES_POINT_SIZE
+from presenter.ui.shared.settings import MAX_NOTES_POINT_SIZE, MIN_NOTES_POINT_SIZE
 
 Marker = QTextBlockFormat.MarkerType
 NO_NOTES = "*No notes for this item.*"

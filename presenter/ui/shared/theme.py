@@ -20,7 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from presenter.ui.resources import read_text
+from presenter.ui.shared.resources import read_text
 
 DEFAULT_THEME = "dark"
 STYLE_TEMPLATE = "style.qss"

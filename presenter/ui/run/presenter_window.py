@@ -18,14 +18,14 @@ from PySide6.QtWidgets import (
 
 from presenter.agenda import Session
 from presenter.timing import RunState, RunView
-from presenter.ui.actions import ActionRegistry
-from presenter.ui.agenda_model import STATUS, TITLE, RunAgendaModel
-from presenter.ui.countdown import ItemCountdown, set_style_state
-from presenter.ui.help_overlay import HelpOverlay
-from presenter.ui.notes_view import NotesView
-from presenter.ui.points_view import PointsView
-from presenter.ui.room_preview import RoomPreview
-from presenter.ui.slot_clock import SlotClock
+from presenter.ui.audience.points_view import PointsView
+from presenter.ui.audience.room_preview import RoomPreview
+from presenter.ui.run.actions import ActionRegistry
+from presenter.ui.run.agenda_model import STATUS, TITLE, RunAgendaModel
+from presenter.ui.run.countdown import ItemCountdown, set_style_state
+from presenter.ui.run.help_overlay import HelpOverlay
+from presenter.ui.run.notes_view import NotesView
+from presenter.ui.run.slot_clock import SlotClock
 
 # Narrower than this (half a 1366-pixel laptop is 683), the agenda moves under "Next"; lower than
 # COMPACT_HEIGHT (a 768-pixel screen less its bars) the large figures are set smaller.

@@ -26,14 +26,14 @@ from presenter.attendance import (
     store_path,
 )
 from presenter.timing import RunState
-from presenter.ui.actions import ActionRegistry
-from presenter.ui.audience_window import AudienceWindow
-from presenter.ui.controller import RunController
-from presenter.ui.focus import RunFocus
-from presenter.ui.presenter_window import PresenterWindow
-from presenter.ui.screens import ScreenPlacer
-from presenter.ui.settings import Settings
-from presenter.ui.theme import THEMES, apply_theme
+from presenter.ui.audience.audience_window import AudienceWindow
+from presenter.ui.audience.screens import ScreenPlacer
+from presenter.ui.run.actions import ActionRegistry
+from presenter.ui.run.controller import RunController
+from presenter.ui.run.focus import RunFocus
+from presenter.ui.run.presenter_window import PresenterWindow
+from presenter.ui.shared.settings import Settings
+from presenter.ui.shared.theme import THEMES, apply_theme
 
 ATTENDANCE_OFF = (
     "Check-in is off. {problem}. The session runs as usual, but nobody can be checked in "
@@ -172,18 +172,18 @@ class RunWindows(QObject):
         self.registry.action("import_deck").triggered.connect(self.import_deck)
 
     def export_deck(self) -> None:
-        from presenter.ui import deck_actions
+        from presenter.ui.editor import deck_actions
 
         deck_actions.export(self.presenter, self.controller.session, self.wall().date())
 
     def import_deck(self) -> None:
-        from presenter.ui import deck_actions
+        from presenter.ui.editor import deck_actions
 
         deck_actions.import_(self.presenter, self.open_session)
 
     def _add_check_in_panel(self) -> None:
         try:
-            from presenter.ui.checkin_panel import CheckInPanel
+            from presenter.ui.attendance.checkin_panel import CheckInPanel
         except ImportError:
             self.registry.action("check_in").setEnabled(False)
             return
@@ -306,7 +306,7 @@ class RunWindows(QObject):
         if why == "one screen" and self.placer.one_screen:
             return  # side by side on purpose, to share one window in a video call
         self._shared_warned = True
-        from presenter.ui.banner import Banner
+        from presenter.ui.audience.banner import Banner
 
         if why == "mirrored":
             text = "A projector copies this screen: the room sees "
@@ -329,7 +329,7 @@ class RunWindows(QObject):
 
     def rehearse(self) -> None:
         """Start a rehearsal now: timed from this moment, never a run, no check-in."""
-        from presenter.ui.dialogs import ConfirmDialog, ProblemsDialog
+        from presenter.ui.shared.dialogs import ConfirmDialog, ProblemsDialog
 
         c = self.controller
         under_way = c.state in (RunState.RUNNING, RunState.PAUSED)
@@ -351,13 +351,13 @@ class RunWindows(QObject):
 
     def rehearsal_finished(self, record) -> None:
         """Show each item's plan beside what it took, and make the app ready for the run."""
-        from presenter.ui.rehearsal_view import RehearsalWrapUp
+        from presenter.ui.run.rehearsal_view import RehearsalWrapUp
 
         self.rehearsal_wrap_up = RehearsalWrapUp.show_for(record, self.presenter)
         self.controller.set_rehearsal(False)
 
     def _rehearsal_changed(self, on: bool) -> None:
-        from presenter.ui.banner import Banner
+        from presenter.ui.audience.banner import Banner
 
         title = self.presenter.windowTitle().removeprefix("Rehearsal – ")
         self.presenter.setWindowTitle(f"Rehearsal – {title}" if on else title)
@@ -387,7 +387,7 @@ class RunWindows(QObject):
 
     def _hold_screen_saver(self, running: bool) -> None:
         if self.screensaver is None:
-            from presenter.ui.screensaver import ScreenSaverBlock
+            from presenter.ui.run.screensaver import ScreenSaverBlock
 
             self.screensaver = ScreenSaverBlock()
         self.screensaver.set_held(running)
@@ -407,7 +407,7 @@ class RunWindows(QObject):
         c.next()
 
     def rebalance(self) -> None:
-        from presenter.ui.rebalance_dialog import RebalanceDialog
+        from presenter.ui.run.rebalance_dialog import RebalanceDialog
 
         proposal = self.controller.clock.rebalance_proposal()
         if proposal is None:
@@ -417,7 +417,7 @@ class RunWindows(QObject):
             self.controller.apply_rebalance()
 
     def jump(self) -> None:
-        from presenter.ui.dialogs import JumpDialog
+        from presenter.ui.shared.dialogs import JumpDialog
 
         c = self.controller
         index, ok = JumpDialog.ask(self.presenter, c.session, c.clock.current_index)
@@ -425,7 +425,7 @@ class RunWindows(QObject):
             c.jump(index)
 
     def finish(self) -> None:
-        from presenter.ui.dialogs import ConfirmDialog
+        from presenter.ui.shared.dialogs import ConfirmDialog
 
         if self.controller.state not in (RunState.RUNNING, RunState.PAUSED):
             return
@@ -446,7 +446,7 @@ class RunWindows(QObject):
     # -- sessions -------------------------------------------------------------------------
 
     def ask_open_session(self) -> None:
-        from presenter.ui.file_dialogs import FileDialogs
+        from presenter.ui.shared.file_dialogs import FileDialogs
 
         folder = str(self.session_path.parent) if self.session_path else ""
         path = FileDialogs.open_session(self.presenter, folder)
@@ -455,7 +455,7 @@ class RunWindows(QObject):
 
     def open_session_file(self, path: Path) -> bool:
         from presenter.agenda import SessionFileError, load_session
-        from presenter.ui.dialogs import ProblemsDialog
+        from presenter.ui.shared.dialogs import ProblemsDialog
 
         try:
             session, _warnings = load_session(path)
@@ -477,7 +477,7 @@ class RunWindows(QObject):
 
     def open_session(self, session: Session) -> bool:
         """Run a different session; refused once this run has started."""
-        from presenter.ui.dialogs import ProblemsDialog
+        from presenter.ui.shared.dialogs import ProblemsDialog
 
         if not session.items:
             self.status("That session has no agenda items yet")
@@ -492,7 +492,7 @@ class RunWindows(QObject):
         return self.controller.replace_session(session)
 
     def edit_agenda(self) -> None:
-        from presenter.ui.editor_window import AgendaEditor
+        from presenter.ui.editor.editor_window import AgendaEditor
 
         if self.editor is None:
             self.editor = AgendaEditor(self.controller.session, self.session_path, self.settings)
@@ -526,7 +526,7 @@ class RunWindows(QObject):
         if self.editor is not None and not self.editor.maybe_save():
             return False
         if self.controller.state in (RunState.RUNNING, RunState.PAUSED):
-            from presenter.ui.dialogs import ConfirmDialog
+            from presenter.ui.shared.dialogs import ConfirmDialog
 
             return ConfirmDialog.ask(
                 self.presenter,

@@ -13,7 +13,7 @@ from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from presenter.ui.settings import Settings
+from presenter.ui.shared.settings import Settings
 
 SESSION_FILTER = "Session files (*.md);;All files (*)"
 DECK_FILTER = "PowerPoint decks (*.pptx)"

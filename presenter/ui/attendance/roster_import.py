@@ -85,7 +85,7 @@ class RosterImportDialog(QDialog):
     @classmethod
     def choose_file(cls, parent: QWidget | None) -> Path | None:
         """Ask for a roster file: a CSV or XLSX sheet, an Eventbrite or Forms export."""
-        from presenter.ui.file_dialogs import FileDialogs
+        from presenter.ui.shared.file_dialogs import FileDialogs
 
         name, _filter = QFileDialog.getOpenFileName(
             parent,

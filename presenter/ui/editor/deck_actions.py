@@ -10,9 +10,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from presenter.agenda import Session
-from presenter.ui.background import run_in_background
-from presenter.ui.dialogs import ProblemsDialog
-from presenter.ui.file_dialogs import ExportedNotice, FileDialogs
+from presenter.ui.shared.background import run_in_background
+from presenter.ui.shared.dialogs import ProblemsDialog
+from presenter.ui.shared.file_dialogs import ExportedNotice, FileDialogs
 
 
 def _deck_function(name: str):

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 from presenter.agenda import Session
 from presenter.timing import RunClock, RunState, RunView
-from presenter.ui.ticker import SecondTicker
+from presenter.ui.run.ticker import SecondTicker
 
 
 class RunController(QObject):

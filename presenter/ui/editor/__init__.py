@@ -1,0 +1,1 @@
+"""The agenda editor and the PowerPoint export and import it starts."""

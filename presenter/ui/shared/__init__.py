@@ -1,0 +1,1 @@
+"""What every window shares: themes, settings, dialogs, file dialogs, resources, long work."""
