@@ -23,7 +23,7 @@ from pathlib import Path
 from measure import compile_package, timed  # bench/measure.py
 
 REPO = Path(__file__).resolve().parents[1]
-SESSION = REPO / "slides_src" / "twitter-hour.md"
+SESSION = REPO / "presenter" / "slides_src" / "twitter-hour.md"
 TARGET = 1.2
 
 FLOOR = """

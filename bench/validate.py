@@ -26,7 +26,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30, help="runs of each command (default 30)")
     args = parser.parse_args()
-    session = ROOT / "slides_src" / "twitter-hour.md"
+    session = ROOT / "presenter" / "slides_src" / "twitter-hour.md"
     script = Path(sys.executable).parent / "presenter"  # the installed console script
     ours = [str(script), "validate", str(session)]
     floor = [sys.executable, "-c", "import markdown_it, yaml"]

@@ -27,7 +27,7 @@ session file: presenter my-session.md
             [--quit-when-ready]
 
 Examples:
-  presenter validate slides_src/twitter-hour.md
+  presenter validate presenter/slides_src/twitter-hour.md
   presenter validate --strict my-session.md
 """
 

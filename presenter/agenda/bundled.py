@@ -18,11 +18,11 @@ def bundled_sessions() -> list[str]:
 def bundled_session_path(name: str = BUNDLED_SESSION) -> Path:
     """The path of a bundled session file, such as `twitter-hour`.
 
-    The package is installed as files (the path is handed on as one), so its folder is found
-    without `importlib.resources`, which the app would otherwise load at start-up for this."""
-    import presenter.slides_src
+    The package is installed as files (a wheel or editable install, or a checkout), so the
+    entry is a real path that can be handed on."""
+    from importlib import resources
 
-    entry = Path(presenter.slides_src.__file__).parent / f"{name}.md"
+    entry = resources.files("presenter.slides_src") / f"{name}.md"
     if not entry.is_file():
         raise FileNotFoundError(f"no bundled session called '{name}'")
-    return entry
+    return Path(str(entry))

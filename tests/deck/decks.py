@@ -12,7 +12,7 @@ from presenter.agenda import AgendaItem, Kind, Session, load_session
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO.parent / "shared" / "corpus" / "pptx"
-BUNDLED = REPO / "slides_src" / "twitter-hour.md"
+BUNDLED = REPO / "presenter" / "slides_src" / "twitter-hour.md"
 
 
 def bundled_session() -> Session:

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from importlib.abc import Traversable
+from importlib import resources
+from importlib.abc import Traversable
 
 
 def resource_root() -> Traversable:
-    """`presenter.resources` when installed; the source tree's `resources/` when run from a clone.
-
-    The package is installed as files, so its folder is found without `importlib.resources`
-    (which would be loaded at start-up for the style sheet alone)."""
-    try:
-        import presenter.resources as package
-    except ModuleNotFoundError:
-        return Path(__file__).resolve().parents[3] / "resources"
-    return Path(package.__file__).parent
+    """`presenter.resources`, the same from a wheel, an editable install or a checkout."""
+    return resources.files("presenter.resources")
 
 
 def read_text(name: str) -> str:

@@ -2,7 +2,7 @@
 
 A `Theme` holds named colours. They give the `QPalette` that every window and dialog (message
 boxes, file dialogs, the editor, the wrap-up) draws with, and they fill the `$name`
-placeholders of `resources/style.qss`, the style sheet for the run's own panels. Both are set
+placeholders of `presenter/resources/style.qss`, the style sheet for the run's own panels. Both are set
 on the application, so a dialog can never get the style sheet's text colour without the
 background that goes with it.
 
