@@ -16,19 +16,15 @@ import argparse
 import random
 import sqlite3
 import statistics
-import sys
 import tempfile
 import time
 from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from measure import measuring, percentile  # bench/measure.py
 
-from measure import percentile  # noqa: E402  (bench/measure.py)
-
-from presenter.attendance import AttendeeDetails, open_store  # noqa: E402
-from presenter.attendance.store import MIGRATIONS  # noqa: E402
+from presenter.attendance import AttendeeDetails, open_store
+from presenter.attendance.store import MIGRATIONS
 
 CHECK_IN_TARGET = 1.5
 SEARCH_TARGET_MS = 2.0
@@ -176,6 +172,7 @@ def main() -> int:
     parser.add_argument("--roster", type=int, default=10_000)
     parser.add_argument("--queries", type=int, default=2000)
     args = parser.parse_args()
+    print(measuring())
     with tempfile.TemporaryDirectory() as folder:
         bench_check_in(Path(folder), args.check_ins)
         bench_search(Path(folder), args.roster, args.queries)

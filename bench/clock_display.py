@@ -22,9 +22,9 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from measure import measuring  # bench/measure.py
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -81,6 +81,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--no-load", action="store_true", help="measure without background work")
     args = parser.parse_args()
+    print(measuring())
 
     from presenter.agenda import bundled_session_path, load_session
     from presenter.ui.app import share_the_interpreter_with_the_window

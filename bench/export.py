@@ -20,10 +20,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from measure import compile_package, timed  # bench/measure.py
+from measure import bundled_session, compile_package, measuring, timed  # bench/measure.py
 
-REPO = Path(__file__).resolve().parents[1]
-SESSION = REPO / "presenter" / "slides_src" / "twitter-hour.md"
+SESSION = bundled_session()
 TARGET = 1.2
 
 FLOOR = """
@@ -65,7 +64,6 @@ def deck_content() -> dict:
     """What the floor script writes: the exported deck's own text, read back."""
     from pptx import Presentation
 
-    sys.path.insert(0, str(REPO))
     from presenter.agenda import load_session
     from presenter.deck import deck_for
 
@@ -112,6 +110,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=15, help="runs of each (default 15)")
     args = parser.parse_args()
+    print(measuring())
     compile_package()
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
@@ -119,7 +118,7 @@ def main() -> int:
         floor.write_text(FLOOR.format(deck=json.dumps(deck_content(), ensure_ascii=False)))
         commands = {
             "presenter export": [
-                sys.executable, "-m", "presenter", "export", str(SESSION.relative_to(REPO)),
+                sys.executable, "-m", "presenter", "export", str(SESSION),
                 "-o", str(folder / "presenter.pptx"),
             ],
             "python-pptx floor": [sys.executable, str(floor), str(folder / "floor.pptx")],

@@ -13,20 +13,16 @@ import argparse
 import json
 import sqlite3
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from measure import measuring, percentile  # bench/measure.py
 
-from measure import percentile  # noqa: E402  (bench/measure.py)
-
-from presenter.agenda import bundled_session_path, load_session  # noqa: E402
-from presenter.attendance import open_store  # noqa: E402
-from presenter.attendance.clock_log import describe_action, save_clock  # noqa: E402
-from presenter.timing import RunClock  # noqa: E402
+from presenter.agenda import bundled_session_path, load_session
+from presenter.attendance import open_store
+from presenter.attendance.clock_log import describe_action, save_clock
+from presenter.timing import RunClock
 
 TARGET_MS = 5.0
 ACTIONS = ("next", "toggle_pause", "toggle_pause", "lengthen", "shorten", "previous", "next")
@@ -63,6 +59,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--saves", type=int, default=1000)
     args = parser.parse_args()
+    print(measuring())
     session, _warnings = load_session(bundled_session_path())
     with tempfile.TemporaryDirectory() as folder:
         store = open_store(Path(folder) / "ours", hold_window_lock=False)

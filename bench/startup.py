@@ -1,7 +1,7 @@
 """Start-up cost of the app against a fair floor: the same windows in bare PySide6.
 
-Runs `python main.py --quit-when-ready` (the bundled session, both windows, until their
-first paint) and `bench/plain_qt_windows.py` (two windows with as much on them as
+Runs `python -m presenter --quit-when-ready` (the bundled session, both windows, until
+their first paint) and `bench/plain_qt_windows.py` (two windows with as much on them as
 Presenter's, in plain PySide6 with none of the app's code, quitting after their first paint),
 interleaved in the same run, each in its own process. Prints the medians of the whole-process
 time and of the peak memory (maximum resident set size of each child, from `os.wait4`) and
@@ -25,7 +25,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from measure import measuring  # bench/measure.py
+
+HERE = Path(__file__).resolve().parent
 TIME_TARGET = 1.25
 MEMORY_TARGET = 1.1
 
@@ -53,11 +55,11 @@ sys.exit(app.exec())
 """
 
 
-def measure(command: list[str], env: dict[str, str]) -> tuple[float, int]:
+def measure(command: list[str], env: dict[str, str], folder: str) -> tuple[float, int]:
     """Seconds from launch to exit, and the child's peak resident memory in KiB."""
     began = time.perf_counter()
     child = subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=folder
     )
     _pid, status, usage = os.wait4(child.pid, 0)
     elapsed = time.perf_counter() - began
@@ -71,6 +73,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15, help="runs of each (default 15)")
     args = parser.parse_args()
+    print(measuring())
     env = {**os.environ}
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     # Measure the app as installed: Python keeps compiled bytecode (the warm-up run writes it).
@@ -80,19 +83,20 @@ def main() -> int:
         bare.write_text(BARE_WINDOW, encoding="utf-8")
         app = [
             sys.executable,
-            str(ROOT / "main.py"),
+            "-m",
+            "presenter",
             "--quit-when-ready",
             "--data-dir",
             str(Path(folder) / "data"),
         ]
-        plain = [sys.executable, str(ROOT / "bench" / "plain_qt_windows.py")]
+        plain = [sys.executable, str(HERE / "plain_qt_windows.py")]
         commands = {"floor": [sys.executable, str(bare)], "plain": plain, "app": app}
         for command in commands.values():  # warm the file cache and write the bytecode
-            measure(command, env)
+            measure(command, env, folder)
         runs: dict[str, list[tuple[float, int]]] = {name: [] for name in commands}
         for _ in range(args.runs):
             for name, command in commands.items():
-                runs[name].append(measure(command, env))
+                runs[name].append(measure(command, env, folder))
     time_of = {name: statistics.median(t for t, _ in got) for name, got in runs.items()}
     memory_of = {name: statistics.median(m for _, m in got) for name, got in runs.items()}
     print(f"runs: {args.runs} of each, interleaved, platform {env['QT_QPA_PLATFORM']}")

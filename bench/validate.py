@@ -14,11 +14,9 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-from pathlib import Path
 
-from measure import compile_package, timed  # bench/measure.py
+from measure import bundled_session, compile_package, measuring, timed  # bench/measure.py
 
-ROOT = Path(__file__).resolve().parents[1]
 TARGET = 1.3
 
 
@@ -26,10 +24,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30, help="runs of each command (default 30)")
     args = parser.parse_args()
-    session = ROOT / "presenter" / "slides_src" / "twitter-hour.md"
-    script = Path(sys.executable).parent / "presenter"  # the installed console script
-    ours = [str(script), "validate", str(session)]
+    ours = [sys.executable, "-m", "presenter", "validate", str(bundled_session())]
     floor = [sys.executable, "-c", "import markdown_it, yaml"]
+    print(measuring())
     compile_package()
     timed(ours), timed(floor)  # warm the file cache once
     ours_times, floor_times = [], []
