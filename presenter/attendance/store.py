@@ -5,8 +5,8 @@ dies a second later keeps it. The schema version lives in PRAGMA user_version an
 appending a function to MIGRATIONS. Only the owner may read the file.
 
 This module opens the store; its rooms are `database` (the connection, transactions, the
-window lock, a full disk), `schema` (the tables and their migrations), `runs` and
-`attendees`.
+window lock, a full disk), `schema` (the tables and their migrations), `runs`, `attendees`
+(check-in, undo, the roster, search) with `details` (cleaning what was typed), and `errors`.
 """
 
 from __future__ import annotations
@@ -57,6 +57,7 @@ class AttendanceStore(AttendeeStore):
         self._runs_version = -1
         self._index_key = None
         self._index = RosterIndex(())
+        # This module's MIGRATIONS, looked up at each opening (a test may append one).
         super().__init__(
             path, MIGRATIONS, hold_window_lock=hold_window_lock, busy_timeout_ms=busy_timeout_ms
         )
