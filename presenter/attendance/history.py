@@ -2,8 +2,9 @@
 
 From each run's clock log (`presenter.attendance.clock_log`), its attendees and their
 feedback, `session_history` works out how a session went across runs and venues, and which
-items keep running over. Pure functions over an `AttendanceStore`; no Qt, and time comes in
-as arguments.
+items keep running over. Feedback and outcomes are kept by `presenter.attendance.feedback`
+(and can be imported from here too). Pure functions over an `AttendanceStore`; no Qt,
+and time comes in as arguments.
 """
 
 from __future__ import annotations
@@ -12,23 +13,22 @@ import os
 import re
 import statistics
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from presenter.attendance.clock_log import run_finished, run_timings
+from presenter.attendance.feedback import Feedback as Feedback
+from presenter.attendance.feedback import Outcome, feedback_for, outcomes_for
+from presenter.attendance.feedback import give_feedback as give_feedback
+from presenter.attendance.feedback import record_outcome as record_outcome
 from presenter.attendance.model import Run
-from presenter.attendance.store import AttendanceError, AttendanceStore
+from presenter.attendance.store import AttendanceStore
 
 if TYPE_CHECKING:
     from presenter.agenda.model import Session
     from presenter.timing import ItemTiming
 
 OVER_SECONDS = 60  # an item "ran over" when it took at least a minute more than planned
-
-
-def _iso(moment: datetime) -> str:
-    return moment.isoformat(timespec="seconds")
 
 
 def format_rate(value: float | None) -> str:
@@ -42,109 +42,6 @@ def format_overrun(seconds: float | None) -> str:
         return "–"
     minutes = round(seconds / 60)
     return "on plan" if minutes == 0 else f"{minutes:+d} min"
-
-
-# -- feedback and outcomes ----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Feedback:
-    """An attendee's quick verdict at the end: a rating out of 5 and a comment, both optional."""
-
-    attendee_id: int
-    name: str
-    rating: int | None
-    comment: str
-
-
-def give_feedback(
-    store: AttendanceStore,
-    attendee_id: int,
-    rating: int | None,
-    comment: str = "",
-    *,
-    at: datetime,
-) -> Feedback | None:
-    """Record (or replace) one attendee's feedback; no rating and no comment clears it."""
-    if rating is not None and not 1 <= rating <= 5:
-        raise AttendanceError("a rating is from 1 to 5; leave it empty for no rating")
-    person = store.attendee(attendee_id)
-    comment = comment.strip()
-    with store.transaction() as db:
-        if rating is None and not comment:
-            db.execute("DELETE FROM feedback WHERE attendee_id = ?", (attendee_id,))
-            return None
-        db.execute(
-            "INSERT INTO feedback (attendee_id, run_id, rating, comment, given_at) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (attendee_id) DO UPDATE SET "
-            "rating = excluded.rating, comment = excluded.comment, given_at = excluded.given_at",
-            (attendee_id, person.run_id, rating, comment, _iso(at)),
-        )
-    return Feedback(attendee_id, person.name, rating, comment)
-
-
-def feedback_for(store: AttendanceStore, run_id: int) -> list[Feedback]:
-    """The feedback given at a run, in check-in order."""
-    rows = store.query(
-        "SELECT f.attendee_id, a.name, f.rating, f.comment FROM feedback f "
-        "JOIN attendees a ON a.id = f.attendee_id WHERE f.run_id = ? "
-        "ORDER BY a.checked_in_at, a.id",
-        (run_id,),
-    ).fetchall()
-    return [Feedback(*row) for row in rows]
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What happened after a run, noted later: "now tweeting actively"."""
-
-    id: int
-    run_id: int
-    text: str
-    noted_on: date
-    attendee_id: int | None = None
-    name: str = ""
-
-
-def record_outcome(
-    store: AttendanceStore,
-    run_id: int,
-    text: str,
-    *,
-    on: date,
-    at: datetime,
-    attendee_id: int | None = None,
-) -> Outcome:
-    """Note an outcome of a run, for the whole group or for one attendee."""
-    text = " ".join(text.split())
-    if not text:
-        raise AttendanceError("an outcome needs some words, e.g. 'now tweeting actively'")
-    store.run(run_id)
-    name = ""
-    if attendee_id is not None:
-        person = store.attendee(attendee_id)
-        if person.run_id != run_id:
-            raise AttendanceError(f"attendee {attendee_id} is not on run {run_id}")
-        name = person.name
-    with store.transaction() as db:
-        cursor = db.execute(
-            "INSERT INTO outcomes (run_id, attendee_id, text, noted_on, created_at) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (run_id, attendee_id, text, on.isoformat(), _iso(at)),
-        )
-    return Outcome(cursor.lastrowid or 0, run_id, text, on, attendee_id, name)
-
-
-def outcomes_for(store: AttendanceStore, run_id: int) -> list[Outcome]:
-    rows = store.query(
-        "SELECT o.id, o.run_id, o.text, o.noted_on, o.attendee_id, coalesce(a.name, '') "
-        "FROM outcomes o LEFT JOIN attendees a ON a.id = o.attendee_id "
-        "WHERE o.run_id = ? ORDER BY o.noted_on, o.id",
-        (run_id,),
-    ).fetchall()
-    return [
-        Outcome(row[0], row[1], row[2], date.fromisoformat(row[3]), row[4], row[5]) for row in rows
-    ]
 
 
 # -- a session's history ------------------------------------------------------------------

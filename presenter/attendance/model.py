@@ -52,34 +52,35 @@ class AttendeeDetails:
         object.__setattr__(self, "ready", frozenset(self.ready))
 
 
+def _from_details(name: str) -> property:
+    """A read of one of the person's details, so `attendee.name` reads `attendee.details.name`."""
+    return property(lambda self: getattr(self.details, name), doc=f"The person's {name}.")
+
+
 @dataclass(frozen=True)
 class Attendee:
     """A person on a run's list: pre-registered from a roster, checked in, or both."""
 
     id: int
     run_id: int
-    name: str
-    role: str = ""
-    department: str = ""
-    email: str = ""
-    staff_number: str = ""
-    handle: str = ""
-    consent: bool = False
-    note: str = ""
-    ready: frozenset[str] = field(default_factory=frozenset)
+    details: AttendeeDetails
     on_roster: bool = False
     checked_in_at: datetime | None = None
     late: bool = False
 
+    name = _from_details("name")
+    role = _from_details("role")
+    department = _from_details("department")
+    email = _from_details("email")
+    staff_number = _from_details("staff_number")
+    handle = _from_details("handle")
+    consent = _from_details("consent")
+    note = _from_details("note")
+    ready = _from_details("ready")
+
     @property
     def checked_in(self) -> bool:
         return self.checked_in_at is not None
-
-    def details(self) -> AttendeeDetails:
-        """The details part of this person, every field AttendeeDetails has."""
-        return AttendeeDetails(
-            **{name: getattr(self, name) for name in AttendeeDetails.__dataclass_fields__}
-        )
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import random
 from dataclasses import replace
 from datetime import datetime
 
-from presenter.attendance.model import Attendee
+from presenter.attendance.model import Attendee, AttendeeDetails
 from presenter.attendance.search import RosterIndex, best_match
 
 FIRST = ["Sam", "Samira", "Zoë", "Renée", "Jo", "Joanne", "Ana", "Anaïs"]
@@ -14,8 +14,9 @@ LAST = ["Patel", "Costa", "Smith", "O'Brien", "Ångström", "Khan"]
 WARDS = ["Ward 12", "Pharmacy", "ICU", "Library"]
 
 
-def person(number: int, name: str, department: str = "", **extra) -> Attendee:
-    return Attendee(id=number, run_id=1, name=name, department=department, **extra)
+def person(number: int, name: str, department: str = "", checked_in_at=None, **extra) -> Attendee:
+    details = AttendeeDetails(name=name, department=department, **extra)
+    return Attendee(id=number, run_id=1, details=details, checked_in_at=checked_in_at)
 
 
 def test_best_first_then_alphabetical():
@@ -59,7 +60,8 @@ def test_changes_applied_one_by_one_match_a_fresh_index():
                 index.put(people[number])
             elif action < 0.7 and people:
                 number = rng.choice(list(people))
-                people[number] = replace(people[number], department=rng.choice(WARDS))
+                details = replace(people[number].details, department=rng.choice(WARDS))
+                people[number] = replace(people[number], details=details)
                 index.put(people[number])
             elif people:
                 number = rng.choice(list(people))

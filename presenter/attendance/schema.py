@@ -1,0 +1,120 @@
+"""The attendance file's tables, and how an older file is brought up to date.
+
+The file's PRAGMA user_version is how many of MIGRATIONS have run; a change to the tables
+is a new function appended to MIGRATIONS, never an edit to one that has shipped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+
+def _execute_script(db: sqlite3.Connection, script: str) -> None:
+    """Statements one by one: executescript() would commit the migration's transaction."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _migration_1(db: sqlite3.Connection) -> None:
+    """Runs and attendees."""
+    _execute_script(
+        db,
+        """
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            run_date TEXT NOT NULL,
+            start_time TEXT NOT NULL DEFAULT '12:00',
+            length_minutes INTEGER NOT NULL DEFAULT 60,
+            venue TEXT NOT NULL DEFAULT '',
+            facilitators TEXT NOT NULL DEFAULT '[]',
+            readiness TEXT NOT NULL DEFAULT '[]',
+            agenda TEXT NOT NULL DEFAULT '{}',
+            session_source TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            purged_at TEXT,
+            purged_counts TEXT
+        );
+        CREATE TABLE attendees (
+            id INTEGER PRIMARY KEY,
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            name TEXT NOT NULL CHECK (name != ''),
+            name_key TEXT NOT NULL,
+            role TEXT NOT NULL DEFAULT '',
+            department TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '',
+            email_key TEXT NOT NULL DEFAULT '',
+            staff_number TEXT NOT NULL DEFAULT '',
+            handle TEXT NOT NULL DEFAULT '',
+            consent INTEGER NOT NULL DEFAULT 0,
+            note TEXT NOT NULL DEFAULT '',
+            ready TEXT NOT NULL DEFAULT '[]',
+            on_roster INTEGER NOT NULL DEFAULT 0,
+            checked_in_at TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX attendees_by_name ON attendees(run_id, name_key);
+        CREATE INDEX attendees_by_email ON attendees(run_id, email_key) WHERE email_key != '';
+        """,
+    )
+
+
+def _migration_2(db: sqlite3.Connection) -> None:
+    """Run history: every run-clock action with its snapshot, feedback, later outcomes."""
+    _execute_script(
+        db,
+        """
+        CREATE TABLE clock_saves (
+            id INTEGER PRIMARY KEY,
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            action TEXT NOT NULL,
+            state TEXT NOT NULL,
+            snapshot TEXT NOT NULL,
+            saved_at TEXT NOT NULL
+        );
+        CREATE INDEX clock_saves_by_run ON clock_saves(run_id, id);
+        CREATE TABLE feedback (
+            attendee_id INTEGER PRIMARY KEY REFERENCES attendees(id) ON DELETE CASCADE,
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            rating INTEGER CHECK (rating BETWEEN 1 AND 5),
+            comment TEXT NOT NULL DEFAULT '',
+            given_at TEXT NOT NULL
+        );
+        CREATE TABLE outcomes (
+            id INTEGER PRIMARY KEY,
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            attendee_id INTEGER REFERENCES attendees(id) ON DELETE CASCADE,
+            text TEXT NOT NULL CHECK (text != ''),
+            noted_on TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        """,
+    )
+
+
+def _migration_3(db: sqlite3.Connection) -> None:
+    """Rehearsals: timed practice runs, kept apart from runs so they never count as one."""
+    _execute_script(
+        db,
+        """
+        CREATE TABLE rehearsals (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            saved_at TEXT NOT NULL,
+            state TEXT NOT NULL,
+            slot_minutes INTEGER NOT NULL,
+            items TEXT NOT NULL DEFAULT '[]'
+        );
+        """,
+    )
+
+
+# In order; the file's user_version is how many have run. Add the next one at the end.
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _migration_1,
+    _migration_2,
+    _migration_3,
+)
