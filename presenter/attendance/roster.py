@@ -86,7 +86,7 @@ _TYPED_FIELDS = ("name", "first_name", "last_name", "email", "role", "department
 def plan_import(table: RosterTable, columns: Columns) -> RosterPlan:
     """Turn the rows into people, or raise RosterError listing every bad row."""
     _check_name_column(table, columns.fields)
-    rows = _RowReader(columns)
+    rows = _RowReader(columns, table.layout)
     people = _People()
     problems: list[tuple[int, str]] = []
     skipped: list[tuple[int, str]] = []
@@ -139,9 +139,12 @@ def _check_name_column(table: RosterTable, fields: Mapping[str, int]) -> None:
 class _RowReader:
     """One row of the sheet read as a person, through the columns chosen for each field."""
 
-    def __init__(self, columns: Columns) -> None:
+    def __init__(self, columns: Columns, layout: str) -> None:
         self.fields = columns.fields
         self.readiness = columns.readiness
+        # Microsoft Forms writes "anonymous" for a responder it does not know; anywhere else,
+        # as in Presenter's own export, it may be what someone gave as their name.
+        self.forms_anonymous = layout == MICROSOFT_FORMS
 
     def cell(self, row: tuple[str, ...], name: str) -> str:
         column = self.fields.get(name)
@@ -152,13 +155,15 @@ class _RowReader:
         return bool(status) and any(word in status for word in NOT_COMING)
 
     def name_and_email(self, row: tuple[str, ...]) -> tuple[str, str, bool]:
-        """The person's name and email, blank where a form says "anonymous" (and whether
-        it did, for the name)."""
+        """The person's name and email, blank where Microsoft Forms says "anonymous" (and
+        whether it did, for the name)."""
         name = self.cell(row, "name") or " ".join(
             p for p in (self.cell(row, "first_name"), self.cell(row, "last_name")) if p
         )
-        anonymous = fold(name) == "anonymous"
         email = self.cell(row, "email")
+        if not self.forms_anonymous:
+            return name, email, False
+        anonymous = fold(name) == "anonymous"
         return ("" if anonymous else name), ("" if fold(email) == "anonymous" else email), anonymous
 
     def problems(self, row: tuple[str, ...]) -> list[str]:

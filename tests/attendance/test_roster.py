@@ -174,6 +174,29 @@ def test_bad_rows_import_nothing_and_are_named_by_row(store, run_id, tmp_path):
     assert store.attendees(run_id) == []
 
 
+def test_an_anonymous_microsoft_forms_response_is_a_row_without_a_name(tmp_path):
+    path = write_xlsx(
+        tmp_path / "Sign-up(1-2).xlsx",
+        [
+            ["ID", "Start time", "Completion time", "Email", "Name", "Job title"],
+            [1, "11/20/26 9:01:02", "11/20/26 9:03:10", "anonymous", "anonymous", "Nurse"],
+            [2, "11/20/26 9:05:02", "11/20/26 9:06:10", "kit@nhs.net", "Kit Example", "Porter"],
+        ],
+    )
+    table = read_table(path)
+    with pytest.raises(RosterError) as caught:
+        plan_import(table, guess_columns(table.headers))
+    assert caught.value.lines() == [f"{path}:2: error: the name is empty (an anonymous response)"]
+
+
+def test_someone_called_anonymous_in_any_other_sheet_is_kept(tmp_path):
+    """Presenter's own export of a person checked in as "Anonymous" imports again."""
+    path = write_csv(tmp_path / "attendance.csv", [["Name", "Email"], ["Anonymous", ""]])
+    table = read_table(path)
+    plan = plan_import(table, guess_columns(table.headers))
+    assert [p.name for _, p in plan.people] == ["Anonymous"]
+
+
 def test_the_store_adds_all_or_none(store, run_id):
     from presenter.attendance import AttendeeDetails, InvalidDetails
 
