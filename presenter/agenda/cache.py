@@ -29,7 +29,10 @@ from presenter.files import PRIVATE_FILE, private_folder, write_text
 CACHE_FORMAT = 1
 # The modules whose code decides what a session file parses to.
 READER_MODULES = (
+    "blocks.py",
+    "checks.py",
     "frontmatter.py",
+    "heading.py",
     "model.py",
     "problems.py",
     "reader.py",
