@@ -1,16 +1,17 @@
 """The item heading's grammar: `## Title [5 min, demo, fixed, at least 3 min]`.
 
-One place reads the bracketed spec (`read_heading`) and one writes a new number of minutes
-back into it (`heading_with_minutes`), so the reader and anything that edits a session file
-agree on what a heading says.
+The reader reads a heading here (`read_heading`), the writer writes one (`write_heading`),
+a suggestion writes new minutes into one (`heading_with_minutes`), and a deck's timing line
+carries the same words (`spec_words`, `read_words`): all agree on what a heading says.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from presenter.agenda.model import Kind
+from presenter.agenda.model import AgendaItem, Kind
 from presenter.agenda.problems import Problems, did_you_mean
 from presenter.agenda.timetable import MAX_MINUTES
 
@@ -19,6 +20,7 @@ HEADING_SPEC = re.compile(r"^(?P<title>.*?)\s*\[(?P<spec>[^\[\]]*)\]\s*$")
 MINUTES_PART = re.compile(r"^(?P<number>\S+?)\s*(?:m|min|mins|minute|minutes)\.?$", re.IGNORECASE)
 AT_LEAST_PART = re.compile(r"^at\s+least\s+(?P<number>\S+?)(?:\s*(?:m|min|mins|minutes))?$", re.I)
 SPEC_WORDS = ("fixed", "flexible", *(k.value for k in Kind), "at least N min")
+TITLE_SPECIALS = re.compile(r"([\\\[\]])")  # what a title escapes so it reads back whole
 # A `##` heading line of the source with its spec: what comes before, inside and after it.
 HEADING_LINE = re.compile(r"^(?P<head>##\s+.*?\[)(?P<spec>[^\[\]]*)(?P<tail>\]\s*)$")
 
@@ -64,6 +66,17 @@ def read_heading(content: str, line: int, problems: Problems) -> ItemHeading:
         problems.error(
             line, f"'{heading.title}' has no minutes; write them in the brackets, like [5 min]"
         )
+    return heading
+
+
+def read_words(words: Iterable[str]) -> ItemHeading:
+    """What spec words such as `demo`, `fixed`, `at least 3 min` say, read as a heading's
+    brackets are; a word that is not understood is passed over."""
+    heading = ItemHeading("")
+    passed_over = Problems("")
+    for word in words:
+        if word.strip():
+            _read_part(word.strip(), "", heading, 0, passed_over)
     return heading
 
 
@@ -143,3 +156,22 @@ def heading_with_minutes(line: str, minutes: int) -> str | None:
             parts[position] = f"{lead}{minutes}{word[found.end('number') :]}{trail}"
             return heading["head"] + ",".join(parts) + heading["tail"]
     return None
+
+
+def spec_words(item: AgendaItem) -> list[str]:
+    """The words after an item's minutes that differ from the defaults: kind, fixed, minimum."""
+    words = []
+    if item.kind is not Kind.TALK:
+        words.append(item.kind.value)
+    if item.fixed:
+        words.append("fixed")
+    if item.min_minutes is not None:
+        words.append(f"at least {item.min_minutes} min")
+    return words
+
+
+def write_heading(item: AgendaItem) -> str:
+    """The item's `## Title [5 min, demo, fixed]` line, which reads back as the same item."""
+    spec = [f"{item.minutes} min", *spec_words(item)]
+    title = TITLE_SPECIALS.sub(r"\\\1", item.title)
+    return f"## {title} [{', '.join(spec)}]"
