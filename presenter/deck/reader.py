@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
@@ -28,8 +28,14 @@ from presenter.deck.template import (
     dangling_slides,
     open_pptx,
 )
-from presenter.deck.text import BUDGET_NAME, Run, clean_text, plain_text, runs_markdown
-from presenter.deck.writer import CONTINUED
+from presenter.deck.text import (
+    BUDGET_NAME,
+    CONTINUED,
+    Run,
+    clean_text,
+    plain_text,
+    runs_markdown,
+)
 
 Progress = Callable[[int, int, str], None]
 LONGEST_MADE_TITLE = 70
@@ -286,16 +292,7 @@ def _our_deck(slides: list[_Slide], path: Path, warnings: list[Problem]) -> Sess
             subtitle = slide.points[0] if slide.points else ""
             continue
         if last is not None and slide.title == last.title + CONTINUED and items:
-            previous = items[-1]
-            items[-1] = AgendaItem(
-                title=previous.title,
-                minutes=previous.minutes,
-                kind=previous.kind,
-                fixed=previous.fixed,
-                points=(*previous.points, *slide.points),
-                notes=previous.notes,
-                min_minutes=previous.min_minutes,
-            )
+            items[-1] = replace(items[-1], points=(*items[-1].points, *slide.points))
             continue
         first_line = slide.notes.split("\n", 1)[0]
         if first_line.startswith((deck_notes.AGENDA_MARK, deck_notes.CLOSE_MARK)):
