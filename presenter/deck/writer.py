@@ -7,7 +7,6 @@ Every slide's speaker notes carry the timing guidance (see `notes`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date as Date
 from datetime import datetime
 from pathlib import Path
@@ -31,15 +30,13 @@ from presenter.deck.template import (
     FURNITURE,
     TITLES,
     Layouts,
+    Progress,
     body_font,
     damaged_template,
     open_template,
     pick_layouts,
 )
 from presenter.deck.text import BUDGET_NAME, CONTINUED, clean_text, point_runs
-
-# progress(done, total, what): called after each slide and once the file is written.
-Progress = Callable[[int, int, str], None]
 
 BUDGET_SIZE = 14
 BUDGET_COLOUR = RGBColor(0x5F, 0x6B, 0x76)
