@@ -47,7 +47,7 @@ from presenter.agenda.heading import ItemHeading, has_spec, heading_title, read_
 from presenter.agenda.model import AgendaItem, Session
 from presenter.agenda.problems import Problem, Problems, SessionFileError
 from presenter.agenda.slides import read_deck
-from presenter.agenda.source import MAX_BYTES, decode_source
+from presenter.agenda.source import decode_source, read_source
 
 # Keys that only a session file (not a Marp or pandoc deck) carries.
 NATIVE_ONLY_KEYS = {"start", "length", "readiness", "approval", "facilitators", "soon_percent"}
@@ -79,8 +79,7 @@ def load_session(path: str | os.PathLike[str]) -> tuple[Session, list[Problem]]:
     """Read a session file; returns the session and its warnings, raises SessionFileError."""
     problems = Problems(os.fspath(path))
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = read_source(path)
     except IsADirectoryError:
         problems.error(1, "this is a folder, not a session file; give the path of a .md file")
         raise SessionFileError(problems) from None
