@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from presenter.agenda.model import AgendaItem, Kind
 from presenter.agenda.problems import Problems, did_you_mean
@@ -20,20 +19,25 @@ HEADING_SPEC = re.compile(r"^(?P<title>.*?)\s*\[(?P<spec>[^\[\]]*)\]\s*$")
 MINUTES_PART = re.compile(r"^(?P<number>\S+?)\s*(?:m|min|mins|minute|minutes)\.?$", re.IGNORECASE)
 AT_LEAST_PART = re.compile(r"^at\s+least\s+(?P<number>\S+?)(?:\s*(?:m|min|mins|minutes))?$", re.I)
 SPEC_WORDS = ("fixed", "flexible", *(k.value for k in Kind), "at least N min")
-TITLE_SPECIALS = re.compile(r"([\\\[\]])")  # what a title escapes so it reads back whole
-# A `##` heading line of the source with its spec: what comes before, inside and after it.
-HEADING_LINE = re.compile(r"^(?P<head>##\s+.*?\[)(?P<spec>[^\[\]]*)(?P<tail>\]\s*)$")
+# Patterns only writing uses, compiled on first use (`re` keeps them): reading a file
+# does not pay for them. What a title escapes so it reads back whole; a `##` heading line
+# of the source with its spec, split into what comes before, inside and after the spec.
+TITLE_SPECIALS = r"([\\\[\]])"
+HEADING_LINE = r"^(?P<head>##\s+.*?\[)(?P<spec>[^\[\]]*)(?P<tail>\]\s*)$"
 
 
-@dataclass
 class ItemHeading:
-    """What an item's heading says: its title and the words in its brackets."""
+    """What an item's heading says: its title and the words in its brackets.
 
-    title: str
-    minutes: int | None = None
-    kind: Kind = Kind.TALK
-    fixed: bool = False
-    min_minutes: int | None = None
+    A plain class, not a dataclass: building one of those at import costs `presenter
+    validate` more than the whole of this module's reading."""
+
+    def __init__(self, title: str) -> None:
+        self.title = title
+        self.minutes: int | None = None
+        self.kind = Kind.TALK
+        self.fixed = False
+        self.min_minutes: int | None = None
 
 
 def heading_title(content: str) -> str:
@@ -143,7 +147,7 @@ def _whole_minutes(text: str, title: str, line: int, problems: Problems) -> int 
 def heading_with_minutes(line: str, minutes: int) -> str | None:
     """A `##` heading line with the minutes in its brackets set to `minutes`, every other
     character as it was; None when the line is not a heading with minutes in brackets."""
-    heading = HEADING_LINE.match(line)
+    heading = re.match(HEADING_LINE, line)
     if not heading:
         return None
     parts = heading["spec"].split(",")
@@ -173,5 +177,5 @@ def spec_words(item: AgendaItem) -> list[str]:
 def write_heading(item: AgendaItem) -> str:
     """The item's `## Title [5 min, demo, fixed]` line, which reads back as the same item."""
     spec = [f"{item.minutes} min", *spec_words(item)]
-    title = TITLE_SPECIALS.sub(r"\\\1", item.title)
+    title = re.sub(TITLE_SPECIALS, r"\\\1", item.title)
     return f"## {title} [{', '.join(spec)}]"

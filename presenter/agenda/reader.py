@@ -22,7 +22,6 @@ A plain slide deck written for Marp or pandoc is read too (see `presenter.agenda
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
@@ -46,21 +45,20 @@ from presenter.agenda.frontmatter import (
 from presenter.agenda.heading import ItemHeading, has_spec, heading_title, read_heading
 from presenter.agenda.model import AgendaItem, Session
 from presenter.agenda.problems import Problem, Problems, SessionFileError
-from presenter.agenda.slides import read_deck
 from presenter.agenda.source import decode_source, read_source
 
 # Keys that only a session file (not a Marp or pandoc deck) carries.
 NATIVE_ONLY_KEYS = {"start", "length", "readiness", "approval", "facilitators", "soon_percent"}
 
 
-@dataclass
 class _Draft:
     """An item while its body is being read."""
 
-    heading: ItemHeading
-    line: int
-    points: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    def __init__(self, heading: ItemHeading, line: int) -> None:
+        self.heading = heading
+        self.line = line
+        self.points: list[str] = []
+        self.notes: list[str] = []
 
     def item(self) -> AgendaItem:
         heading = self.heading
@@ -110,6 +108,10 @@ def parse_session(
         return None, problems
     tokens = markdown().parse(front.body)
     if _looks_like_deck(front, tokens):
+        # Loaded only for a deck, so `presenter validate` on a session file does not pay for
+        # it; slides.py never imports this module, so imports still run one way.
+        from presenter.agenda.slides import read_deck
+
         session = read_deck(front, problems, _stem(source))
     else:
         session = _read_native(front, tokens, problems, _stem(source))
