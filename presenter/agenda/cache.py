@@ -23,13 +23,16 @@ from pathlib import Path
 from presenter import __version__
 from presenter.agenda.model import AgendaItem, Session
 from presenter.agenda.problems import Problem
-from presenter.agenda.source import MAX_BYTES
+from presenter.agenda.source import read_source
 from presenter.files import PRIVATE_FILE, private_folder, write_text
 
 CACHE_FORMAT = 1
 # The modules whose code decides what a session file parses to.
 READER_MODULES = (
+    "blocks.py",
+    "checks.py",
     "frontmatter.py",
+    "heading.py",
     "model.py",
     "problems.py",
     "reader.py",
@@ -48,8 +51,7 @@ def load_session_cached(
     Raises `SessionFileError` just as `load_session` does.
     """
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = read_source(path)
     except OSError:
         data = None  # the reader says what is wrong, with its own message
     entry = _entry_path(cache_dir, path)

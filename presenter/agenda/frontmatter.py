@@ -1,13 +1,17 @@
-"""The YAML front matter between two `---` lines: read safely, every key with its line."""
+"""The YAML front matter between two `---` lines: read safely, every key with its line,
+then checked as the session's fields."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import time
 from typing import Any
 
 import yaml
 
-from presenter.agenda.problems import Problems
+from presenter.agenda.problems import Problems, did_you_mean
+from presenter.agenda.timetable import MAX_MINUTES
 
 # libyaml's parser when PyYAML was built with it (it usually is): the same safe rules, faster.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -106,3 +110,124 @@ def _read_yaml(yaml_text: str, problems: Problems, first_line: int) -> dict[str,
     finally:
         loader.dispose()
     return fields
+
+
+# -- the session's fields ------------------------------------------------------------------
+
+SESSION_KEYS = (
+    "title",
+    "subtitle",
+    "facilitators",
+    "audience",
+    "venue",
+    "start",
+    "length",
+    "readiness",
+    "approval",
+    "soon_percent",
+    "soon_minutes",
+)
+TEXT_KEYS = ("title", "subtitle", "audience", "venue", "approval")
+LIST_KEYS = ("facilitators", "readiness")
+
+
+def session_fields(
+    front: FrontMatter, problems: Problems, *, known: tuple[str, ...]
+) -> dict[str, Any]:
+    """Checked session fields from the front matter, ready for `Session(**fields)`."""
+    values: dict[str, Any] = {}
+    for key, entry in front.fields.items():
+        if key not in known:
+            problems.warn(
+                entry.line,
+                f"unknown key '{key}'{did_you_mean(key, SESSION_KEYS)}; it was ignored. "
+                f"Keys: {', '.join(SESSION_KEYS)}",
+            )
+            continue
+        value = _check_field(key, entry, problems)
+        if value is not None:
+            values[key] = value
+    return values
+
+
+def _check_field(key: str, entry: Field, problems: Problems) -> Any:
+    """The field's value as the session holds it, or None (with an error) when it is wrong."""
+    if key in TEXT_KEYS:
+        return _text(key, entry, problems)
+    if key in LIST_KEYS:
+        return _names(key, entry, problems)
+    if key == "start":
+        return _start(entry, problems)
+    if key == "length":
+        return _length(entry, problems)
+    if key in ("soon_percent", "soon_minutes"):
+        return _soon(key, entry, problems)
+    return entry.value
+
+
+def _text(key: str, entry: Field, problems: Problems) -> str | None:
+    value = entry.value
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        problems.error(entry.line, f"'{key}' must be one line of text, such as {key}: Library")
+        return None
+    return str(value).strip()
+
+
+def _names(key: str, entry: Field, problems: Problems) -> tuple[str, ...] | None:
+    value = entry.value
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or any(isinstance(v, (dict, list)) for v in value):
+        example = (
+            "[A. Facilitator, B. Facilitator]"
+            if key == "facilitators"
+            else "[App installed, Username ready]"
+        )
+        problems.error(entry.line, f"'{key}' must be a list of names, such as {key}: {example}")
+        return None
+    return tuple(str(v).strip() for v in value if v is not None and str(v).strip())
+
+
+def _start(entry: Field, problems: Problems) -> time | None:
+    raw = entry.raw if entry.raw is not None else str(entry.value)
+    match = re.fullmatch(r"(\d{1,2})[:.](\d{2})", raw.strip())
+    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        problems.error(
+            entry.line, f"start '{raw}' is not a time of day; write it as start: \"12:00\""
+        )
+        return None
+    return time(int(match[1]), int(match[2]))
+
+
+def _length(entry: Field, problems: Problems) -> int | None:
+    value = entry.value
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        problems.error(
+            entry.line,
+            f"length '{entry.raw or value}' must be whole minutes, such as length: 60",
+        )
+        return None
+    if value > MAX_MINUTES:
+        problems.error(
+            entry.line,
+            f"length {value} is more than a day; write the slot's minutes, such as "
+            f"length: 60 (at most {MAX_MINUTES})",
+        )
+        return None
+    return value
+
+
+def _soon(key: str, entry: Field, problems: Problems) -> float | None:
+    value = entry.value
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if key == "soon_percent" and not (number and 0 <= value <= 100):
+        problems.error(entry.line, "soon_percent must be a number from 0 to 100, such as 20")
+        return None
+    if key == "soon_minutes" and not (number and value >= 0):
+        problems.error(entry.line, "soon_minutes must be a number of minutes, such as 2")
+        return None
+    return value

@@ -13,19 +13,20 @@ import re
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from mdit_py_plugins.container import container_plugin
 
-from presenter.agenda.frontmatter import FrontMatter
-from presenter.agenda.model import AgendaItem, Session
-from presenter.agenda.problems import Problems
-from presenter.agenda.reader import (
-    check_agenda,
+from presenter.agenda.blocks import (
+    Block,
     comment_text,
-    list_item_text,
-    session_fields,
+    is_comment,
+    is_list,
+    list_points,
     source_lines,
     top_level_blocks,
 )
+from presenter.agenda.checks import check_agenda
+from presenter.agenda.frontmatter import FrontMatter, session_fields
+from presenter.agenda.model import AgendaItem, Session
+from presenter.agenda.problems import Problems
 from presenter.agenda.timetable import share_minutes
 
 MARP_DIRECTIVES = {
@@ -45,6 +46,9 @@ DECK_KEYS = ("title", "subtitle", "audience", "venue")
 
 
 def _deck_markdown() -> MarkdownIt:
+    # Loaded only for a deck, so reading a session file does not pay for the plugin.
+    from mdit_py_plugins.container import container_plugin
+
     # Any `::: name` fenced div is a container; we look at its name ourselves.
     return MarkdownIt("commonmark").use(container_plugin, "div", validate=lambda *_: True)
 
@@ -70,75 +74,15 @@ class _Slide:
         return not (self.title or self.points or self.notes)
 
 
-def read_deck(front: FrontMatter, _tokens: list[Token], problems: Problems, stem: str) -> Session:
+def read_deck(front: FrontMatter, problems: Problems, stem: str) -> Session:
     """Turn a Marp or pandoc deck into a session whose items share the slot evenly."""
-    tokens = _deck_markdown().parse(front.body)
-    body_lines = front.body.split("\n")
-    offset = front.body_line
-    blocks = top_level_blocks(tokens)
-    split_on_rules = _splits_on_rules(front, blocks)
-    slide_level = None if split_on_rules else _slide_level(blocks)
-
-    # Decks carry Marp's and pandoc's own keys (theme, paginate, nocite...): read only ours.
-    ours = FrontMatter({k: v for k, v in front.fields.items() if k in DECK_KEYS}, "", 1)
-    values = session_fields(ours, problems, known=DECK_KEYS)
-    author = front.fields.get("author")
-    if author is not None and isinstance(author.value, (str, list)):
-        names = [author.value] if isinstance(author.value, str) else author.value
-        values["facilitators"] = tuple(str(n) for n in names if n)
-
-    slides: list[_Slide] = [_Slide(offset)]
-    leading_notes: list[str] = []
-    for opening, children in blocks:
-        line = offset + (opening.map[0] if opening.map else 0)
-        slide = slides[-1]
-        if opening.type == "hr":
-            if split_on_rules:
-                slides.append(_Slide(line + 1))
-            continue  # in a pandoc deck a rule of dashes is usually a table border
-        if opening.type == "heading_open":
-            level = int(opening.tag[1])
-            text = _heading_text(children[0])
-            if slide_level is not None and level <= slide_level:
-                if not slide.empty:
-                    slides.append(_Slide(line))
-                    slide = slides[-1]
-                if level < slide_level:
-                    continue  # a section title groups slides; it is not an agenda item
-                slide.title = text
-                slide.line = line
-                continue
-            if not slide.title:
-                slide.title = text
-                slide.line = line
-                continue
-        if opening.type == "container_div_open" and "notes" in opening.info.strip(" {}.").split():
-            inner = [c for c in children if c.map and c.level == 1]
-            text = "\n\n".join("\n".join(source_lines(body_lines, c)) for c in inner)
-            (slide.notes if not slide.empty or len(slides) > 1 else leading_notes).append(text)
-            continue
-        if opening.type == "html_block" and opening.content.lstrip().startswith("<!--"):
-            for comment in HTML_COMMENT.findall(opening.content):
-                if not is_directive(comment[4:-3]) and (len(slides) > 1 or not slide.empty):
-                    slide.notes.append(comment_text(comment))
-            continue
-        if opening.type == "html_block":
-            continue  # <style>, <div> and other raw HTML is layout, not content
-        if opening.type in ("bullet_list_open", "ordered_list_open"):
-            for child in children:
-                if child.type == "list_item_open" and child.level == 1 and child.map:
-                    slide.points.append(list_item_text(source_lines(body_lines, child)))
-            continue
-        lines = source_lines(body_lines, opening) if opening.map else []
-        text = HTML_COMMENT.sub("", "\n".join(lines)).strip()
-        if text and not BACKGROUND_IMAGE.match(text):
-            slide.points.append(text)
-
-    slides = [s for s in slides if s.title or s.points]
-    if leading_notes and slides:
-        slides[0].notes[:0] = leading_notes
+    blocks = top_level_blocks(_deck_markdown().parse(front.body))
+    values = _deck_fields(front, problems)
+    slides = _Splitter(front, blocks).read(blocks)
     if not slides:
-        problems.error(offset, "no slides found; a deck needs headings or '---' between slides")
+        problems.error(
+            front.body_line, "no slides found; a deck needs headings or '---' between slides"
+        )
         return Session(title=values.get("title") or stem)
     if not values.get("title"):
         first = slides[0]
@@ -159,13 +103,90 @@ def read_deck(front: FrontMatter, _tokens: list[Token], problems: Problems, stem
         for n, (s, minutes) in enumerate(zip(slides, shares, strict=True), start=1)
     ]
     problems.warn(
-        offset,
+        front.body_line,
         f"slides carry no minutes, so the {length}-minute slot is shared across {len(items)} "
         "items; set each item's minutes in the agenda editor or save as a session file",
     )
     session = Session(items=tuple(items), **values)
     check_agenda(session, [s.line for s in slides], problems)
     return session
+
+
+def _deck_fields(front: FrontMatter, problems: Problems) -> dict:
+    """The session fields a deck's front matter gives; its author are the facilitators."""
+    # Decks carry Marp's and pandoc's own keys (theme, paginate, nocite...): read only ours.
+    ours = FrontMatter({k: v for k, v in front.fields.items() if k in DECK_KEYS}, "", 1)
+    values = session_fields(ours, problems, known=DECK_KEYS)
+    author = front.fields.get("author")
+    if author is not None and isinstance(author.value, (str, list)):
+        names = [author.value] if isinstance(author.value, str) else author.value
+        values["facilitators"] = tuple(str(n) for n in names if n)
+    return values
+
+
+class _Splitter:
+    """Cuts a deck's blocks into slides: at `---` rules (Marp) or at headings (pandoc)."""
+
+    def __init__(self, front: FrontMatter, blocks: list[Block]) -> None:
+        self.body_lines = front.body.split("\n")
+        self.offset = front.body_line
+        self.split_on_rules = _splits_on_rules(front, blocks)
+        self.slide_level = None if self.split_on_rules else _slide_level(blocks)
+        self.slides = [_Slide(self.offset)]
+        self.leading_notes: list[str] = []  # notes before the first slide's content
+
+    def read(self, blocks: list[Block]) -> list[_Slide]:
+        """The slides with a title or points, in order."""
+        for opening, children in blocks:
+            self._block(opening, children, self.offset + (opening.map[0] if opening.map else 0))
+        slides = [s for s in self.slides if s.title or s.points]
+        if self.leading_notes and slides:
+            slides[0].notes[:0] = self.leading_notes
+        return slides
+
+    def _block(self, opening: Token, children: list[Token], line: int) -> None:
+        slide = self.slides[-1]
+        if opening.type == "hr":
+            if self.split_on_rules:
+                self.slides.append(_Slide(line + 1))
+            return  # in a pandoc deck a rule of dashes is usually a table border
+        if opening.type == "heading_open" and self._heading(opening, children[0], line):
+            return
+        if opening.type == "container_div_open" and "notes" in opening.info.strip(" {}.").split():
+            inner = [c for c in children if c.map and c.level == 1]
+            text = "\n\n".join("\n".join(source_lines(self.body_lines, c)) for c in inner)
+            first = slide.empty and len(self.slides) == 1
+            (self.leading_notes if first else slide.notes).append(text)
+        elif is_comment(opening):
+            for comment in HTML_COMMENT.findall(opening.content):
+                if not is_directive(comment[4:-3]) and (len(self.slides) > 1 or not slide.empty):
+                    slide.notes.append(comment_text(comment))
+        elif opening.type == "html_block":
+            pass  # <style>, <div> and other raw HTML is layout, not content
+        elif is_list(opening):
+            slide.points.extend(list_points(children, self.body_lines))
+        else:
+            lines = source_lines(self.body_lines, opening) if opening.map else []
+            text = HTML_COMMENT.sub("", "\n".join(lines)).strip()
+            if text and not BACKGROUND_IMAGE.match(text):
+                slide.points.append(text)
+
+    def _heading(self, opening: Token, inline: Token, line: int) -> bool:
+        """A heading that starts a slide or titles it; False when it is only a slide's text."""
+        level = int(opening.tag[1])
+        text = _heading_text(inline)
+        slide = self.slides[-1]
+        if self.slide_level is not None and level <= self.slide_level:
+            if not slide.empty:
+                slide = _Slide(line)
+                self.slides.append(slide)
+            if level < self.slide_level:
+                return True  # a section title groups slides; it is not an agenda item
+        elif slide.title:
+            return False
+        slide.title = text
+        slide.line = line
+        return True
 
 
 def _heading_text(inline: Token) -> str:
@@ -182,7 +203,7 @@ def _heading_text(inline: Token) -> str:
     return " ".join(HIGHLIGHT.sub(r"\1", text).split())
 
 
-def _splits_on_rules(front: FrontMatter, blocks: list[tuple[Token, list[Token]]]) -> bool:
+def _splits_on_rules(front: FrontMatter, blocks: list[Block]) -> bool:
     """Marp decks split slides on `---`; pandoc decks on headings (their dashes are tables)."""
     if "marp" in front.fields:
         return True
@@ -194,7 +215,7 @@ def _splits_on_rules(front: FrontMatter, blocks: list[tuple[Token, list[Token]]]
     return any(opening.type == "hr" for opening, _ in blocks)
 
 
-def _slide_level(blocks: list[tuple[Token, list[Token]]]) -> int:
+def _slide_level(blocks: list[Block]) -> int:
     """pandoc's rule: the highest heading level followed directly by content, not a heading."""
     level = 6
     found = False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from presenter.agenda.problems import Problems
 
 MAX_BYTES = 1024 * 1024  # a session is a few kilobytes; anything over 1 MiB is the wrong file
@@ -11,6 +13,14 @@ SAVE_AS_UTF8 = (
     "save it as UTF-8 (in Notepad: File, Save As, Encoding: UTF-8; in TextEdit: "
     "Format, Make Plain Text, then Save with Plain Text Encoding: Unicode (UTF-8))"
 )
+
+
+def read_source(path: str | os.PathLike[str]) -> bytes:
+    """The file's bytes, up to one more than MAX_BYTES (enough to say it is too large).
+
+    Raises OSError when it cannot be read."""
+    with open(path, "rb") as handle:
+        return handle.read(MAX_BYTES + 1)
 
 
 def _looks_like_utf16(data: bytes) -> bool:

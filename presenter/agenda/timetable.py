@@ -7,6 +7,8 @@ from datetime import time
 
 from presenter.agenda.model import AgendaItem, Session
 
+MAX_MINUTES = 24 * 60  # an item, or the whole slot, lasts at most a day
+
 
 def minutes_of_day(at: time) -> int:
     return at.hour * 60 + at.minute

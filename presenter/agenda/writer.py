@@ -8,16 +8,14 @@ from typing import Any
 
 import yaml
 
+from presenter.agenda.heading import write_heading
 from presenter.agenda.model import (
     DEFAULT_SOON_MINUTES,
     DEFAULT_SOON_PERCENT,
     AgendaItem,
-    Kind,
     Session,
 )
 from presenter.files import SHARED_FILE, write_text
-
-TITLE_SPECIALS = re.compile(r"([\\\[\]])")
 
 
 def write_session(session: Session) -> str:
@@ -50,22 +48,8 @@ def write_session(session: Session) -> str:
     return "\n".join(parts)
 
 
-def spec_words(item: AgendaItem) -> list[str]:
-    """The words after an item's minutes that differ from the defaults: kind, fixed, minimum."""
-    words = []
-    if item.kind is not Kind.TALK:
-        words.append(item.kind.value)
-    if item.fixed:
-        words.append("fixed")
-    if item.min_minutes is not None:
-        words.append(f"at least {item.min_minutes} min")
-    return words
-
-
 def _write_item(item: AgendaItem) -> str:
-    spec = [f"{item.minutes} min", *spec_words(item)]
-    title = TITLE_SPECIALS.sub(r"\\\1", item.title)
-    lines = [f"## {title} [{', '.join(spec)}]", ""]
+    lines = [write_heading(item), ""]
     if item.points:
         for point in item.points:
             first, *rest = point.split("\n")

@@ -10,12 +10,12 @@ and time comes in as arguments.
 from __future__ import annotations
 
 import os
-import re
 import statistics
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from presenter.agenda.heading import heading_with_minutes
 from presenter.attendance.clock_log import run_finished, run_timings
 from presenter.attendance.feedback import Feedback as Feedback
 from presenter.attendance.feedback import Outcome, feedback_for, outcomes_for
@@ -290,12 +290,6 @@ def session_history(
 
 # -- applying a suggestion to the session file --------------------------------------------
 
-_HEADING = re.compile(r"^(?P<head>##\s+.*?\[)(?P<spec>[^\[\]]*)(?P<tail>\]\s*)$")
-_MINUTES = re.compile(
-    r"^(?P<lead>\s*)(?P<number>\d+(?:[.,]\d+)?)(?P<unit>\s*(?:m|min|mins|minute|minutes)\.?\s*)$",
-    re.IGNORECASE,
-)
-
 
 def with_minutes(text: str, title: str, minutes: int, source: str = "<text>") -> str:
     """The session source with one item's minutes changed, everything else byte for byte.
@@ -313,18 +307,11 @@ def with_minutes(text: str, title: str, minutes: int, source: str = "<text>") ->
         raise ValueError(f"{source}: there is no agenda item called '{title}'")
     lines = text.split("\n")
     for number, line in enumerate(lines):
-        heading = _HEADING.match(line)
-        if not heading or title not in line.replace("\\", ""):
-            continue
-        parts = heading["spec"].split(",")
-        for position, part in enumerate(parts):
-            if found := _MINUTES.match(part):
-                parts[position] = f"{found['lead']}{minutes}{found['unit']}"
-                break
-        else:
+        changed = heading_with_minutes(line, minutes)
+        if changed is None or title not in line.replace("\\", ""):
             continue
         candidate = lines.copy()
-        candidate[number] = heading["head"] + ",".join(parts) + heading["tail"]
+        candidate[number] = changed
         new_text = "\n".join(candidate)
         after, _problems = parse_session(new_text, source)
         index = matches[0]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import time
 
 from presenter.agenda import AgendaItem, Kind, Session
+from presenter.agenda.heading import read_words, spec_words
 from presenter.agenda.timetable import (
     ScheduledItem,
     clock_time,
@@ -24,13 +25,11 @@ from presenter.agenda.timetable import (
     minutes_of_day,
     slot_fit,
 )
-from presenter.agenda.writer import spec_words
 
 TIMING = re.compile(
     r"^Timing: (?P<minutes>\d+) min \((?P<start>\d{1,2}:\d\d)–(?P<end>\d{1,2}:\d\d)\)"
     r"(?P<words>(?: · [^·.]+)*)\.(?: .*)?$"
 )
-AT_LEAST = re.compile(r"^at least (\d+) min$")
 BUDGET = re.compile(r"^\d{1,2}:\d\d–\d{1,2}:\d\d · \d+ min$")
 SLOT = re.compile(r"^Slot: (?P<start>\d{1,2}):(?P<minute>\d\d)–\d{1,2}:\d\d · (?P<length>\d+) min$")
 AGENDA_MARK = "Agenda:"
@@ -79,17 +78,9 @@ def split_timing(notes: str) -> tuple[str, ItemTiming | None]:
     match = TIMING.match(lines[-1].strip()) if lines else None
     if match is None:
         return notes, None
-    kind, fixed, min_minutes = Kind.TALK, False, None
-    for word in filter(None, (w.strip() for w in match["words"].split("·"))):
-        at_least = AT_LEAST.match(word)
-        if word == "fixed":
-            fixed = True
-        elif at_least:
-            min_minutes = int(at_least.group(1))
-        elif word in Kind._value2member_map_:
-            kind = Kind(word)
+    spec = read_words(match["words"].split("·"))
     rest = "\n".join(lines[:-1]).rstrip()
-    return rest, ItemTiming(int(match["minutes"]), kind, fixed, min_minutes)
+    return rest, ItemTiming(int(match["minutes"]), spec.kind, spec.fixed, spec.min_minutes)
 
 
 SESSION_LABELS = (

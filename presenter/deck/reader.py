@@ -9,8 +9,7 @@ are shared out across the items, with a warning to check them.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
@@ -24,14 +23,20 @@ from presenter.deck.template import (
     DAMAGE,
     RESAVE,
     TITLES,
-    _first_line,
+    Progress,
     dangling_slides,
+    first_line,
     open_pptx,
 )
-from presenter.deck.text import BUDGET_NAME, Run, clean_text, plain_text, runs_markdown
-from presenter.deck.writer import CONTINUED
+from presenter.deck.text import (
+    BUDGET_NAME,
+    CONTINUED,
+    Run,
+    clean_text,
+    plain_text,
+    runs_markdown,
+)
 
-Progress = Callable[[int, int, str], None]
 LONGEST_MADE_TITLE = 70
 
 
@@ -78,7 +83,7 @@ def import_deck(
                     Problem(
                         source,
                         number,
-                        f"slide {number} is damaged ({_first_line(exc)}); left out",
+                        f"slide {number} is damaged ({first_line(exc)}); left out",
                         False,
                     )
                 )
@@ -94,7 +99,7 @@ def import_deck(
             session = _their_deck(slides, prs, path, warnings)
     except DAMAGE as exc:
         where = f"slide {number} is damaged" if number else "the deck is damaged"
-        raise DeckReadError(f"{path}: {where} ({_first_line(exc)}); {RESAVE}") from None
+        raise DeckReadError(f"{path}: {where} ({first_line(exc)}); {RESAVE}") from None
     for slide in slides:
         if slide.left_out:
             kinds = ", ".join(sorted(set(slide.left_out)))
@@ -286,19 +291,10 @@ def _our_deck(slides: list[_Slide], path: Path, warnings: list[Problem]) -> Sess
             subtitle = slide.points[0] if slide.points else ""
             continue
         if last is not None and slide.title == last.title + CONTINUED and items:
-            previous = items[-1]
-            items[-1] = AgendaItem(
-                title=previous.title,
-                minutes=previous.minutes,
-                kind=previous.kind,
-                fixed=previous.fixed,
-                points=(*previous.points, *slide.points),
-                notes=previous.notes,
-                min_minutes=previous.min_minutes,
-            )
+            items[-1] = replace(items[-1], points=(*items[-1].points, *slide.points))
             continue
-        first_line = slide.notes.split("\n", 1)[0]
-        if first_line.startswith((deck_notes.AGENDA_MARK, deck_notes.CLOSE_MARK)):
+        mark = slide.notes.split("\n", 1)[0]
+        if mark.startswith((deck_notes.AGENDA_MARK, deck_notes.CLOSE_MARK)):
             continue
         warnings.append(
             Problem(

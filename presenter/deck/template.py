@@ -34,6 +34,10 @@ BODIES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
 FURNITURE = (PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
 
 
+# progress(done, total, what): called as an export or an import goes, slide by slide.
+Progress = Callable[[int, int, str], None]
+
+
 class TemplateError(Exception):
     """A template that cannot be used; the message says which file and what to do."""
 
@@ -139,11 +143,11 @@ def open_pptx(path: str | Path, error: type[Exception], what: str = "file"):
         if where:
             raise error(f"{path}: {where}; {RESAVE}") from None
         raise error(
-            f"{path}: the {what} is damaged ({_first_line(exc)}); {RESAVE}, saved as .pptx"
+            f"{path}: the {what} is damaged ({first_line(exc)}); {RESAVE}, saved as .pptx"
         ) from None
 
 
-def _first_line(exc: BaseException) -> str:
+def first_line(exc: BaseException) -> str:
     text = str(exc).strip().strip('"') or type(exc).__name__
     return text.splitlines()[0]
 
@@ -170,7 +174,7 @@ def open_template(path: str | Path | None):
 def damaged_template(path: str | Path | None, exc: BaseException) -> TemplateError:
     """The one-line error for a template python-pptx fails on part-way through."""
     return TemplateError(
-        f"{path}: the template is damaged ({_first_line(exc)}); {RESAVE}, or use another template"
+        f"{path}: the template is damaged ({first_line(exc)}); {RESAVE}, or use another template"
     )
 
 

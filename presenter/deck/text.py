@@ -26,6 +26,8 @@ LONGEST_SHOWN_ADDRESS = 60
 URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
 # The name of the quiet "12:05–12:13 · 8 min" text box on an item's slide.
 BUDGET_NAME = "Time budget"
+# What a slide's title ends with when it carries on the slide before's points or agenda.
+CONTINUED = " (cont.)"
 
 
 @dataclass(frozen=True)

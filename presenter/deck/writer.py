@@ -7,7 +7,6 @@ Every slide's speaker notes carry the timing guidance (see `notes`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date as Date
 from datetime import datetime
 from pathlib import Path
@@ -20,8 +19,9 @@ from pptx.util import Emu, Pt
 from presenter.agenda import Kind, Session
 from presenter.agenda.timetable import ScheduledItem, format_clock, schedule
 from presenter.deck import notes as deck_notes
+from presenter.deck.agenda_table import CELL_MARGINS, add_agenda_table, agenda_pages
 from presenter.deck.fitting import TITLE_SHRINK_LIMIT, Box, fit_points, fit_title, sizes
-from presenter.deck.metrics import EMU_PER_POINT, FontMetrics, metrics_for
+from presenter.deck.metrics import FontMetrics, metrics_for
 from presenter.deck.package import deck_bytes, set_core_properties, write_atomically
 from presenter.deck.style import EMU_PER_INCH, TextStyle, placeholder_style
 from presenter.deck.template import (
@@ -30,23 +30,17 @@ from presenter.deck.template import (
     FURNITURE,
     TITLES,
     Layouts,
+    Progress,
     body_font,
     damaged_template,
     open_template,
     pick_layouts,
 )
-from presenter.deck.text import BUDGET_NAME, clean_text, point_runs
+from presenter.deck.text import BUDGET_NAME, CONTINUED, clean_text, point_runs
 
-# progress(done, total, what): called after each slide and once the file is written.
-Progress = Callable[[int, int, str], None]
-
-CONTINUED = " (cont.)"
 BUDGET_SIZE = 14
 BUDGET_COLOUR = RGBColor(0x5F, 0x6B, 0x76)
 BUDGET_HEIGHT = int(0.4 * EMU_PER_INCH)
-TABLE_SIZES = (24, 22, 20, 18)
-TABLE_HEADINGS = ("Start", "Minutes", "Item")
-CELL_MARGINS = (91440, 45720, 91440, 45720)
 GAP = int(0.15 * EMU_PER_INCH)
 CLOSING_TITLE = "Questions?"
 CLOSING_THANKS = "Thank you for coming"
@@ -114,7 +108,6 @@ class _DeckBuilder:
         self.layouts = layouts
         self.metrics = metrics
         self.session = session
-        self.table_size = TABLE_SIZES[-1]
         self._measured: dict = {}
         self._typed: dict = {}
         self.total_steps = 1
@@ -151,11 +144,11 @@ class _DeckBuilder:
 
     def agenda_slides(self) -> None:
         placed = schedule(self.session)
-        pages = self.agenda_pages(placed)
+        pages, size = agenda_pages(placed, self.agenda_area(self.layouts.title_only), self.metrics)
         for number, rows in enumerate(pages):
             title = "Agenda" if number == 0 else "Agenda" + CONTINUED
             slide = self.new_slide(self.layouts.title_only, title)
-            self.add_agenda_table(slide, rows)
+            add_agenda_table(slide, rows, self.agenda_area(slide), size, self.metrics)
             end = format_clock(placed[-1].end) if placed else format_clock(self.session.start)
             self.set_notes(
                 slide,
@@ -345,6 +338,11 @@ class _DeckBuilder:
             top = title.top + title.height + GAP
         return margin, top, width - 2 * margin, height - top - margin - BUDGET_HEIGHT
 
+    def agenda_area(self, slide) -> tuple[int, int, int, int]:
+        """The room for the agenda table: all under the title (an agenda has no budget line)."""
+        left, top, width, height = self.free_area(slide)
+        return left, top, width, height + BUDGET_HEIGHT
+
     def set_notes(self, slide, text: str) -> None:
         notes_slide = slide.notes_slide
         frame = notes_slide.notes_text_frame
@@ -363,73 +361,6 @@ class _DeckBuilder:
                 continue
             if shape.has_text_frame and not shape.text_frame.text.strip():
                 shape._element.getparent().remove(shape._element)
-
-    # -- agenda table -------------------------------------------------------------------------
-
-    def agenda_area(self, slide) -> tuple[int, int, int, int]:
-        left, top, width, height = self.free_area(slide)
-        return left, top, width, height + BUDGET_HEIGHT
-
-    def agenda_columns(self, width: int) -> tuple[int, int, int]:
-        start = int(1.4 * EMU_PER_INCH)
-        minutes = int(1.7 * EMU_PER_INCH)
-        return start, minutes, width - start - minutes
-
-    def row_height(self, text: str, width: int, size: float, bold: bool = False) -> int:
-        left, top, right, bottom = CELL_MARGINS
-        lines = self.metrics.wrap(text, width - left - right, size, bold=bold)
-        return int(len(lines) * size * 1.2 * EMU_PER_POINT) + top + bottom + 2 * EMU_PER_POINT
-
-    def agenda_pages(self, placed: list[ScheduledItem]) -> list[list[ScheduledItem]]:
-        """The agenda rows on each agenda slide, at the largest size that fits one slide."""
-        _left, _top, width, height = self.agenda_area(self.layouts.title_only)
-        item_width = self.agenda_columns(width)[2]
-        for size in TABLE_SIZES:
-            self.table_size = size
-            header = self.row_height(TABLE_HEADINGS[2], item_width, size, bold=True)
-            pages: list[list[ScheduledItem]] = [[]]
-            used = header
-            for entry in placed:
-                row = self.row_height(clean_text(entry.item.title), item_width, size)
-                if pages[-1] and used + row > height:
-                    pages.append([])
-                    used = header
-                pages[-1].append(entry)
-                used += row
-            if len(pages) == 1:
-                break
-        return pages
-
-    def add_agenda_table(self, slide, rows: list[ScheduledItem]) -> None:
-        left, top, width, _height = self.agenda_area(slide)
-        columns = self.agenda_columns(width)
-        size = self.table_size
-        heights = [self.row_height(TABLE_HEADINGS[2], columns[2], size, bold=True)]
-        heights += [self.row_height(clean_text(r.item.title), columns[2], size) for r in rows]
-        shape = slide.shapes.add_table(
-            len(rows) + 1, 3, Emu(left), Emu(top), Emu(width), Emu(sum(heights))
-        )
-        shape.name = "Agenda"
-        table = shape.table
-        for number, column_width in enumerate(columns):
-            table.columns[number].width = Emu(column_width)
-        for number, row_height in enumerate(heights):
-            table.rows[number].height = Emu(row_height)
-        cells = [TABLE_HEADINGS] + [
-            (format_clock(r.start), str(r.item.minutes), clean_text(r.item.title)) for r in rows
-        ]
-        for row_number, values in enumerate(cells):
-            for column, value in enumerate(values):
-                cell = table.cell(row_number, column)
-                cell.text = value
-                paragraph = cell.text_frame.paragraphs[0]
-                if column < 2:
-                    paragraph.alignment = PP_ALIGN.CENTER
-                for run in paragraph.runs:
-                    run.font.size = Pt(size)
-                    run.font.bold = row_number == 0 or None
-                    if row_number and rows[row_number - 1].item.kind is Kind.BREAK:
-                        run.font.italic = True
 
 
 def _shrink_on_overflow(shape) -> None:

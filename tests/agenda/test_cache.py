@@ -107,6 +107,19 @@ def test_a_changed_reader_reads_the_file_again(session_file, tmp_path, monkeypat
     assert load_session_cached(session_file, folder)[0].title == "Cached hour"
 
 
+def test_every_module_the_reader_runs_counts_in_the_cache_fingerprint():
+    """An upgrade that changes any module the reader runs must read session files again."""
+    code = (
+        "import sys, presenter.agenda.reader; "
+        "print(' '.join(m for m in sys.modules if m.startswith('presenter.agenda.')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    loaded = {name.rsplit(".", 1)[1] + ".py" for name in result.stdout.split()}
+    assert "reader.py" in loaded
+    assert loaded <= set(cache_module.READER_MODULES)
+
+
 @pytest.mark.parametrize(
     "damage",
     [
