@@ -14,7 +14,13 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from presenter.attendance import AttendeeDetails, open_store
-from presenter.attendance.export import build_report, export_run, neutralise, write_csv
+from presenter.attendance.export import (
+    build_report,
+    check_target,
+    export_run,
+    neutralise,
+    write_csv,
+)
 from presenter.attendance.roster import guess_columns, plan_import, read_table
 from presenter.attendance.text import fold
 
@@ -115,7 +121,7 @@ def test_unknown_formats_are_refused(store, people, tmp_path):
     with pytest.raises(ValueError, match=r"\.csv, \.xlsx or \.pdf"):
         export_run(store, people, tmp_path / "attendance.docx")
     with pytest.raises(ValueError, match="certificates are a PDF"):
-        export_run(store, people, tmp_path / "attendance.csv", certificates=True)
+        check_target(tmp_path / "attendance.csv", certificates=True)
 
 
 def test_the_report_counts_only_people_present(store, people):
