@@ -14,9 +14,8 @@ from presenter.commands.common import (
     add_run,
     data_dir_option,
     friendly,
-    open_store,
+    open_run,
     people,
-    resolve_run,
 )
 from presenter.commands.runs import describe
 
@@ -75,8 +74,7 @@ def run_export(args: argparse.Namespace) -> int:
         raise UsageError(
             f"{output}: cannot tell the format; end the file name in .csv, .xlsx or .pdf"
         )
-    with open_store(args.data_dir) as store:
-        run_id = resolve_run(store, args.run_ref)
+    with open_run(args) as (store, run_id):
         try:
             check_target(output, certificates=args.certificates)
             report = build_report(store, run_id, args.columns)
@@ -98,8 +96,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 @friendly
 def run_summary(args: argparse.Namespace) -> int:
-    with open_store(args.data_dir) as store:
-        run_id = resolve_run(store, args.run_ref)
+    with open_run(args) as (store, run_id):
         print(describe(store.run(run_id)))
         print(store.summary(run_id).text())
     return 0

@@ -11,9 +11,8 @@ from presenter.commands.common import (
     confirm,
     data_dir_option,
     friendly,
-    open_store,
+    open_run,
     people,
-    resolve_run,
 )
 
 COMMANDS = ("checkin", "roster")
@@ -120,8 +119,7 @@ def _ready_checks(run, text: str) -> frozenset[str]:
 def run_checkin(args: argparse.Namespace) -> int:
     from presenter.attendance import AttendeeDetails, DuplicateAttendee, InvalidDetails
 
-    with open_store(args.data_dir) as store:
-        run_id = resolve_run(store, args.run_ref)
+    with open_run(args) as (store, run_id):
         details = AttendeeDetails(
             name=args.name,
             role=args.role,
@@ -202,8 +200,7 @@ def run_roster_import(args: argparse.Namespace) -> int:
     from presenter.attendance.roster import RosterError, plan_import
 
     overrides = _column_overrides(args.column)
-    with open_store(args.data_dir) as store:
-        run_id = resolve_run(store, args.run_ref)
+    with open_run(args) as (store, run_id):
         table, columns = _read_columns(args.file, store.run(run_id), overrides)
         what = f"{table.layout}; columns" if table.layout else "columns"
         print(f"{args.file}: {what} found on row {table.header_row}:")

@@ -6,9 +6,10 @@ and plain-text tables. No Qt, and nothing heavy at import: `presenter validate` 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 DATA_DIR_HELP = (
@@ -99,6 +100,13 @@ def open_store(data_dir: str | None):
         return open_attendance(data_dir, hold_window_lock=False)
     except (AttendanceError, OSError, sqlite3.DatabaseError) as exc:
         raise UsageError(cannot_open_message(exc)) from None
+
+
+@contextlib.contextmanager
+def open_run(args: argparse.Namespace) -> Iterator[tuple[object, int]]:
+    """(the attendance file, the number of the run RUN names), for a command given both."""
+    with open_store(args.data_dir) as store:
+        yield store, resolve_run(store, args.run_ref)
 
 
 def resolve_run(store, ref: str, *, option: str = "") -> int:

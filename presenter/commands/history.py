@@ -16,10 +16,10 @@ from presenter.commands.common import (
     find_session,
     friendly,
     is_bundled,
+    open_run,
     open_store,
     print_table,
     read_session,
-    resolve_run,
 )
 
 COMMANDS = ("report", "history")
@@ -68,8 +68,8 @@ def run_report(args: argparse.Namespace) -> int:
         raise UsageError(f'{target}: cannot write "{suffix or target.name}"; use .csv or .pdf')
     if not target.parent.is_dir():
         raise UsageError(f"{target}: the folder {target.parent} does not exist; create it first")
-    with open_store(args.data_dir) as store:
-        report = build_report(store, resolve_run(store, args.run_ref))
+    with open_run(args) as (store, run_id):
+        report = build_report(store, run_id)
     try:
         if suffix == ".csv":
             write_report_csv(target, report)

@@ -12,6 +12,7 @@ from presenter.commands.common import (
     confirm,
     data_dir_option,
     friendly,
+    open_run,
     open_store,
     read_session,
     resolve_run,
@@ -151,8 +152,7 @@ def run_list(args: argparse.Namespace) -> int:
 def run_rename(args: argparse.Namespace) -> int:
     from presenter.attendance import AttendanceError
 
-    with open_store(args.data_dir) as store:
-        run_id = resolve_run(store, args.run_ref)
+    with open_run(args) as (store, run_id):
         try:
             run = store.rename_run(run_id, args.title)
         except AttendanceError as exc:
@@ -163,8 +163,7 @@ def run_rename(args: argparse.Namespace) -> int:
 
 @friendly
 def run_delete(args: argparse.Namespace) -> int:
-    with open_store(args.data_dir) as store:
-        run_id = resolve_run(store, args.run_ref)
+    with open_run(args) as (store, run_id):
         if not args.yes and not confirm(f"Delete run {run_id} and everyone on it?"):
             raise UsageError(f"run {run_id} not deleted; add --yes to delete it")
         store.delete_run(run_id)

@@ -52,7 +52,6 @@ def paint_chart(painter: QPainter, area: QRectF, bars: list[Bar]) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     metrics = painter.fontMetrics()
     line = metrics.height()
-    scale = max(1.0, line / 16)
     label_width = min(
         area.width() * 0.4, max(metrics.horizontalAdvance(b.title) for b in bars) + line
     )
@@ -67,23 +66,7 @@ def paint_chart(painter: QPainter, area: QRectF, bars: list[Bar]) -> None:
     band = chart.height() / len(bars)
     bar = max(1.0, band * 0.34)
 
-    painter.setPen(QPen(QColor("#d0d4d9"), max(1.0, scale)))
-    for minute in range(0, int(top_minutes) + 1, step):
-        x = chart.left() + minute * per_minute
-        painter.drawLine(int(x), int(chart.top()), int(x), int(chart.bottom()))
-        painter.setPen(QColor("#555555"))
-        painter.drawText(
-            QRectF(x - line * 2, chart.bottom() + 2, line * 4, axis),
-            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-            f"{minute}",
-        )
-        painter.setPen(QPen(QColor("#d0d4d9"), max(1.0, scale)))
-    painter.setPen(QColor("#555555"))
-    painter.drawText(
-        QRectF(chart.right() + line * 1.2, chart.bottom() + 2, line * 3, axis),
-        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-        "min",
-    )
+    _paint_grid(painter, chart, step, top_minutes, axis)
 
     for index, item in enumerate(bars):
         y = chart.top() + index * band + (band - 2 * bar) / 2
@@ -101,22 +84,51 @@ def paint_chart(painter: QPainter, area: QRectF, bars: list[Bar]) -> None:
         painter.setBrush(OVER_COLOUR if item.over else ON_TIME_COLOUR)
         painter.drawRect(QRectF(chart.left(), y + bar, item.actual * per_minute, bar))
 
-    legend_y = area.top()
-    x = chart.left()
+    _paint_legend(painter, chart.left(), area.top(), any(b.over for b in bars))
+    painter.restore()
+
+
+def _paint_grid(
+    painter: QPainter, chart: QRectF, step: int, top_minutes: float, axis: float
+) -> None:
+    """A line every `step` minutes across the chart, numbered below it, then "min"."""
+    line = painter.fontMetrics().height()
+    grid = QPen(QColor("#d0d4d9"), max(1.0, line / 16))
+    per_minute = chart.width() / top_minutes
+    painter.setPen(grid)
+    for minute in range(0, int(top_minutes) + 1, step):
+        x = chart.left() + minute * per_minute
+        painter.drawLine(int(x), int(chart.top()), int(x), int(chart.bottom()))
+        painter.setPen(QColor("#555555"))
+        painter.drawText(
+            QRectF(x - line * 2, chart.bottom() + 2, line * 4, axis),
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+            f"{minute}",
+        )
+        painter.setPen(grid)
+    painter.setPen(QColor("#555555"))
+    painter.drawText(
+        QRectF(chart.right() + line * 1.2, chart.bottom() + 2, line * 3, axis),
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+        "min",
+    )
+
+
+def _paint_legend(painter: QPainter, x: float, y: float, any_over: bool) -> None:
+    """The colours' meanings in a row from (x, y); "Over" only when an item ran over."""
+    metrics = painter.fontMetrics()
+    line = metrics.height()
     legend = [(PLANNED_COLOUR, "Planned"), (ON_TIME_COLOUR, "Actual")]
-    if any(b.over for b in bars):
+    if any_over:
         legend.append((OVER_COLOUR, "Over by a minute or more"))
     for colour, text in legend:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
-        painter.drawRect(QRectF(x, legend_y + line * 0.2, line * 0.8, line * 0.8))
+        painter.drawRect(QRectF(x, y + line * 0.2, line * 0.8, line * 0.8))
         painter.setPen(QColor("#222222"))
         width = metrics.horizontalAdvance(text) + line
-        painter.drawText(
-            QRectF(x + line, legend_y, width, line), Qt.AlignmentFlag.AlignVCenter, text
-        )
+        painter.drawText(QRectF(x + line, y, width, line), Qt.AlignmentFlag.AlignVCenter, text)
         x += width + line * 1.5
-    painter.restore()
 
 
 class PlanActualChart(QWidget):
