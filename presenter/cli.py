@@ -8,7 +8,6 @@ import os
 import sys
 
 from presenter import __version__
-from presenter.commands.common import UsageError
 
 # Each module names its sub-commands in `COMMANDS` and has `register(subparsers)`, which adds
 # them and sets `run(args) -> int` as the parser default. Modules keep heavy imports inside
@@ -161,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run_command(command: str | None, argv: list[str]) -> int:
+    from presenter.commands.common import UsageError
+
     parser = build_parser(command)
     args = parser.parse_args(argv)
     try:

@@ -141,7 +141,7 @@ def find_session(text: str) -> Path | None:
     from presenter.agenda import bundled_session_path, bundled_sessions
 
     path = Path(text)
-    if path.exists():
+    if text.strip() and path.exists():
         return path
     if text in bundled_sessions():
         return bundled_session_path(text)
