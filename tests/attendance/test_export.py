@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import csv
 import os
 import tempfile
@@ -164,3 +165,27 @@ def test_an_xlsx_export_imports_again_as_a_roster(store, people, tmp_path):
         (FORMULA, "", ""),
         (AWKWARD, "@ward sister", "jo@nhs.net"),
     ]
+
+
+def imported_modules(source: str) -> set[str]:
+    """Every module a source file imports, at the top or inside a function."""
+    found = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+    return found
+
+
+@pytest.mark.parametrize("module", ["export.py", "report.py"])
+def test_the_exports_leave_pdf_drawing_to_the_windows_layer(module):
+    source = (Path(export_run.__code__.co_filename).parent / module).read_text(encoding="utf-8")
+    upward = {m for m in imported_modules(source) if m.startswith(("presenter.ui", "PySide6"))}
+    assert not upward, f"{module} imports {sorted(upward)}"
+
+
+def test_a_pdf_is_refused_here_with_where_it_is_drawn(store, people, tmp_path):
+    with pytest.raises(ValueError, match="drawn with Qt"):
+        export_run(store, people, tmp_path / "register.pdf")
+    assert not (tmp_path / "register.pdf").exists()
