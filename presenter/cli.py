@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from presenter import __version__
@@ -13,35 +14,45 @@ from presenter import __version__
 # their `run` functions, and only the module of the command given is registered, so that
 # `presenter validate` starts quickly.
 COMMAND_MODULES = (
+    "presenter.commands.places",
     "presenter.commands.validate",
+    "presenter.commands.runs",
+    "presenter.commands.checkin",
     "presenter.commands.attendance",
     "presenter.commands.deck",
     "presenter.commands.history",
     "presenter.commands.rehearsals",
 )
 
+USAGE = """\
+presenter [SESSION] [--one-screen] [--data-dir DIR] [--no-check-in] [--rehearse]
+       presenter COMMAND ..."""
+
+DESCRIPTION = """\
+Open the app to run a one-hour lunchtime training session: timed agenda, speaker notes,
+an audience screen and check-in. Run with no command to open the app on the bundled
+"Twitter hour" session, or give a session file or a bundled session's name:
+  presenter my-session.md
+  presenter twitter-hour --one-screen     both windows on one screen
+
+The commands below need no window: check a session, export it to PowerPoint, keep the
+attendance of its runs. `presenter COMMAND --help` says more about each."""
+
 EPILOG = """\
-Run with no command to open the app on the bundled "Twitter hour" session, or give a
-session file: presenter my-session.md
-  presenter [SESSION] [--one-screen] [--data-dir DIR] [--no-check-in] [--rehearse]
-            [--quit-when-ready]
-
 Examples:
-  presenter validate presenter/slides_src/twitter-hour.md
+  presenter sessions                      the bundled sessions and their files
   presenter validate --strict my-session.md
+  presenter export twitter-hour           writes twitter-hour.pptx here
+  presenter where                         where the attendance and settings are kept
 """
-
-
-class UsageError(Exception):
-    """Bad input on the command line or in a file it names: printed as one line, exit 2."""
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser for `command` alone, or for every command when none is given (for help)."""
     parser = argparse.ArgumentParser(
         prog="presenter",
-        description="Run a one-hour lunchtime training session: timed agenda, speaker notes, "
-        "an audience screen, check-in, and PowerPoint export.",
+        usage=USAGE,
+        description=DESCRIPTION,
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -96,25 +107,74 @@ def _open_app(argv: list[str]) -> int:
     return run_app(argv)
 
 
+# The options of the app that take a value: the word after one is not the session.
+APP_OPTIONS_WITH_VALUE = ("--data-dir",)
+
+
+def _first_word(argv: list[str]) -> int | None:
+    """Where the first word that is not an option (or an option's value) is, if any."""
+    skip = False
+    for index, arg in enumerate(argv):
+        if skip:
+            skip = False
+        elif arg in APP_OPTIONS_WITH_VALUE:
+            skip = True
+        elif not arg.startswith("-"):
+            return index
+    return None
+
+
+def _unknown(word: str) -> str:
+    """The one line for a word that is neither a command nor a session, with the nearest."""
+    import difflib
+
+    from presenter.agenda import bundled_sessions
+
+    if word.lower().endswith(".md") or "/" in word or os.sep in word:
+        return f"{word}: no such session file; check the path"
+    near = difflib.get_close_matches(word, [*sorted(command_names()), *bundled_sessions()], n=1)
+    hint = f"did you mean `presenter {near[0]}`?" if near else "`presenter --help` lists them"
+    return f"{word}: not a command, a session file or a bundled session; {hint}"
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    first = next((a for a in argv if not a.startswith("-")), None)
+    index = _first_word(argv)
+    first = None if index is None else argv[index]
     wants_help = any(a in ("-h", "--help", "--version") for a in argv)
     # Every command's name is a word: a session file or a folder opens the app without the
     # commands' modules being loaded.
-    if first is None or not first.isidentifier() or first not in command_names():
-        if not wants_help:
-            return _open_app(argv)
-        first = None
-    parser = build_parser(first)
+    if first is not None and first.isidentifier() and first in command_names():
+        return _run_command(first, argv)
+    if first is not None and not os.path.exists(first):
+        from presenter.commands.common import find_session
+
+        found = find_session(first)
+        if found is None:
+            print(f"presenter: {_unknown(first)}", file=sys.stderr)
+            return 2
+        argv[index] = str(found)  # a bundled session, by its name
+    if wants_help:
+        return _run_command(None, ["--version" if "--version" in argv else "--help"])
+    return _open_app(argv)
+
+
+def _run_command(command: str | None, argv: list[str]) -> int:
+    from presenter.commands.common import UsageError
+
+    parser = build_parser(command)
     args = parser.parse_args(argv)
     try:
         return args.run(args)
     except UsageError as exc:
-        print(f"presenter: {exc}", file=sys.stderr)
+        for line in exc.lines():
+            print(line, file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader stopped early, as in `presenter validate X | head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

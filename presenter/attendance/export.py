@@ -1,6 +1,6 @@
 """Exports of a run: CSV for Excel, XLSX, and the data behind the PDF register and
-certificates (drawn by presenter.ui.attendance.pdf_export, which needs Qt). Only the chosen columns
-leave the file; every export is written whole or not at all."""
+certificates (which the windows' layer draws with Qt, called by the command line and the
+app). Only the chosen columns leave the file; every export is written whole or not at all."""
 
 from __future__ import annotations
 
@@ -133,15 +133,8 @@ def write_xlsx(
     write_bytes(path, data.getvalue(), check=zip_check)
 
 
-def export_run(
-    store: AttendanceStore,
-    run_id: int,
-    path: str | Path,
-    *,
-    columns: str | Iterable[str] | None = None,
-    certificates: bool = False,
-) -> AttendanceReport:
-    """Write a run's attendance to `path`; the format follows the extension."""
+def check_target(path: str | Path, *, certificates: bool = False) -> str:
+    """The format of an export to `path` (its extension), or ValueError saying what to fix."""
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in EXPORT_FORMATS:
@@ -150,15 +143,31 @@ def export_run(
         raise ValueError("certificates are a PDF; give an output file ending in .pdf")
     if not target.parent.is_dir():
         raise ValueError(f"the folder {target.parent} does not exist")
-    report = build_report(store, run_id, columns)
-    if suffix == ".csv":
-        write_csv(target, report.headings, report.rows)
-    elif suffix == ".xlsx":
-        write_xlsx(target, report.headings, report.rows, report.run.title)
-    else:
-        from presenter.ui.attendance.pdf_export import write_certificates, write_register
+    return suffix
 
-        (write_certificates if certificates else write_register)(target, report)
+
+def write_table(path: str | Path, report: AttendanceReport) -> None:
+    """Write a report as a .csv or .xlsx file; the format follows the extension."""
+    if Path(path).suffix.lower() == ".xlsx":
+        write_xlsx(path, report.headings, report.rows, report.run.title)
+    else:
+        write_csv(path, report.headings, report.rows)
+
+
+def export_run(
+    store: AttendanceStore,
+    run_id: int,
+    path: str | Path,
+    *,
+    columns: str | Iterable[str] | None = None,
+) -> AttendanceReport:
+    """Write a run's attendance to a .csv or .xlsx file; the format follows the extension.
+
+    A .pdf is drawn by the windows' layer from `build_report`: ValueError here."""
+    if check_target(path) == ".pdf":
+        raise ValueError("a PDF is drawn with Qt, by presenter.ui.attendance.register_pdf")
+    report = build_report(store, run_id, columns)
+    write_table(path, report)
     return report
 
 

@@ -1,4 +1,7 @@
-"""Where the attendance file lives: the user's data folder, unless told otherwise."""
+"""What the data folder holds, and where it is: the user's data folder, unless told otherwise.
+
+The attendance file, the app's settings and the cache of sessions read before all live in
+it; these names are the one place their paths are spelled (the windows use them too)."""
 
 from __future__ import annotations
 
@@ -7,6 +10,8 @@ from pathlib import Path
 
 DATA_DIR_ENV = "PRESENTER_DATA_DIR"
 STORE_FILE = "attendance.sqlite3"
+SETTINGS_FILE = "settings.ini"
+CACHE_FOLDER = "cache"
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -25,3 +30,13 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
 def store_path(folder: Path) -> Path:
     """The attendance file inside a data folder."""
     return folder / STORE_FILE
+
+
+def settings_path(folder: Path) -> Path:
+    """The app's settings file (an INI file Qt reads and writes) inside a data folder."""
+    return folder / SETTINGS_FILE
+
+
+def cache_dir(folder: Path) -> Path:
+    """The folder of sessions read before (see `presenter.agenda.cache`) in a data folder."""
+    return folder / CACHE_FOLDER

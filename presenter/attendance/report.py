@@ -1,6 +1,7 @@
 """The wrap-up of one run: planned against actual minutes per item, overrun and pauses,
-who came and how ready they were, their feedback. Written as CSV here (as PDF by
-presenter.ui.attendance.wrapup_view), whole or not at all. No Qt."""
+who came and how ready they were, their feedback. Written as CSV here, whole or not at
+all; the PDF, with its chart, is drawn with Qt by the windows' layer, which the command
+line and the wrap-up window call with this report. No Qt."""
 
 from __future__ import annotations
 
@@ -22,13 +23,18 @@ REPORT_FORMATS = (".csv", ".pdf")
 
 @dataclass(frozen=True)
 class ItemRow:
-    """One agenda item: its plan from the session file and the time it actually took."""
+    """One agenda item: its plan from the session file and the time it actually took
+    (`actual_minutes` is None when the run never got to it)."""
 
     title: str
     planned_minutes: float
-    actual_minutes: float
-    paused_minutes: float
-    reached: bool  # the run got to this item
+    actual_minutes: float | None = None
+    paused_minutes: float = 0.0
+
+    @property
+    def reached(self) -> bool:
+        """Whether the run got to this item."""
+        return self.actual_minutes is not None
 
     @property
     def over_minutes(self) -> float:
@@ -58,7 +64,7 @@ class RunReport:
 
     @property
     def actual_minutes(self) -> float:
-        return sum(row.actual_minutes for row in self.items)
+        return sum(row.actual_minutes or 0.0 for row in self.items)
 
     @property
     def overrun_minutes(self) -> float:
@@ -137,16 +143,16 @@ def build_report(store: AttendanceStore, run_id: int) -> RunReport:
     pauses = 0
     paused = 0.0
     if clock is None:
-        rows = [ItemRow(title, float(m), 0.0, 0.0, False) for title, m in run.agenda]
+        rows = [ItemRow(title, float(m)) for title, m in run.agenda]
     else:
         for timing in clock.timings():
+            reached = timing.started_at is not None
             rows.append(
                 ItemRow(
                     title=timing.title,
                     planned_minutes=timing.planned_minutes,
-                    actual_minutes=timing.actual_seconds / 60,
+                    actual_minutes=timing.actual_seconds / 60 if reached else None,
                     paused_minutes=timing.paused_seconds / 60,
-                    reached=timing.started_at is not None,
                 )
             )
             pauses += len(timing.pauses)

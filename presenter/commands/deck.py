@@ -3,24 +3,43 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from presenter.cli import UsageError
+from presenter.commands.common import (
+    UsageError,
+    add_data_dir,
+    add_session,
+    open_store,
+    print_warnings,
+    read_session,
+    resolve_run,
+)
 
 COMMANDS = ("export", "import")
+
+EXPORT_DESCRIPTION = (
+    "Write SESSION as a 16:9 PowerPoint deck: title, agenda table, one slide per item with "
+    "its time budget, a closing slide, and speaker notes with the timings. The same session "
+    "gives the same file, byte for byte. Without -o, the deck is written to the current "
+    "folder, named after the session (twitter-hour gives twitter-hour.pptx)."
+)
+IMPORT_DESCRIPTION = (
+    "Turn DECK into a session file: slide titles become items, body text points, speaker "
+    "notes notes. Decks exported by presenter keep their exact minutes; for other decks the "
+    "slot is shared out across the items, with a warning."
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     export = subparsers.add_parser(
         "export",
         help="write a session as a PowerPoint deck (.pptx)",
-        description="Write SESSION as a 16:9 PowerPoint deck: title, agenda table, one slide "
-        "per item with its time budget, a closing slide, and speaker notes with the timings. "
-        "The same session gives the same file, byte for byte.",
+        description=EXPORT_DESCRIPTION,
     )
-    export.add_argument("session", metavar="SESSION", help="session file (.md) or bundled name")
-    export.add_argument("-o", "--output", required=True, metavar="DECK.pptx", help="deck to write")
+    add_session(export)
+    export.add_argument(
+        "-o", "--output", metavar="DECK.pptx", help="deck to write (default: SESSION's name.pptx)"
+    )
     export.add_argument(
         "--template",
         metavar="T.pptx",
@@ -32,15 +51,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="RUN",
         help="a run's number (or `latest`): its date and venue go on the title slide",
     )
-    export.add_argument("--data-dir", metavar="DIR", help="folder of the attendance file (--run)")
+    add_data_dir(export, help="folder of the attendance file (--run)")
     export.set_defaults(run=run_export)
 
     importer = subparsers.add_parser(
-        "import",
-        help="turn a PowerPoint deck into a session file",
-        description="Turn DECK into a session file: slide titles become items, body text "
-        "points, speaker notes notes. Decks exported by presenter keep their exact minutes; "
-        "for other decks the slot is shared out across the items, with a warning.",
+        "import", help="turn a PowerPoint deck into a session file", description=IMPORT_DESCRIPTION
     )
     importer.add_argument("deck", metavar="DECK.pptx", help="deck to read")
     importer.add_argument(
@@ -49,63 +64,39 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     importer.set_defaults(run=run_import)
 
 
-def _load(reference: str):
-    from presenter.agenda import (
-        SessionFileError,
-        bundled_session_path,
-        bundled_sessions,
-        load_session,
-    )
-
-    path = Path(reference)
-    if not path.exists() and reference in bundled_sessions():
-        path = bundled_session_path(reference)
-    try:
-        session, warnings = load_session(path)
-    except SessionFileError as exc:
-        raise UsageError("\n".join(str(p) for p in exc.problems)) from None
-    for warning in warnings:
-        print(warning, file=sys.stderr)
-    return session
-
-
 def _run_date_and_venue(reference: str, data_dir: str | None):
-    from presenter.attendance import AttendanceError, open_store
+    from presenter.attendance import AttendanceError
 
     try:
-        with open_store(data_dir, hold_window_lock=False) as store:
-            if reference.strip().lower() in ("latest", "last"):
-                runs = store.runs()
-                if not runs:
-                    raise UsageError("there are no runs yet; start one with `presenter runs new`")
-                latest = max(runs, key=lambda r: r.id)
-                return latest.date, latest.venue
-            try:
-                run = store.run(int(reference))
-            except ValueError:
-                raise UsageError(
-                    f'--run "{reference}" is not a run number; `presenter runs list` shows them'
-                ) from None
+        with open_store(data_dir) as store:
+            run = store.run(resolve_run(store, reference, option="--run"))
             return run.date, run.venue
     except AttendanceError as exc:
         raise UsageError(str(exc)) from None
-    except OSError as exc:
-        raise UsageError(
-            f"cannot open the attendance file ({exc.strerror}); check --data-dir"
-        ) from None
+
+
+def _contents(session) -> str:
+    """'Twitter hour (9 items, 60 min)'."""
+    count = len(session.items)
+    return (
+        f"{session.title} ({count} item{'s' if count != 1 else ''}, {session.planned_minutes} min)"
+    )
 
 
 def run_export(args: argparse.Namespace) -> int:
     from presenter.deck import DeckWriteError, TemplateError, export_deck
 
-    session = _load(args.session)
+    session, path, warnings = read_session(args.session)
+    print_warnings(warnings)
+    output = Path(args.output) if args.output else Path(f"{path.stem}.pptx")
     date = venue = None
     if args.run_ref:
         date, venue = _run_date_and_venue(args.run_ref, args.data_dir)
     try:
-        export_deck(session, args.output, template=args.template, date=date, venue=venue)
+        export_deck(session, output, template=args.template, date=date, venue=venue)
     except (TemplateError, DeckWriteError) as exc:
         raise UsageError(str(exc)) from None
+    print(f"wrote {_contents(session)} to {output}")
     return 0
 
 
@@ -117,8 +108,7 @@ def run_import(args: argparse.Namespace) -> int:
         session, warnings = import_deck(args.deck)
     except DeckReadError as exc:
         raise UsageError(str(exc)) from None
-    for warning in warnings:
-        print(warning, file=sys.stderr)
+    print_warnings(warnings)
     output = Path(args.output)
     if output.is_dir():
         raise UsageError(f"{output}: is a folder; give a file name such as {output / 'session.md'}")
@@ -128,4 +118,5 @@ def run_import(args: argparse.Namespace) -> int:
         raise UsageError(
             f"{output}: cannot write ({exc.strerror}); choose another folder"
         ) from None
+    print(f"wrote {_contents(session)} to {output}")
     return 0

@@ -9,8 +9,18 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from presenter.cli import UsageError
-from presenter.commands.attendance import DATA_DIR_HELP, _friendly, _open, _run_id
+from presenter.commands.common import (
+    UsageError,
+    add_data_dir,
+    add_run,
+    find_session,
+    friendly,
+    is_bundled,
+    open_run,
+    open_store,
+    print_table,
+    read_session,
+)
 
 COMMANDS = ("report", "history")
 
@@ -25,9 +35,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "extension of -o: .csv (for Excel) or .pdf (with the chart, drawn with Qt offscreen). "
         "No names are written.",
     )
-    report.add_argument("run_ref", metavar="RUN")
+    add_run(report)
     report.add_argument("-o", "--output", required=True, metavar="FILE")
-    report.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
+    add_data_dir(report)
     report.set_defaults(run=run_report)
 
     history = subparsers.add_parser(
@@ -44,11 +54,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--apply", action="store_true", help="write the suggested minutes into the session file"
     )
     history.add_argument("--names", action="store_true", help="show who an outcome was noted for")
-    history.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
+    add_data_dir(history)
     history.set_defaults(run=run_history)
 
 
-@_friendly
+@friendly
 def run_report(args: argparse.Namespace) -> int:
     from presenter.attendance.report import REPORT_FORMATS, build_report, write_report_csv
 
@@ -58,13 +68,13 @@ def run_report(args: argparse.Namespace) -> int:
         raise UsageError(f'{target}: cannot write "{suffix or target.name}"; use .csv or .pdf')
     if not target.parent.is_dir():
         raise UsageError(f"{target}: the folder {target.parent} does not exist; create it first")
-    with _open(args) as store:
-        report = build_report(store, _run_id(store, args.run_ref))
+    with open_run(args) as (store, run_id):
+        report = build_report(store, run_id)
     try:
         if suffix == ".csv":
             write_report_csv(target, report)
         else:
-            from presenter.ui.attendance.wrapup_view import write_report_pdf
+            from presenter.ui.attendance.report_pdf import write_report_pdf
 
             write_report_pdf(target, report)
     except OSError as exc:
@@ -78,38 +88,22 @@ def run_report(args: argparse.Namespace) -> int:
 
 def _session(text: str):
     """(session, its file or None if bundled) for a file or bundled name; (None, None) for a
-    title."""
-    from presenter.agenda import SessionFileError, bundled_session_path, load_session
-
-    path: Path | None = Path(text)
-    if not path.is_file():
-        try:
-            path = bundled_session_path(text)
-        except FileNotFoundError:
-            if text.lower().endswith(".md"):
-                raise UsageError(
-                    f"{text}: no such session file; check the path, or give the session's title"
-                ) from None
-            return None, None
-    try:
-        session, _warnings = load_session(path)
-    except SessionFileError as exc:
-        raise UsageError(str(exc.problems[0]) if exc.problems else str(exc)) from None
-    return session, (path if Path(text).is_file() else None)
-
-
-@_friendly
-def run_history(args: argparse.Namespace) -> int:
-    from presenter.attendance.history import (
-        apply_suggestion,
-        format_overrun,
-        format_rate,
-        session_history,
+    session's title."""
+    if find_session(text) is None and not text.lower().endswith(".md"):
+        return None, None
+    session, path, _warnings = read_session(
+        text, then="check the path, or give the session's title"
     )
+    return session, (None if is_bundled(path) else path)
+
+
+@friendly
+def run_history(args: argparse.Namespace) -> int:
+    from presenter.attendance.history import format_rate, session_history
 
     session, path = _session(args.session)
     title = session.title if session else args.session
-    with _open(args) as store:
+    with open_store(args.data_dir) as store:
         history = session_history(store, title, session)
     if not history.runs:
         print(f"{title}: no runs yet")
@@ -122,26 +116,7 @@ def run_history(args: argparse.Namespace) -> int:
     if history.readiness:
         print(" · ".join(f"{c}: {format_rate(history.ready_rate(c))}" for c in history.readiness))
     print()
-    checks = list(history.readiness)
-    header = ["date", "venue", "came", *checks, "overrun", "rating"]
-    rows = []
-    for record in history.runs:
-        rows.append(
-            [
-                record.run.date.isoformat(),
-                record.run.venue or "–",
-                str(record.checked_in),
-                *[format_rate(record.ready_rate(c)) for c in checks],
-                format_overrun(record.overrun_seconds)
-                + ("" if record.finished or record.timings is None else " (not finished)"),
-                "–" if record.rating is None else f"{record.rating:.1f}",
-            ]
-        )
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    for row in [header, *rows]:
-        print(
-            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        )
+    _print_runs(history)
     venues = history.by_venue()
     if len(venues) > 1:
         print("\nBy venue:")
@@ -156,34 +131,68 @@ def run_history(args: argparse.Namespace) -> int:
                 f"{item.runs_over} of {item.runs_timed} runs, "
                 f"{item.average_over_minutes:.1f} min over on average"
             )
-    outcomes = [(r.run, o) for r in history.runs for o in r.outcomes]
-    purged = [(r.run, r.outcomes_purged) for r in history.runs if r.outcomes_purged]
-    if outcomes or purged:
-        print("\nOutcomes:")
-        for run, outcome in outcomes:
-            who = ""
-            if outcome.attendee_id is not None:
-                who = f" ({outcome.name})" if args.names else " (one attendee)"
-            print(f"  {outcome.noted_on.isoformat()} · run {run.id}{who}: {outcome.text}")
-        for run, count in purged:
-            noted = "1 outcome" if count == 1 else f"{count} outcomes"
-            print(f"  run {run.id}: {noted} noted; the text was removed when the run was purged")
+    _print_outcomes(history, names=args.names)
     if history.suggestions:
         print("\nSuggestions:")
         for suggestion in history.suggestions:
             print(f"  {suggestion.text()}")
     if args.apply:
-        if path is None:
-            raise UsageError(
-                f"{args.session}: --apply needs a session file you can edit; save a copy of "
-                "the session as a .md file and give its path"
-            )
-        if not history.suggestions:
-            raise UsageError(f"{path}: there are no suggestions to apply; nothing was changed")
-        try:
-            for suggestion in history.suggestions:
-                apply_suggestion(path, suggestion)
-        except (ValueError, OSError) as exc:
-            raise UsageError(str(exc)) from None
-        print(f"\nwritten to {path}")
+        _apply(history, path, args.session)
     return 0
+
+
+def _print_runs(history) -> None:
+    """One row a run: date, venue, how many came and how ready, overrun, rating."""
+    from presenter.attendance.history import format_overrun, format_rate
+
+    checks = list(history.readiness)
+    rows = [["date", "venue", "came", *checks, "overrun", "rating"]]
+    for record in history.runs:
+        rows.append(
+            [
+                record.run.date.isoformat(),
+                record.run.venue or "–",
+                str(record.checked_in),
+                *[format_rate(record.ready_rate(c)) for c in checks],
+                format_overrun(record.overrun_seconds)
+                + ("" if record.finished or record.timings is None else " (not finished)"),
+                "–" if record.rating is None else f"{record.rating:.1f}",
+            ]
+        )
+    print_table(rows)
+
+
+def _print_outcomes(history, *, names: bool) -> None:
+    """The outcomes noted after each run; whose, only when `names`."""
+    outcomes = [(r.run, o) for r in history.runs for o in r.outcomes]
+    purged = [(r.run, r.outcomes_purged) for r in history.runs if r.outcomes_purged]
+    if not (outcomes or purged):
+        return
+    print("\nOutcomes:")
+    for run, outcome in outcomes:
+        who = ""
+        if outcome.attendee_id is not None:
+            who = f" ({outcome.name})" if names else " (one attendee)"
+        print(f"  {outcome.noted_on.isoformat()} · run {run.id}{who}: {outcome.text}")
+    for run, count in purged:
+        noted = "1 outcome" if count == 1 else f"{count} outcomes"
+        print(f"  run {run.id}: {noted} noted; the text was removed when the run was purged")
+
+
+def _apply(history, path: Path | None, named: str) -> None:
+    """Write the suggested minutes into the session file."""
+    from presenter.attendance.history import apply_suggestion
+
+    if path is None:
+        raise UsageError(
+            f"{named}: --apply needs a session file you can edit; save a copy of "
+            "the session as a .md file and give its path"
+        )
+    if not history.suggestions:
+        raise UsageError(f"{path}: there are no suggestions to apply; nothing was changed")
+    try:
+        for suggestion in history.suggestions:
+            apply_suggestion(path, suggestion)
+    except (ValueError, OSError) as exc:
+        raise UsageError(str(exc)) from None
+    print(f"\nwritten to {path}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from presenter.commands.attendance import DATA_DIR_HELP, _friendly, _open
+from presenter.commands.common import UsageError, add_data_dir, friendly, open_store, print_table
 
 COMMANDS = ("rehearsals",)
 
@@ -18,18 +18,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "they are not in `runs list`, `history` or the attendance.",
     )
     parser.add_argument("--last", type=int, metavar="N", help="only the N most recent rehearsals")
-    parser.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
+    add_data_dir(parser)
     parser.set_defaults(run=run_rehearsals)
 
 
-@_friendly
+@friendly
 def run_rehearsals(args: argparse.Namespace) -> int:
     from presenter.attendance.rehearsals import comparison_rows, rehearsals, summary_line
-    from presenter.cli import UsageError
 
     if args.last is not None and args.last < 1:
         raise UsageError("--last needs a number of rehearsals, 1 or more")
-    with _open(args) as store:
+    with open_store(args.data_dir) as store:
         records = rehearsals(store)
     if args.last is not None:
         records = records[: args.last]
@@ -42,9 +41,5 @@ def run_rehearsals(args: argparse.Namespace) -> int:
         if number:
             print()
         print(summary_line(record))
-        rows = [("Item", "Planned", "Took", ""), *comparison_rows(record)]
-        widths = [max(len(row[i]) for row in rows) for i in range(3)]
-        for item, planned, took, difference in rows:
-            line = f"  {item:<{widths[0]}}  {planned:>{widths[1]}}  {took:>{widths[2]}}"
-            print(f"{line}  {difference}".rstrip())
+        print_table([("Item", "Planned", "Took", ""), *comparison_rows(record)], "lrr", "  ")
     return 0

@@ -1,11 +1,12 @@
-"""`presenter validate FILE...`: check session files and print their planned schedule."""
+"""`presenter validate SESSION...`: check session files and print their planned schedule."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from presenter.agenda.problems import Problem, SessionFileError
+from presenter.commands.common import SessionProblems, UsageError, read_session, table
 
 COMMANDS = ("validate",)
 
@@ -17,31 +18,36 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Check session files and print each one's planned schedule. Exits 0 when "
         "there are no errors, 2 when there are (with --strict, warnings count as errors).",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="session files (.md) to check")
+    parser.add_argument(
+        "files", nargs="+", metavar="SESSION", help="session files (.md) or bundled names"
+    )
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from presenter.agenda.reader import load_session
-
     failed = False
-    for number, path in enumerate(args.files):
+    for number, name in enumerate(args.files):
         if number:
             print()
         try:
-            session, warnings = load_session(path)
-        except SessionFileError as exc:
+            session, path, warnings = read_session(name)
+        except SessionProblems as exc:
             _print_problems(exc.problems)
+            failed = True
+            continue
+        except UsageError as exc:  # neither a file nor a bundled name
+            _print_problems([str(exc)])
             failed = True
             continue
         _print_problems(warnings)
         failed = failed or (args.strict and bool(warnings))
-        print(schedule_table(session, path))
+        # A file is named as it was given; a bundled session by where it lives.
+        print(schedule_table(session, name if path == Path(name) else str(path)))
     return 2 if failed else 0
 
 
-def _print_problems(problems: list[Problem]) -> None:
+def _print_problems(problems) -> None:
     for problem in problems:
         print(problem, file=sys.stderr)
 
@@ -63,10 +69,6 @@ def schedule_table(session, path: str) -> str:
                 title,
             )
         )
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    lines = [f"{path}: {session.title}"]
-    for row in rows:
-        cells = [row[0].ljust(widths[0]), row[1].ljust(widths[1]), row[2].rjust(widths[2])]
-        lines.append("  " + "  ".join([*cells, row[3].ljust(widths[3]), row[4]]))
+    lines = [f"{path}: {session.title}", *table(rows, "llr", "  ")]
     lines.append(f"  {slot_fit(session).describe()}")
     return "\n".join(lines)

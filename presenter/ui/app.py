@@ -12,8 +12,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from presenter.agenda import Session, SessionFileError, bundled_session_path, load_session_cached
 
-SETTINGS_FILE = "settings.ini"
-CACHE_FOLDER = "cache"
 READY_TIMEOUT_MS = 30_000
 # The window and the worker threads (PowerPoint export and import) share Python's interpreter
 # lock. A worker holds it for up to this long before the window gets it back to repaint the
@@ -116,7 +114,7 @@ def run_app(argv: list[str]) -> int:
     app.setApplicationName("Presenter")
     app.setApplicationDisplayName("Presenter")
 
-    from presenter.attendance.paths import data_dir
+    from presenter.attendance.paths import cache_dir, data_dir, settings_path
     from presenter.files import private_folder
 
     folder = data_dir(args.data_dir)
@@ -130,10 +128,10 @@ def run_app(argv: list[str]) -> int:
         return _cannot_start(args, "Presenter cannot start", [problem])
 
     path = Path(args.session) if args.session else bundled_session_path()
-    session, problems = read_session(path, folder / CACHE_FOLDER)
+    session, problems = read_session(path, cache_dir(folder))
     from presenter.ui.shared.settings import Settings
 
-    settings = Settings(folder / SETTINGS_FILE)
+    settings = Settings(settings_path(folder))
     if session is None:
         return _cannot_start(args, "This session file cannot be opened", problems, settings.theme)
 

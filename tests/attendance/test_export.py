@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import csv
 import os
 import tempfile
@@ -14,7 +15,13 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from presenter.attendance import AttendeeDetails, open_store
-from presenter.attendance.export import build_report, export_run, neutralise, write_csv
+from presenter.attendance.export import (
+    build_report,
+    check_target,
+    export_run,
+    neutralise,
+    write_csv,
+)
 from presenter.attendance.roster import guess_columns, plan_import, read_table
 from presenter.attendance.text import fold
 
@@ -115,7 +122,7 @@ def test_unknown_formats_are_refused(store, people, tmp_path):
     with pytest.raises(ValueError, match=r"\.csv, \.xlsx or \.pdf"):
         export_run(store, people, tmp_path / "attendance.docx")
     with pytest.raises(ValueError, match="certificates are a PDF"):
-        export_run(store, people, tmp_path / "attendance.csv", certificates=True)
+        check_target(tmp_path / "attendance.csv", certificates=True)
 
 
 def test_the_report_counts_only_people_present(store, people):
@@ -158,3 +165,27 @@ def test_an_xlsx_export_imports_again_as_a_roster(store, people, tmp_path):
         (FORMULA, "", ""),
         (AWKWARD, "@ward sister", "jo@nhs.net"),
     ]
+
+
+def imported_modules(source: str) -> set[str]:
+    """Every module a source file imports, at the top or inside a function."""
+    found = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+    return found
+
+
+@pytest.mark.parametrize("module", ["export.py", "report.py"])
+def test_the_exports_leave_pdf_drawing_to_the_windows_layer(module):
+    source = (Path(export_run.__code__.co_filename).parent / module).read_text(encoding="utf-8")
+    upward = {m for m in imported_modules(source) if m.startswith(("presenter.ui", "PySide6"))}
+    assert not upward, f"{module} imports {sorted(upward)}"
+
+
+def test_a_pdf_is_refused_here_with_where_it_is_drawn(store, people, tmp_path):
+    with pytest.raises(ValueError, match="drawn with Qt"):
+        export_run(store, people, tmp_path / "register.pdf")
+    assert not (tmp_path / "register.pdf").exists()

@@ -7,9 +7,9 @@ import pytest
 
 from presenter.agenda import load_session
 from presenter.deck import export_deck, import_deck
+from tests.commands.test_deck import presenter
 from tests.deck import damaged
 from tests.deck.decks import BUNDLED, bundled_session
-from tests.deck.test_cli import presenter
 
 
 @pytest.fixture(scope="module")

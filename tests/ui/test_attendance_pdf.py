@@ -10,7 +10,8 @@ from datetime import date
 import pytest
 
 from presenter.attendance import AttendeeDetails, open_store
-from presenter.attendance.export import build_report, export_run
+from presenter.attendance.export import build_report
+from presenter.ui.attendance.register_pdf import write_certificates, write_register
 
 pytestmark = pytest.mark.skipif(
     not shutil.which("pdftotext") or not shutil.which("pdfinfo"),
@@ -53,7 +54,7 @@ def pdf_pages(path) -> int:
 def test_the_register_lists_everyone_present(qapp, store_and_run, tmp_path):
     store, run_id = store_and_run
     path = tmp_path / "register.pdf"
-    export_run(store, run_id, path)
+    write_register(path, build_report(store, run_id))
     text = pdf_text(path)
     assert "Attendance register: Twitter hour" in text
     assert "Wednesday 25 November 2026" in text
@@ -67,7 +68,7 @@ def test_the_register_lists_everyone_present(qapp, store_and_run, tmp_path):
 def test_one_certificate_page_per_person(qapp, store_and_run, tmp_path):
     store, run_id = store_and_run
     path = tmp_path / "certificates.pdf"
-    export_run(store, run_id, path, certificates=True)
+    write_certificates(path, build_report(store, run_id))
     assert pdf_pages(path) == len(NAMES)
     for page, name in enumerate(NAMES, start=1):
         text = pdf_text(path, page)
@@ -79,8 +80,6 @@ def test_one_certificate_page_per_person(qapp, store_and_run, tmp_path):
 
 
 def test_no_certificates_when_nobody_came(qapp, tmp_path):
-    from presenter.ui.attendance.pdf_export import write_certificates
-
     with open_store(tmp_path) as store:
         run = store.create_run("Twitter hour", on=date(2026, 11, 25))
         report = build_report(store, run.id)
@@ -94,6 +93,6 @@ def test_a_pdf_is_replaced_whole(qapp, store_and_run, tmp_path):
     store, run_id = store_and_run
     path = tmp_path / "register.pdf"
     path.write_bytes(b"old")
-    export_run(store, run_id, path)
+    write_register(path, build_report(store, run_id))
     assert path.read_bytes().startswith(b"%PDF")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "register.pdf"]

@@ -14,8 +14,9 @@ from presenter.attendance import AttendeeDetails, open_store
 from presenter.attendance.clock_log import describe_action, save_clock
 from presenter.attendance.history import feedback_for
 from presenter.timing import RunClock
+from presenter.ui.attendance.chart import OVER_COLOUR, Bar
 from presenter.ui.attendance.history_view import HistoryView
-from presenter.ui.attendance.wrapup_view import OVER_COLOUR, Bar, WrapUpView
+from presenter.ui.attendance.wrapup_view import WrapUpView
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 SESSION = Session(

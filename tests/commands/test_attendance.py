@@ -102,7 +102,7 @@ def test_purge_and_list_old_runs(presenter):
     presenter("checkin", "1", "Sam Patel")
     status, out, _ = presenter("runs", "list", "--older-than", "0")
     assert status == 0
-    status, out, _ = presenter("runs", "purge", "1")
+    status, out, _ = presenter("runs", "purge", "1", "--yes")
     assert status == 0 and "kept the counts: 1 checked in" in out
     status, out, _ = presenter("runs", "list")
     assert "1 checked in (names purged)" in out

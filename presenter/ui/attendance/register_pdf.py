@@ -1,53 +1,16 @@
-"""The printable attendance register and CPD certificates, drawn with Qt's own PDF writer.
-
-Needs a QGuiApplication (fonts); `ensure_gui_app` makes an offscreen one for the command
-line. A PDF is drawn in memory, then written whole or not at all by presenter.files, which
-reads it back and counts its pages (QPdfWriter itself reports no write errors).
-"""
+"""The printable attendance register and CPD certificates, drawn with Qt's PDF writer
+(`pdf_writer`), for the command line and the app alike."""
 
 from __future__ import annotations
 
 import html
-import os
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QSizeF
-from PySide6.QtGui import (
-    QGuiApplication,
-    QPageLayout,
-    QPageSize,
-    QPainter,
-    QPdfWriter,
-    QTextDocument,
-)
+from PySide6.QtCore import QSizeF
+from PySide6.QtGui import QPainter, QPdfWriter, QTextDocument
 
 from presenter.attendance.export import AttendanceReport, length_text
-from presenter.files import NotWhole, WriteError, pdf_check, pdf_pages, write_bytes
-
-RESOLUTION = 300  # dots per inch of the PDF's coordinate space
-
-
-def ensure_gui_app() -> QGuiApplication:
-    """The running Qt application, or an offscreen one for a command with no window."""
-    app = QGuiApplication.instance()
-    if app is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication(["presenter"])
-    return app  # type: ignore[return-value]
-
-
-def _writer(device: QIODevice, title: str, landscape: bool) -> QPdfWriter:
-    writer = QPdfWriter(device)
-    writer.setResolution(RESOLUTION)
-    writer.setTitle(title)
-    writer.setCreator("Presenter")
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    orientation = (
-        QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
-    )
-    writer.setPageOrientation(orientation)
-    writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
-    return writer
+from presenter.ui.attendance.pdf_writer import write_pdf
 
 
 def _text(value: str) -> str:
@@ -110,46 +73,24 @@ def certificate_html(report: AttendanceReport, name: str) -> str:
     )
 
 
-def write_pdf_atomically(path: Path, draw, pages: int | None = None) -> None:
-    """Call `draw(device)` to draw a PDF into memory, then write it to `path` whole.
-
-    `pages` is how many pages it must have (None: at least one). Raises WriteError."""
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    draw(buffer)
-    data = bytes(buffer.data().data())
-    buffer.close()
-    try:
-        pdf_pages(data)
-    except NotWhole as exc:
-        raise WriteError(
-            f"{path}: the PDF could not be drawn ({exc}); nothing was written"
-        ) from None
-    write_bytes(path, data, check=pdf_check(pages))
-
-
 def write_register(path: str | Path, report: AttendanceReport) -> None:
     """A printable register: A4 landscape, the table breaking across pages as needed."""
-    ensure_gui_app()
 
-    def draw(device: QIODevice) -> None:
-        writer = _writer(device, f"Attendance register: {report.run.title}", landscape=True)
+    def draw(writer: QPdfWriter) -> None:
         document = QTextDocument()
         document.documentLayout().setPaintDevice(writer)
         document.setHtml(register_html(report))
         document.print_(writer)
 
-    write_pdf_atomically(Path(path), draw)
+    write_pdf(path, f"Attendance register: {report.run.title}", draw, landscape=True)
 
 
 def write_certificates(path: str | Path, report: AttendanceReport) -> None:
     """One A4 landscape page per person checked in."""
     if not report.names:
         raise ValueError("nobody is checked in to this run, so there are no certificates")
-    ensure_gui_app()
 
-    def draw(device: QIODevice) -> None:
-        writer = _writer(device, f"Certificates of attendance: {report.run.title}", landscape=True)
+    def draw(writer: QPdfWriter) -> None:
         area = writer.pageLayout().paintRectPixels(writer.resolution())
         painter = QPainter(writer)
         try:
@@ -168,4 +109,5 @@ def write_certificates(path: str | Path, report: AttendanceReport) -> None:
         finally:
             painter.end()
 
-    write_pdf_atomically(Path(path), draw, pages=len(report.names))
+    title = f"Certificates of attendance: {report.run.title}"
+    write_pdf(path, title, draw, landscape=True, pages=len(report.names))

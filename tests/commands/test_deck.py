@@ -82,3 +82,25 @@ def test_export_with_a_run_puts_its_date_and_venue_on_the_title_slide(tmp_path):
     assert "Thursday 3 December 2026 · Ward 12 seminar room" in texts
     done = presenter("export", BUNDLED, "-o", deck, "--run", "99", "--data-dir", data)
     assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+def test_export_without_o_writes_the_sessions_name_here_and_says_so(tmp_path):
+    done = presenter("export", "twitter-hour", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "wrote Twitter hour (9 items, 60 min) to twitter-hour.pptx\n"
+    assert len(Presentation(str(tmp_path / "twitter-hour.pptx")).slides) > 9
+    mine = tmp_path / "plans" / "ward-round.md"
+    mine.parent.mkdir()
+    mine.write_text("---\ntitle: Ward round\n---\n\n## Hello [5 min]\n", encoding="utf-8")
+    done = presenter("export", mine, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "wrote Ward round (1 item, 5 min) to ward-round.pptx\n"
+    assert (tmp_path / "ward-round.pptx").is_file()
+
+
+def test_import_says_what_it_wrote(tmp_path):
+    deck = tmp_path / "deck.pptx"
+    assert presenter("export", "twitter-hour", "-o", deck).returncode == 0
+    done = presenter("import", deck, "-o", tmp_path / "back.md")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"wrote Twitter hour (9 items, 60 min) to {tmp_path / 'back.md'}\n"

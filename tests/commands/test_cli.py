@@ -9,7 +9,7 @@ from pathlib import Path
 import presenter
 from presenter.agenda import bundled_session_path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def presenter_cmd(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
