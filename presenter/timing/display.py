@@ -8,6 +8,8 @@ and time over are rounded down, so a countdown and its overrun meet at 0:00.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from datetime import datetime, timedelta
 
 from presenter.timing.format import format_ahead_behind, format_duration
 from presenter.timing.levels import WarningLevel
@@ -95,6 +97,15 @@ def finish_caption(slot_end: str, *, ended: bool, compact: bool) -> str:
 
 
 # ----- the agenda table -----
+
+
+def planned_starts(slot_start: datetime, planned_minutes: Sequence[float]) -> list[str]:
+    """Each item's planned start, "12:05": the slot start plus the minutes planned before it."""
+    starts, before = [], 0.0
+    for minutes in planned_minutes:
+        starts.append(f"{slot_start + timedelta(minutes=before):%H:%M}")
+        before += minutes
+    return starts
 
 
 def planned_text(minutes: float) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
 import pytest
 
@@ -17,6 +18,7 @@ from presenter.timing.display import (
     next_tick_ms,
     pace_state,
     pace_text,
+    planned_starts,
     planned_text,
     seconds_to_next_change,
     slot_left_text,
@@ -131,6 +133,13 @@ def test_the_finish_caption_names_the_slot_end_and_fits_a_small_window(
     end, ended, compact, caption
 ):
     assert finish_caption(end, ended=ended, compact=compact) == caption
+
+
+def test_each_item_starts_when_the_minutes_planned_before_it_are_over():
+    noon = datetime(2026, 11, 25, 12, 0)
+    assert planned_starts(noon, [5, 10, 5]) == ["12:00", "12:05", "12:15"]
+    assert planned_starts(noon, [6.5, 59.5, 1]) == ["12:00", "12:06", "13:06"]
+    assert planned_starts(noon, []) == []
 
 
 def test_plan_and_actual_read_as_minutes_and_seconds_side_by_side():

@@ -9,14 +9,14 @@ repaint without calling back into Python (so a busy worker thread cannot slow th
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from presenter.agenda import Session
 from presenter.timing import RunView
-from presenter.timing.display import item_status, planned_text, spent_text
+from presenter.timing.display import item_status, planned_starts, planned_text, spent_text
 
 COLUMNS = ("", "Start", "Item", "Plan", "Actual")
 STATUS, START, TITLE, PLANNED, ACTUAL = range(len(COLUMNS))
@@ -36,14 +36,14 @@ def row_texts(session: Session, view: RunView | None) -> list[tuple[str, str, st
     base = (
         view.slot_start if view else datetime(2000, 1, 1, session.start.hour, session.start.minute)
     )
+    starts = planned_starts(base, planned)
     rows = []
     for row, item in enumerate(session.items):
-        start = (base + timedelta(minutes=sum(planned[:row]))).strftime("%H:%M")
         spent = view.actual_seconds[row] if view else 0.0
         rows.append(
             (
                 STATUS_MARKS.get(item_status(view, row), ""),
-                start,
+                starts[row],
                 item.title + (" (fixed)" if item.fixed else ""),
                 planned_text(planned[row]),
                 spent_text(spent),
