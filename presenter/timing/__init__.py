@@ -3,7 +3,7 @@
 No Qt here, and no reading of the system clock: time comes in as callables.
 """
 
-from presenter.timing.clock import ItemTiming, RunClock, RunState, RunView, SnapshotError
+from presenter.timing.clock import RunClock
 from presenter.timing.format import (
     ON_PLAN_SECONDS,
     format_ahead_behind,
@@ -13,6 +13,8 @@ from presenter.timing.format import (
 )
 from presenter.timing.levels import WarningLevel, soon_threshold, warning_level, warning_text
 from presenter.timing.rebalance import Rebalance, share_minutes, share_seconds
+from presenter.timing.snapshot import SnapshotError
+from presenter.timing.state import ItemTiming, RunState, RunView
 from presenter.timing.system import system_clocks
 
 __all__ = [

@@ -20,109 +20,21 @@ How the clock behaves when time misbehaves:
   `time.monotonic` on Linux and macOS) makes the countdown stand still instead, and the
   minutes asleep are recorded as neither. Either way the wall-clock figures (time left until
   13:00, forecast finish, ahead or behind) are right as soon as the computer wakes.
-- **Restart** (the app or the computer): `snapshot` records the run time together with both
-  clocks. `restore` continues by the monotonic clock if it has not gone backwards (the app
-  restarted, the computer did not), and by the wall clock otherwise (the computer restarted
-  and the monotonic clock began again): the time the computer was off counts as running
-  time, or as pause if the run was paused, because the session carried on in the room.
-  (A computer restarted and then up for longer than it had been when the snapshot was taken
-  looks like an app restart: the run then loses the time the computer was off, never gains.)
+- **Restart** (the app or the computer): the clock's snapshot carries the run on by the
+  monotonic clock, or by the wall clock if the computer restarted (see `snapshot.py`).
 """
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from presenter.agenda.model import Session
-from presenter.timing.format import ON_PLAN_SECONDS
-from presenter.timing.levels import WarningLevel, soon_threshold, warning_level, warning_text
-from presenter.timing.rebalance import Rebalance, share_minutes
-
-SNAPSHOT_VERSION = 1
-
-
-class RunState(enum.StrEnum):
-    """Where the run is: waiting for people, under way, paused, or over."""
-
-    BEFORE_START = "before start"
-    RUNNING = "running"
-    PAUSED = "paused"
-    FINISHED = "finished"
-
-
-class SnapshotError(ValueError):
-    """A saved run state that cannot be restored for this session."""
-
-
-@dataclass(frozen=True)
-class RunView:
-    """Everything the screens show, worked out at one moment. Durations are in seconds."""
-
-    state: RunState
-    now: datetime
-    current_index: int
-    item_planned: float
-    item_elapsed: float
-    item_remaining: float
-    item_overrun: float
-    warning: WarningLevel
-    until_start: float
-    slot_start: datetime
-    slot_end: datetime
-    slot_remaining: float  # negative once the slot end has passed
-    forecast_finish: datetime
-    ahead_behind: float  # positive: ahead of the plan; negative: behind
-    session_elapsed: float
-    paused_total: float
-    planned_minutes: tuple[float, ...]
-    actual_seconds: tuple[float, ...]
-    done: tuple[bool, ...]
-    planned_finish: datetime | None = None  # the slot start plus the planned minutes
-
-    @property
-    def warning_text(self) -> str:
-        """The warning with its figure, e.g. "1 min 30 s left" or "3 min over"."""
-        return warning_text(self.warning, self.item_remaining, self.item_overrun)
-
-
-@dataclass(frozen=True)
-class ItemTiming:
-    """What actually happened to one agenda item during the run."""
-
-    index: int
-    title: str
-    planned_minutes: float  # the plan from the session file
-    actual_seconds: float
-    started_at: datetime | None
-    ended_at: datetime | None  # None while under way or never begun
-    pauses: tuple[tuple[datetime, datetime | None], ...]  # pauses begun during this item
-    adjusted_minutes: float | None = None  # the plan at the end, after any changes in the run
-
-    @property
-    def paused_seconds(self) -> float:
-        """The length of the pauses begun during this item that have ended."""
-        return sum((end - start).total_seconds() for start, end in self.pauses if end)
-
-    @property
-    def over_seconds(self) -> float:
-        """Seconds over the plan from the file (negative when the item was shorter)."""
-        return self.actual_seconds - self.planned_minutes * 60
-
-
-@dataclass
-class _Span:
-    """A stretch of run time spent on an item (or, for a pause, begun during it)."""
-
-    item: int
-    start: float
-    end: float | None = None
-
-    def length(self, now: float) -> float:
-        return max(0.0, (now if self.end is None else self.end) - self.start)
+from presenter.timing.levels import WarningLevel, soon_threshold, warning_level
+from presenter.timing.rebalance import Rebalance, propose_rebalance
+from presenter.timing.snapshot import restore_clock, take_snapshot
+from presenter.timing.state import ItemTiming, RunState, RunView, Span
 
 
 class RunClock:
@@ -155,8 +67,8 @@ class RunClock:
         self._planned = [float(item.minutes) for item in session.items]
         self._reset_at = [0.0] * len(session.items)  # actual seconds at the last reset
         self._visited: set[int] = set()
-        self._segments: list[_Span] = []
-        self._pauses: list[_Span] = []
+        self._segments: list[Span] = []
+        self._pauses: list[Span] = []
         self._epoch: float | None = None  # monotonic reading at run time 0
         self._started_wall: datetime | None = None
         self._finished_at: float | None = None
@@ -208,7 +120,7 @@ class RunClock:
     def _actual(self, index: int, now: float) -> float:
         return sum(s.length(now) for s in self._segments if s.item == index)
 
-    def _open(self) -> _Span | None:
+    def _open(self) -> Span | None:
         if self.state is RunState.RUNNING:
             return self._segments[-1]
         if self.state is RunState.PAUSED:
@@ -226,7 +138,7 @@ class RunClock:
         self._started_wall = self._wall()
         if self.rehearsal:
             self._slot_start = self._started_wall
-        self._segments.append(_Span(self.current_index, 0.0))
+        self._segments.append(Span(self.current_index, 0.0))
         self._visited.add(self.current_index)
         self.state = RunState.RUNNING
         if self.auto_rebalance:
@@ -249,7 +161,7 @@ class RunClock:
         if self.state is RunState.RUNNING:
             now = self._run_time()
             self._segments[-1].end = now
-            self._segments.append(_Span(index, now))
+            self._segments.append(Span(index, now))
         self.current_index = index
         if self.state is not RunState.BEFORE_START:
             self._visited.add(index)
@@ -258,21 +170,23 @@ class RunClock:
 
     def pause(self) -> None:
         """Stop the item's time; the pause lasts until `resume`, whatever else happens."""
-        if self.state is not RunState.RUNNING:
-            return
-        now = self._run_time()
-        self._segments[-1].end = now
-        self._pauses.append(_Span(self.current_index, now))
-        self.state = RunState.PAUSED
+        if self.state is RunState.RUNNING:
+            self._switch_to(RunState.PAUSED)
 
     def resume(self) -> None:
         """End the pause; the current item's time carries on."""
-        if self.state is not RunState.PAUSED:
-            return
+        if self.state is RunState.PAUSED:
+            self._switch_to(RunState.RUNNING)
+
+    def _switch_to(self, state: RunState) -> None:
+        """End the stretch under way now (the item's time or a pause) and begin the other."""
         now = self._run_time()
-        self._pauses[-1].end = now
-        self._segments.append(_Span(self.current_index, now))
-        self.state = RunState.RUNNING
+        open_span = self._open()
+        assert open_span is not None
+        open_span.end = now
+        spans = self._pauses if state is RunState.PAUSED else self._segments
+        spans.append(Span(self.current_index, now))
+        self.state = state
 
     def toggle_pause(self) -> None:
         if self.state is RunState.RUNNING:
@@ -305,7 +219,7 @@ class RunClock:
 
     def finish(self) -> None:
         """End the run now (a pause under way ends with it)."""
-        if self.state not in (RunState.RUNNING, RunState.PAUSED):
+        if not self.state.in_progress:
             return
         now = self._run_time()
         span = self._open()
@@ -355,7 +269,7 @@ class RunClock:
             forecast = self._rest_begins(wall_now, remaining) + timedelta(seconds=rest)
         soon = soon_threshold(planned, self.session.soon_percent, self.session.soon_minutes)
         level = warning_level(remaining, overrun, soon)
-        if self.state in (RunState.BEFORE_START, RunState.FINISHED):
+        if not self.state.in_progress:
             level = WarningLevel.ON_TIME
         slot_start = self._slot_start_at(wall_now)
         slot_end = slot_start + timedelta(minutes=self.session.length)
@@ -393,41 +307,21 @@ class RunClock:
 
         The aim is the slot end, or the plan's own end if the plan is shorter than the slot.
         Items done, the item under way (the facilitator's to lengthen or shorten) and fixed
-        items keep their minutes; the others share the time in proportion to the plan from
-        the file, none below its minimum, in whole minutes (ending less than a minute before
-        the aim, never after). None when within half a minute of the aim.
+        items keep their minutes; the others share the time (see `propose_rebalance`). None
+        when within half a minute of the aim.
         """
         if self.state is RunState.FINISHED:
             return None
         wall_now = self._wall()
-        _planned, _elapsed, remaining, _overrun = self._item_figures(self._run_time())
-        ends_at = min(self.planned_finish, self.slot_end)
-        rest = self._rest()
-        flexible = [j for j in rest if not self.session.items[j].fixed]
-        fixed_seconds = sum(self._planned[j] for j in rest if j not in flexible) * 60
-        begins = self._rest_begins(wall_now, remaining)
-        available = (ends_at - begins).total_seconds() - fixed_seconds
-        now_seconds = sum(self._planned[j] for j in flexible) * 60
-        if abs(available - now_seconds) < ON_PLAN_SECONDS:
-            return None
-        items = self.session.items
-        shares, shortfall = share_minutes(
-            [items[j].minutes for j in flexible], [items[j].minimum for j in flexible], available
+        remaining = self._item_figures(self._run_time())[2]
+        aim = min(self.session.planned_minutes, self.session.length)
+        return propose_rebalance(
+            self.session.items,
+            self._planned,
+            self._rest(),
+            begins=self._rest_begins(wall_now, remaining),
+            ends_at=self._slot_start_at(wall_now) + timedelta(minutes=aim),
         )
-        minutes = list(self._planned)
-        for j, share in zip(flexible, shares, strict=True):
-            minutes[j] = float(share)
-        proposal = Rebalance(
-            minutes=tuple(minutes),
-            shortfall=float(shortfall),
-            previous=tuple(self._planned),
-            titles=tuple(item.title for item in items),
-            ends_at=ends_at,
-            upcoming=tuple(rest),
-        )
-        if not proposal.changed and proposal.shortfall == 0:
-            return None
-        return proposal
 
     def apply_rebalance(self) -> None:
         """Take the current proposal (the session's own plan is not changed)."""
@@ -469,32 +363,11 @@ class RunClock:
             )
         return records
 
-    # ----- saving and restoring -----
+    # ----- saving and restoring (see `snapshot.py`) -----
 
     def snapshot(self) -> dict[str, Any]:
         """The whole run state as plain JSON-safe values, anchored to both clocks."""
-        return {
-            "version": SNAPSHOT_VERSION,
-            "session": self.session.title,
-            "items": len(self.session.items),
-            "state": self.state.value,
-            "current_index": self.current_index,
-            "auto_rebalance": self.auto_rebalance,
-            "rehearsal": self.rehearsal,
-            "slot_start": self.slot_start.isoformat(),
-            "planned_minutes": list(self._planned),
-            "reset_at": list(self._reset_at),
-            "visited": sorted(self._visited),
-            "segments": [[s.item, s.start, s.end] for s in self._segments],
-            "pauses": [[p.item, p.start, p.end] for p in self._pauses],
-            "started_wall": None if self._started_wall is None else self._started_wall.isoformat(),
-            "finished_at": self._finished_at,
-            "taken_at": {
-                "run_time": self._run_time(),
-                "monotonic": self._monotonic(),
-                "wall": self._wall().isoformat(),
-            },
-        }
+        return take_snapshot(self)
 
     @classmethod
     def restore(
@@ -505,58 +378,5 @@ class RunClock:
         monotonic: Callable[[], float],
         wall: Callable[[], datetime],
     ) -> RunClock:
-        """Continue a run from `snapshot`, counting the time since it was taken (see the module)."""
-        try:
-            if snapshot["version"] != SNAPSHOT_VERSION:
-                raise SnapshotError(f"saved run state version {snapshot['version']} is not known")
-            if snapshot["items"] != len(session.items):
-                raise SnapshotError(
-                    f"the saved run has {snapshot['items']} items but "
-                    f"{session.title} has {len(session.items)}"
-                )
-            clock = cls(
-                session,
-                monotonic=monotonic,
-                wall=wall,
-                slot_start=datetime.fromisoformat(snapshot["slot_start"]),
-                rehearsal=bool(snapshot.get("rehearsal", False)),
-            )
-            clock.state = RunState(snapshot["state"])
-            clock.current_index = int(snapshot["current_index"])
-            clock.auto_rebalance = bool(snapshot["auto_rebalance"])
-            clock._planned = [float(m) for m in snapshot["planned_minutes"]]
-            clock._reset_at = [float(s) for s in snapshot["reset_at"]]
-            clock._visited = {int(i) for i in snapshot["visited"]}
-            clock._segments = [_span(s) for s in snapshot["segments"]]
-            clock._pauses = [_span(p) for p in snapshot["pauses"]]
-            finished_at = snapshot["finished_at"]
-            clock._finished_at = None if finished_at is None else float(finished_at)
-            if snapshot["started_wall"] is not None:
-                clock._started_wall = datetime.fromisoformat(snapshot["started_wall"])
-                taken = snapshot["taken_at"]
-                monotonic_now = monotonic()
-                gone = _time_since(taken, monotonic_now, wall())
-                clock._epoch = monotonic_now - (float(taken["run_time"]) + gone)
-        except (KeyError, TypeError, ValueError) as error:
-            if isinstance(error, SnapshotError):
-                raise
-            raise SnapshotError(f"the saved run state is damaged ({error!r})") from error
-        if len(clock._planned) != len(session.items) or len(clock._reset_at) != len(session.items):
-            raise SnapshotError("the saved run state is damaged (item counts differ)")
-        if clock.state is not RunState.BEFORE_START and clock._epoch is None:
-            raise SnapshotError("the saved run state is damaged (no start time)")
-        return clock
-
-
-def _span(values: list[Any]) -> _Span:
-    item, start, end = values
-    return _Span(int(item), float(start), None if end is None else float(end))
-
-
-def _time_since(taken: dict[str, Any], monotonic_now: float, wall_now: datetime) -> float:
-    """Seconds since a snapshot: by the monotonic clock, or the wall clock if that restarted."""
-    by_monotonic = monotonic_now - float(taken["monotonic"])
-    if by_monotonic >= 0:
-        return by_monotonic
-    by_wall = (wall_now - datetime.fromisoformat(taken["wall"])).total_seconds()
-    return max(0.0, by_wall)
+        """Continue a run from `snapshot`, counting the time since it was taken."""
+        return restore_clock(cls, session, snapshot, monotonic=monotonic, wall=wall)

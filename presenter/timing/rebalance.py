@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from presenter.timing.format import format_minutes
+from presenter.agenda.model import AgendaItem
+from presenter.timing.format import ON_PLAN_SECONDS, format_minutes
 
 
 def share_seconds(
@@ -139,3 +140,44 @@ class Rebalance:
         if not changes:
             return f"Nothing to change to end{target}"
         return f"To end{target}: {changes}"
+
+
+def propose_rebalance(
+    items: Sequence[AgendaItem],
+    planned: Sequence[float],
+    upcoming: Sequence[int],
+    *,
+    begins: datetime,
+    ends_at: datetime,
+) -> Rebalance | None:
+    """New minutes for the flexible items among `upcoming` so that the items still to come,
+    begun at `begins`, end at `ends_at`.
+
+    `planned` is every item's minutes now. Fixed items keep theirs; the flexible ones share
+    what is left in proportion to the plan from the file, none below its minimum, in whole
+    minutes (ending less than a minute before the aim, never after). None when within half a
+    minute of the aim, or when there is nothing to change and nothing missing.
+    """
+    flexible = [j for j in upcoming if not items[j].fixed]
+    fixed_seconds = sum(planned[j] for j in upcoming if j not in flexible) * 60
+    available = (ends_at - begins).total_seconds() - fixed_seconds
+    now_seconds = sum(planned[j] for j in flexible) * 60
+    if abs(available - now_seconds) < ON_PLAN_SECONDS:
+        return None
+    shares, shortfall = share_minutes(
+        [items[j].minutes for j in flexible], [items[j].minimum for j in flexible], available
+    )
+    minutes = list(planned)
+    for j, share in zip(flexible, shares, strict=True):
+        minutes[j] = float(share)
+    proposal = Rebalance(
+        minutes=tuple(minutes),
+        shortfall=float(shortfall),
+        previous=tuple(planned),
+        titles=tuple(item.title for item in items),
+        ends_at=ends_at,
+        upcoming=tuple(upcoming),
+    )
+    if not proposal.changed and proposal.shortfall == 0:
+        return None
+    return proposal

@@ -306,3 +306,15 @@ def test_thresholds_set_in_a_session_file_reach_the_warning(clock):
     assert run.view().warning is WarningLevel.ON_TIME
     clock.advance(1)  # 90 s left: the smaller of 50% (5 min) and 1.5 min
     assert run.view().warning is WarningLevel.SOON
+
+
+def test_a_run_is_in_progress_from_its_start_to_its_end_paused_or_not(clock):
+    run = make_clock(clock)
+    assert not run.view().state.in_progress
+    run.start()
+    assert run.view().state.in_progress
+    run.pause()
+    assert run.view().state.in_progress
+    run.resume()
+    run.finish()
+    assert not run.view().state.in_progress

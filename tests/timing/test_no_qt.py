@@ -9,7 +9,9 @@ from pathlib import Path
 
 def test_timing_imports_no_qt():
     code = (
-        "import sys, presenter.timing, presenter.timing.format; "
+        "import sys, pkgutil, importlib, presenter.timing; "
+        "[importlib.import_module(m.name) for m in "
+        "pkgutil.iter_modules(presenter.timing.__path__, 'presenter.timing.')]; "
         "print([m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))])"
     )
     result = subprocess.run(

@@ -5,7 +5,6 @@ Black and white screens cover everything; the countdown shows only when the faci
 
 from __future__ import annotations
 
-import math
 from html import escape
 
 from PySide6.QtCore import Qt
@@ -13,9 +12,9 @@ from PySide6.QtWidgets import QLabel, QLayout, QStackedWidget, QVBoxLayout, QWid
 
 from presenter.agenda import Session
 from presenter.timing import RunState, RunView, WarningLevel
-from presenter.timing.format import format_duration
+from presenter.timing.display import countdown_text, until_start_text
 from presenter.ui.audience.points_view import PointsView
-from presenter.ui.run.countdown import countdown_text, set_style_state
+from presenter.ui.run.countdown import set_style_state
 
 ARRIVAL, ITEM, FINISHED, BLANK = range(4)
 
@@ -90,7 +89,7 @@ class ArrivalPage(QWidget):
         self.subtitle.setText(session.subtitle)
         self.subtitle.setVisible(bool(session.subtitle))
         if view.until_start > 0:
-            self.starts.setText(f"Starts in {format_duration(math.ceil(view.until_start))}")
+            self.starts.setText(f"Starts in {until_start_text(view)}")
         else:
             self.starts.setText("Starting shortly")
         self.readiness.setText(readiness_html(session.readiness))

@@ -9,15 +9,14 @@ repaint without calling back into Python (so a busy worker thread cannot slow th
 
 from __future__ import annotations
 
-import math
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from presenter.agenda import Session
-from presenter.timing import RunState, RunView
-from presenter.timing.format import format_duration
+from presenter.timing import RunView
+from presenter.timing.display import item_status, planned_starts, planned_text, spent_text
 
 COLUMNS = ("", "Start", "Item", "Plan", "Actual")
 STATUS, START, TITLE, PLANNED, ACTUAL = range(len(COLUMNS))
@@ -37,31 +36,20 @@ def row_texts(session: Session, view: RunView | None) -> list[tuple[str, str, st
     base = (
         view.slot_start if view else datetime(2000, 1, 1, session.start.hour, session.start.minute)
     )
+    starts = planned_starts(base, planned)
     rows = []
     for row, item in enumerate(session.items):
-        start = (base + timedelta(minutes=sum(planned[:row]))).strftime("%H:%M")
         spent = view.actual_seconds[row] if view else 0.0
         rows.append(
             (
-                STATUS_MARKS.get(row_status(view, row), ""),
-                start,
+                STATUS_MARKS.get(item_status(view, row), ""),
+                starts[row],
                 item.title + (" (fixed)" if item.fixed else ""),
-                format_duration(round(planned[row] * 60)),
-                format_duration(math.floor(spent)) if spent >= 1 else "",
+                planned_text(planned[row]),
+                spent_text(spent),
             )
         )
     return rows
-
-
-def row_status(view: RunView | None, row: int) -> str:
-    """ "done", "now", "paused" or "" (to come)."""
-    if view is None:
-        return ""
-    if view.state in (RunState.RUNNING, RunState.PAUSED) and view.current_index == row:
-        return "paused" if view.state is RunState.PAUSED else "now"
-    if row < len(view.done) and view.done[row]:
-        return "done"
-    return ""
 
 
 class RunAgendaModel(QStandardItemModel):
@@ -96,10 +84,10 @@ class RunAgendaModel(QStandardItemModel):
                 cell = self.item(row, column)
                 if cell.text() != text:
                     cell.setText(text)
-            words = STATUS_WORDS.get(row_status(view, row), "To come")
+            words = STATUS_WORDS.get(item_status(view, row), "To come")
             if self.item(row, STATUS).toolTip() != words:
                 self.item(row, STATUS).setToolTip(words)
-        current = view.current_index if view.state in (RunState.RUNNING, RunState.PAUSED) else -1
+        current = view.current_index if view.state.in_progress else -1
         if current != self._current:
             for row, bold in ((self._current, False), (current, True)):
                 if 0 <= row < self.rowCount():

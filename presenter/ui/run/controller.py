@@ -34,10 +34,15 @@ class RunController(QObject):
         super().__init__(parent)
         self._monotonic = monotonic
         self._wall = wall
-        self.clock = RunClock(session, monotonic=monotonic, wall=wall)
+        self._clock = self._new_clock(session, rehearsal=False)
         self.ticker = SecondTicker(self.view, self)
         self.ticker.tick.connect(self.changed)
         self._was_running = False
+
+    @property
+    def clock(self) -> RunClock:
+        """The clock of the run on screen; replaced only through this controller's methods."""
+        return self._clock
 
     @property
     def session(self) -> Session:
@@ -58,9 +63,7 @@ class RunController(QObject):
         Refused while the real run is under way: a run is never replaced mid-session."""
         if not self.clock.rehearsal and self.clock.state is not RunState.BEFORE_START:
             return False
-        self.clock = RunClock(
-            self.clock.session, monotonic=self._monotonic, wall=self._wall, rehearsal=on
-        )
+        self._clock = self._new_clock(self.clock.session, rehearsal=on)
         if start:
             self.clock.start()
         self.rehearsal_changed.emit(on)
@@ -81,12 +84,27 @@ class RunController(QObject):
         """Use a new plan; only before the start, so a run never changes under the facilitator."""
         if self.clock.state is not RunState.BEFORE_START:
             return False
-        self.clock = RunClock(
-            session, monotonic=self._monotonic, wall=self._wall, rehearsal=self.clock.rehearsal
-        )
+        self._clock = self._new_clock(session, rehearsal=self.clock.rehearsal)
         self.session_replaced.emit()
         self._changed()
         return True
+
+    def show_restored(self, clock: RunClock) -> None:
+        """Put a run restored from its last save on screen: the plan it started with, then its
+        clock. The windows hear of the clock at `announce_restored`, which the recorder calls
+        once it has saved the resumption (so the resumed run is not taken for a new start)."""
+        self.replace_session(clock.session)
+        self._clock = clock
+
+    def announce_restored(self) -> None:
+        """Tell the windows a restored run is on screen: whether it is running, then repaint."""
+        self.running_changed.emit(self.clock.state is RunState.RUNNING)
+        self.refresh()
+
+    @property
+    def in_progress(self) -> bool:
+        """True while the run (or rehearsal) on screen is under way, running or paused."""
+        return self.clock.state.in_progress
 
     def next(self) -> None:
         if self.clock.state is RunState.BEFORE_START:
@@ -96,52 +114,44 @@ class RunController(QObject):
         self._changed()
 
     def previous(self) -> None:
-        if self.clock.state in (RunState.RUNNING, RunState.PAUSED):
-            self.clock.previous()
-            self._changed()
+        self._in_progress_do(self.clock.previous)
 
     def jump(self, index: int) -> None:
         if self.clock.state is RunState.BEFORE_START:
             self.clock.start()
-        if self.clock.state in (RunState.RUNNING, RunState.PAUSED):
+        if self.in_progress:
             self.clock.jump(index)
         self._changed()
 
     def toggle_pause(self) -> None:
-        if self.clock.state in (RunState.RUNNING, RunState.PAUSED):
-            self.clock.toggle_pause()
-            self._changed()
+        self._in_progress_do(self.clock.toggle_pause)
 
     def lengthen(self) -> None:
-        if self._in_run():
-            self.clock.lengthen(1)
-            self._changed()
+        self._in_progress_do(lambda: self.clock.lengthen(1))
 
     def shorten(self) -> None:
-        if self._in_run():
-            self.clock.shorten(1)
-            self._changed()
+        self._in_progress_do(lambda: self.clock.shorten(1))
 
     def reset_item(self) -> None:
-        if self._in_run():
-            self.clock.reset_item()
-            self._changed()
+        self._in_progress_do(self.clock.reset_item)
 
     def apply_rebalance(self) -> None:
-        if self._in_run():
-            self.clock.apply_rebalance()
-            self._changed()
+        self._in_progress_do(self.clock.apply_rebalance)
 
     def finish(self) -> None:
-        if self._in_run():
-            self.clock.finish()
+        self._in_progress_do(self.clock.finish)
+
+    def _in_progress_do(self, action: Callable[[], None]) -> None:
+        """Do `action` to the clock and tell the windows, only while the run is under way."""
+        if self.in_progress:
+            action()
             self._changed()
 
-    def _in_run(self) -> bool:
-        return self.clock.state in (RunState.RUNNING, RunState.PAUSED)
+    def _new_clock(self, session: Session, *, rehearsal: bool) -> RunClock:
+        return RunClock(session, monotonic=self._monotonic, wall=self._wall, rehearsal=rehearsal)
 
     def _changed(self) -> None:
-        running = self._in_run()
+        running = self.in_progress
         if running != self._was_running:
             self._was_running = running
             self.running_changed.emit(running)

@@ -2,30 +2,20 @@
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from presenter.agenda import Session
 from presenter.timing import RunState, RunView, WarningLevel
-from presenter.timing.format import format_duration
+from presenter.timing.display import (
+    countdown_text,
+    elapsed_text,
+    item_warning_text,
+    times_up,
+    until_start_text,
+)
 
 FLASH_MS = 700  # how long the countdown flashes when an item's time is up
-
-
-def countdown_text(view: RunView) -> str:
-    """The item's time left in whole seconds (rounded up, so 0:00 means time is up), or `+m:ss` over."""
-    if view.item_overrun > 0:
-        return "+" + format_duration(math.floor(view.item_overrun))
-    return format_duration(math.ceil(view.item_remaining))
-
-
-def warning_text(view: RunView) -> str:
-    """The words that go with the colour, so the warning never rests on colour alone."""
-    if view.state is RunState.PAUSED:
-        return f"Paused · {view.warning_text}"
-    return view.warning_text
 
 
 def set_style_state(widget: QWidget, name: str, value: str) -> None:
@@ -83,22 +73,21 @@ class ItemCountdown(QWidget):
         if view.state is RunState.BEFORE_START:
             self.heading.setText("Before the start")
             self.title.setText(session.title)
-            self.countdown.setText(format_duration(math.ceil(view.until_start)))
+            self.countdown.setText(until_start_text(view))
             self.warning.setText("Starts in" if view.until_start > 0 else "Due to start")
             level = "before"
         elif view.state is RunState.FINISHED or not count:
             self.heading.setText("Finished")
             self.title.setText(session.title)
             self.countdown.setText("Ended")
-            ran = format_duration(math.floor(view.session_elapsed))
-            self.warning.setText(f"Session over after {ran}")
+            self.warning.setText(f"Session over after {elapsed_text(view)}")
             level = "finished"
         else:
             item = session.items[view.current_index]
             self.heading.setText(f"Now · {view.current_index + 1} of {count} · {item.kind.value}")
             self.title.setText(item.title)
             self.countdown.setText(countdown_text(view))
-            self.warning.setText(warning_text(view))
+            self.warning.setText(item_warning_text(view))
             level = "paused" if view.state is RunState.PAUSED else WarningLevel(view.warning).name
         if self.mode:
             self.heading.setText(f"{self.mode} · {self.heading.text()}")
@@ -111,13 +100,7 @@ class ItemCountdown(QWidget):
         seen = self._seen
         running = view.state is RunState.RUNNING
         self._seen = (view.current_index, view.warning) if running else None
-        if (
-            running
-            and seen is not None
-            and seen[0] == view.current_index
-            and seen[1] in (WarningLevel.ON_TIME, WarningLevel.SOON)
-            and view.warning in (WarningLevel.DUE, WarningLevel.OVER)
-        ):
+        if times_up(seen, view):
             self._set_flash(True)
             self._flash_off.start()
             self.times_up.emit()

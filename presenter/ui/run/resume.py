@@ -180,9 +180,7 @@ class RunRecorder(QObject):
         except SnapshotError as exc:
             self.resume_failed.emit(f"The session could not be resumed: {exc}")
             return False
-        controller = self.controller
-        controller.replace_session(clock.session)  # the plan the run started with, on screen
-        controller.clock = clock
+        self.controller.show_restored(clock)  # the plan the run started with, and its clock
         snapshot = clock.snapshot()
         self._last, self._key = snapshot, _without_moment(snapshot)
         try:
@@ -192,8 +190,7 @@ class RunRecorder(QObject):
         if run_id != self.run_id:
             self.run_id = run_id
             self.run_changed.emit(run_id)
-        controller.running_changed.emit(clock.state is RunState.RUNNING)
-        controller.refresh()
+        self.controller.announce_restored()
         return True
 
 
@@ -215,6 +212,18 @@ def attach_recorder(windows, *, monotonic: Callable[[], float]) -> RunRecorder:
         parent=windows,
     )
     windows.recorder = recorder
+    _follow_the_run(windows, recorder, store)
+    recorder.resume_failed.connect(windows.status)
+    recorder.save_failed.connect(windows.status)
+    _wire_wrap_up(windows, recorder, store)
+    windows.registry.action("session_history").triggered.connect(
+        lambda: _show_history(windows, recorder, store)
+    )
+    return recorder
+
+
+def _follow_the_run(windows, recorder: RunRecorder, store) -> None:
+    """Check-ins and the arrival screen follow the run the recorder writes to."""
 
     def follow(run_id: int) -> None:
         panel = windows.presenter.check_in_panel
@@ -224,20 +233,20 @@ def attach_recorder(windows, *, monotonic: Callable[[], float]) -> RunRecorder:
         windows.show_run(store.run(run_id))
 
     recorder.run_changed.connect(follow)
+    panel = windows.presenter.check_in_panel
     if panel is None and store is not None and not windows.controller.rehearsal:
         # No check-in panel: the arrival screen still names the place of today's run, if any.
         run = todays_run(store, windows.controller.session, windows.wall().date())
         if run is not None:
             windows.show_run(run)
 
+
+def _wire_wrap_up(windows, recorder: RunRecorder, store) -> None:
+    """The wrap-up opens when the session ends (a rehearsal's when it is ended), or when asked."""
+
     def rehearsal_over(rehearsal_id: int) -> None:
         # After the recorder's own work on this change, so the clock is replaced outside it.
         QTimer.singleShot(0, lambda: windows.rehearsal_finished(rehearsal(store, rehearsal_id)))
-
-    recorder.rehearsal_finished.connect(rehearsal_over)
-
-    recorder.resume_failed.connect(windows.status)
-    recorder.save_failed.connect(windows.status)
 
     def show_wrap_up(run_id: int) -> None:
         from presenter.ui.attendance.wrapup_view import (
@@ -258,33 +267,32 @@ def attach_recorder(windows, *, monotonic: Callable[[], float]) -> RunRecorder:
         else:
             show_wrap_up(recorder.run_id)
 
-    def show_history() -> None:
-        if store is None:
-            windows.status("The history needs the attendance file, which is not open")
-            return
-        from PySide6.QtCore import Qt
-
-        from presenter.ui.attendance.history_view import HistoryView
-
-        session = windows.controller.session
-        view = HistoryView(
-            store,
-            session.title,
-            session=session,
-            session_path=windows.session_path,
-            wall=windows.wall,
-            parent=windows.presenter,
-        )
-        view.session_file_changed.connect(
-            lambda path: windows.status(
-                f"{path.name} saved: the new minutes apply from the next run"
-            )
-        )
-        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        view.show()
-        recorder.history = view
-
+    recorder.rehearsal_finished.connect(rehearsal_over)
     recorder.finished.connect(show_wrap_up)
     windows.registry.action("wrap_up").triggered.connect(wrap_up_now)
-    windows.registry.action("session_history").triggered.connect(show_history)
-    return recorder
+
+
+def _show_history(windows, recorder: RunRecorder, store) -> None:
+    """The session's past runs, with the minutes they suggest for the plan."""
+    if store is None:
+        windows.status("The history needs the attendance file, which is not open")
+        return
+    from PySide6.QtCore import Qt
+
+    from presenter.ui.attendance.history_view import HistoryView
+
+    session = windows.controller.session
+    view = HistoryView(
+        store,
+        session.title,
+        session=session,
+        session_path=windows.session_path,
+        wall=windows.wall,
+        parent=windows.presenter,
+    )
+    view.session_file_changed.connect(
+        lambda path: windows.status(f"{path.name} saved: the new minutes apply from the next run")
+    )
+    view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    view.show()
+    recorder.history = view

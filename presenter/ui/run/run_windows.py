@@ -332,7 +332,7 @@ class RunWindows(QObject):
         from presenter.ui.shared.dialogs import ConfirmDialog, ProblemsDialog
 
         c = self.controller
-        under_way = c.state in (RunState.RUNNING, RunState.PAUSED)
+        under_way = c.in_progress
         if under_way and not c.rehearsal:
             ProblemsDialog.show_problems(
                 self.presenter,
@@ -401,7 +401,7 @@ class RunWindows(QObject):
         """Next item; on the last item, offer to end the session (a clicker has no other key)."""
         c = self.controller
         last = len(c.session.items) - 1
-        if c.state in (RunState.RUNNING, RunState.PAUSED) and c.clock.current_index >= last:
+        if c.in_progress and c.clock.current_index >= last:
             self.finish()
             return
         c.next()
@@ -427,7 +427,7 @@ class RunWindows(QObject):
     def finish(self) -> None:
         from presenter.ui.shared.dialogs import ConfirmDialog
 
-        if self.controller.state not in (RunState.RUNNING, RunState.PAUSED):
+        if not self.controller.in_progress:
             return
         what = "the rehearsal" if self.controller.rehearsal else "the session"
         if ConfirmDialog.ask(self.presenter, f"End {what}", f"End {what} now?", f"End {what}"):
@@ -525,7 +525,7 @@ class RunWindows(QObject):
         """Closing during a run asks first; an unsaved agenda asks to be saved."""
         if self.editor is not None and not self.editor.maybe_save():
             return False
-        if self.controller.state in (RunState.RUNNING, RunState.PAUSED):
+        if self.controller.in_progress:
             from presenter.ui.shared.dialogs import ConfirmDialog
 
             return ConfirmDialog.ask(

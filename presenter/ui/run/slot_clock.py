@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from presenter.timing import RunState, RunView
-from presenter.timing.format import format_ahead_behind, format_duration
+from presenter.timing.display import finish_caption, pace_state, pace_text, slot_left_text
 from presenter.ui.run.countdown import set_style_state
 
 
@@ -58,35 +56,17 @@ class SlotClock(QWidget):
 
     def _caption_finish(self) -> None:
         end = self._slot_end
-        if self._ended:
-            text = f"Ended at (slot ends {end})" if not self.compact else f"Ended at (ends {end})"
-        elif self.compact:
-            text = f"Finish (ends {end})" if end else "Finish"
-        else:
-            text = f"Forecast finish (slot ends {end})" if end else "Forecast finish"
-        self.finish_caption.setText(text)
+        self.finish_caption.setText(finish_caption(end, ended=self._ended, compact=self.compact))
         self.finish_caption.setToolTip(f"Forecast finish; the slot ends at {end}" if end else "")
 
     def show_view(self, view: RunView) -> None:
         self.time_of_day.setText(view.now.strftime("%H:%M"))
-        if view.slot_remaining >= 0:
-            self.slot_left.setText(format_duration(math.ceil(view.slot_remaining)))
-        else:
-            self.slot_left.setText("+" + format_duration(math.floor(-view.slot_remaining)))
+        self.slot_left.setText(slot_left_text(view))
         self.finish.setText(f"{view.forecast_finish:%H:%M}")
         self._slot_end = f"{view.slot_end:%H:%M}"
         self._ended = view.state is RunState.FINISHED
         self._caption_finish()
-        if self._ended:  # no pace to keep once the session has ended
-            self.pace.setText("Session ended")
-            pace = "none"
-        elif view.state is RunState.BEFORE_START:
-            self.pace.setText("Not started")
-            pace = "none"
-        else:
-            self.pace.setText(format_ahead_behind(view.ahead_behind))
-            pace = "ahead" if view.ahead_behind >= 0 else "behind"
-            if view.forecast_finish > view.slot_end:
-                pace = "late"
+        self.pace.setText(pace_text(view))
+        pace = pace_state(view)
         set_style_state(self.pace, "pace", pace)
         set_style_state(self.finish, "pace", pace)
