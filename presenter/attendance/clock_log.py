@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING, Any
 
 from presenter.attendance.model import Run
 from presenter.attendance.store import AttendanceError, AttendanceStore
+from presenter.timing.state import RunState
 
 if TYPE_CHECKING:
     from presenter.agenda.model import Session
     from presenter.timing import ItemTiming, RunClock
 
 RESUME_WITHIN = timedelta(hours=12)  # an unfinished run older than this is not offered
-IN_PROGRESS = ("running", "paused")
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,14 @@ class ClockSave:
     state: str
     snapshot: dict[str, Any]
     saved_at: datetime
+
+
+def _under_way(state: str) -> bool:
+    """Whether a saved clock's state is a run under way (a damaged row's is not)."""
+    try:
+        return RunState(state).in_progress
+    except ValueError:
+        return False
 
 
 def save_clock(
@@ -209,7 +217,7 @@ def resume_offer(store: AttendanceStore, now: datetime) -> ResumeOffer | None:
         return None
     save = _save_from_row(row)
     run = store.run(save.run_id)
-    if save.state not in IN_PROGRESS or run.purged:
+    if not _under_way(save.state) or run.purged:
         return None
     if abs(now.replace(tzinfo=None) - save.saved_at.replace(tzinfo=None)) > RESUME_WITHIN:
         return None
