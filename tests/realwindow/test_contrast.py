@@ -53,19 +53,27 @@ class DialogCamera:
         self.problems: dict[str, list[str]] = {}
         self.measured: list[str] = []
 
-    def measure(self, name: str, area: Geometry, beneath: Picture | None = None) -> None:
+    def measure(
+        self,
+        name: str,
+        area: Geometry,
+        beneath: tuple[Picture, ...] = (),
+        shot: Path | None = None,
+    ) -> None:
         """Measure the text in `area`. With `beneath` (the same area before an overlay
-        covered it), a faint mark where the window beneath had something drawn is that
-        window showing through, not the overlay's text."""
-        shot = Picture.load(self.x.screenshot(self.folder / f"{name}-screen.png"))
-        picture = shot.crop(area)
+        covered it, and after it went), a faint mark where the window beneath had something
+        drawn in either picture is that window showing through, not the overlay's text.
+        Two pictures, because the countdown beneath may tick while the overlay is shown."""
+        if shot is None:
+            shot = self.x.screenshot(self.folder / f"{name}-screen.png")
+        picture = Picture.load(shot).crop(area)
         picture.save(self.folder / f"{name}.png")
         words = text_contrasts(picture)
         self.measured.append(name)
         if not words:
             self.problems[name] = ["no text found on it"]
             return
-        bad = [w for w in unreadable(words) if beneath is None or not drawn_on(beneath, w)]
+        bad = [w for w in unreadable(words) if not any(drawn_on(b, w) for b in beneath)]
         if bad:
             self.problems[name] = [w.describe() for w in bad[:5]]
 
@@ -122,7 +130,11 @@ def test_every_dialog_is_readable(theme, laptop, start_app, tmp_path):
         return now if changed > 0.3 * len(now.data) / (3 * 97) else None
 
     app.wait_for("the key list (F1) to cover the presenter window", help_shown)
-    camera.measure("help", window, beneath=before)
+    shot = laptop.screenshot(tmp_path / "help-screen.png")
+    laptop.key("Escape")
+    app.wait_for("the key list to close on Esc", lambda: help_shown() is None)
+    after = Picture.load(laptop.screenshot(tmp_path / "after-help.png")).crop(window)
+    camera.measure("help", window, beneath=(before, after), shot=shot)
 
     assert camera.measured == ["jump", "end", "quit", "rebalance", "help"]
     assert not camera.problems, (
