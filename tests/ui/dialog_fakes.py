@@ -27,7 +27,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
-from presenter.ui.attendance.checkin_panel import MergeDialog
+from presenter.ui.attendance.merge_dialog import MergeDialog
 from presenter.ui.attendance.roster_import import RosterImportDialog
 from presenter.ui.run.rebalance_dialog import RebalanceDialog
 from presenter.ui.run.resume import ResumeDialog

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 
 from presenter.attendance import AttendeeDetails, open_store
 from presenter.ui.attendance.attendee_model import AttendeeTableModel, MatchListModel
-from presenter.ui.attendance.checkin_panel import CheckInPanel, MergeChoice, MergeDialog
+from presenter.ui.attendance.checkin_panel import CheckInPanel
+from presenter.ui.attendance.merge_dialog import MergeChoice, MergeDialog
 from presenter.ui.attendance.roster_import import RosterImportDialog
 
 READINESS = ("App installed", "Username ready")

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 from presenter.attendance import open_store
 from presenter.attendance.clock_log import ResumeOffer
 from presenter.attendance.roster import guess_columns, read_table
-from presenter.ui.attendance.checkin_panel import MergeDialog
 from presenter.ui.attendance.history_view import HistoryView
+from presenter.ui.attendance.merge_dialog import MergeDialog
 from presenter.ui.attendance.roster_import import RosterImportDialog
 from presenter.ui.attendance.wrapup_view import WrapUpView
 from presenter.ui.run.resume import ResumeDialog
