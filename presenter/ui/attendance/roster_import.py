@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QMessageBox,
@@ -98,13 +97,9 @@ class RosterImportDialog(QDialog):
         """Ask for a roster file: a CSV or XLSX sheet, an Eventbrite or Forms export."""
         from presenter.ui.shared.file_dialogs import FileDialogs
 
-        name, _filter = QFileDialog.getOpenFileName(
-            parent,
-            "Import a roster",
-            str(FileDialogs.start_folder()),
-            "Rosters (*.csv *.xlsx *.tsv *.txt);;All files (*)",
+        return FileDialogs.open_file(
+            parent, "Import a roster", "", "Rosters (*.csv *.xlsx *.tsv *.txt);;All files (*)"
         )
-        return FileDialogs.chosen(name)
 
     @classmethod
     def confirm(
