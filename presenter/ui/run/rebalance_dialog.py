@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -29,13 +28,12 @@ class RebalanceDialog(QDialog):
         self.setWindowTitle("Rebalance the agenda")
         self.headline = QLabel(proposal.headline(), wordWrap=True)
         self.table = read_only_table(
-            HEADERS, "RebalanceTable", "Proposed minutes for the items still to come"
+            HEADERS, "RebalanceTable", "Proposed minutes for the items still to come", stretch=0
         )
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         bold = QFont(self.font())
         bold.setBold(True)
         rows = list(proposal.rows())

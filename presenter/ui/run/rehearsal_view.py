@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -33,10 +32,9 @@ class RehearsalWrapUp(QDialog):
             wordWrap=True,
         )
         self.table = read_only_table(
-            COLUMNS, "RehearsalTable", "Each item planned against the time it took"
+            COLUMNS, "RehearsalTable", "Each item planned against the time it took", stretch=0
         )
         fill(self.table, comparison_rows(record), right_from=1)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

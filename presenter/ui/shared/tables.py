@@ -11,14 +11,20 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-def read_only_table(headings: Sequence[str], name: str, accessible_name: str) -> QTableWidget:
-    """An empty table with these headings; `fill` gives it its rows."""
+def read_only_table(
+    headings: Sequence[str], name: str, accessible_name: str, *, stretch: int | None = None
+) -> QTableWidget:
+    """An empty table with these headings, column `stretch` (if given) taking the room the
+    others leave; `fill` gives it its rows."""
     table = QTableWidget(0, len(headings), objectName=name)
     table.setAccessibleName(accessible_name)
     table.setHorizontalHeaderLabels(list(headings))
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
 
 
