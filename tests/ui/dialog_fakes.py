@@ -21,7 +21,6 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -135,21 +134,16 @@ class DialogFakes:
         """The dialog may open (a message: it answers nothing)."""
         self._replies[self._key(dialog)] = lambda *args: None
 
-    @property
-    def open_path(self) -> Any:
-        raise AttributeError("open_path is only set")
-
-    @open_path.setter
-    def open_path(self, path: Path | str | None) -> None:
-        self.answer(OPEN_FILE, path)
-
-    @property
-    def save_path(self) -> Any:
-        raise AttributeError("save_path is only set")
-
-    @save_path.setter
-    def save_path(self, path: Path | str | None) -> None:
-        self.answer(SAVE_FILE, path)
+    open_path = property(
+        None,
+        lambda self, path: self.answer(OPEN_FILE, path),
+        doc="The file any open-file dialog picks (a path), or None: cancelled.",
+    )
+    save_path = property(
+        None,
+        lambda self, path: self.answer(SAVE_FILE, path),
+        doc="Where any save-as dialog saves (a path), or None: cancelled.",
+    )
 
     def titles(self, dialog: Any = None) -> list[str]:
         """The titles of the dialogs opened (of that one dialog, if named), in order."""
