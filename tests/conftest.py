@@ -50,3 +50,14 @@ class FakeClock:
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    """Every dialog the app can open, faked: a test answers the ones it expects, and any
+    other fails it instead of waiting for a click (tests/ui/dialog_fakes.py says how)."""
+    from tests.ui.dialog_fakes import DialogFakes  # Qt only for the tests that ask for it
+
+    fakes = DialogFakes(monkeypatch)
+    yield fakes
+    fakes.check()

@@ -173,22 +173,17 @@ def test_the_check_in_panel_path_on_a_full_disk_says_the_disk_is_full(small_disk
 
 
 def test_the_editor_saving_onto_a_full_disk_says_so_and_keeps_the_changes(
-    small_disk, tmp_path, qtbot, monkeypatch
+    small_disk, tmp_path, qtbot, dialogs
 ):
     from presenter.ui.editor.editor_window import AgendaEditor
     from presenter.ui.shared.dialogs import ProblemsDialog, SaveChangesDialog
-    from presenter.ui.shared.file_dialogs import FileDialogs
     from presenter.ui.shared.settings import Settings
 
     shown = []
-    monkeypatch.setattr(
-        ProblemsDialog,
-        "show_problems",
-        classmethod(lambda cls, parent, title, lines: shown.append((title, lines))),
-    )
-    monkeypatch.setattr(SaveChangesDialog, "ask", classmethod(lambda cls, parent, name: "discard"))
+    dialogs.answer_with(ProblemsDialog, lambda parent, title, lines: shown.append((title, lines)))
+    dialogs.answer(SaveChangesDialog, "discard")
     target = small_disk / "session.md"
-    monkeypatch.setattr(FileDialogs, "save_session", classmethod(lambda cls, parent, name: target))
+    dialogs.save_path = target
     session, _ = load_session(bundled_session_path())
     editor = AgendaEditor(session, None, Settings(tmp_path / "settings.ini"))
     qtbot.addWidget(editor)

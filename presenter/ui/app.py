@@ -6,11 +6,17 @@ import argparse
 import linecache
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from presenter.agenda import Session, SessionFileError, bundled_session_path, load_session_cached
+
+if TYPE_CHECKING:  # the windows are imported once the session has been read
+    from presenter.ui.run.resume import RunRecorder
+    from presenter.ui.run.run_windows import RunWindows
+    from presenter.ui.shared.settings import Settings
 
 READY_TIMEOUT_MS = 30_000
 # The window and the worker threads (PowerPoint export and import) share Python's interpreter
@@ -134,7 +140,14 @@ def run_app(argv: list[str]) -> int:
     settings = Settings(settings_path(folder))
     if session is None:
         return _cannot_start(args, "This session file cannot be opened", problems, settings.theme)
+    windows, recorder = _open_windows(args, session, path, settings, folder)
+    return _run(app, args, windows, recorder)
 
+
+def _open_windows(
+    args: argparse.Namespace, session: Session, path: Path, settings: Settings, folder: Path
+) -> tuple[RunWindows, RunRecorder]:
+    """The run windows over the system's clocks, their run recorded in the attendance file."""
     from presenter.timing import system_clocks
     from presenter.ui.run.run_windows import RunWindows
 
@@ -160,6 +173,13 @@ def run_app(argv: list[str]) -> int:
 
     recorder = attach_recorder(windows, monotonic=monotonic)
     linecache.clearcache()
+    return windows, recorder
+
+
+def _run(
+    app: QApplication, args: argparse.Namespace, windows: RunWindows, recorder: RunRecorder
+) -> int:
+    """Show the windows and run until they close: the exit code."""
     result = {"code": 0}
     if not args.quit_when_ready:
         # A run cut short (laptop died, app killed) is offered back once the windows are up;

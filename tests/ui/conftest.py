@@ -9,6 +9,12 @@ from presenter.ui.run.run_windows import RunWindows
 from presenter.ui.shared.settings import Settings
 
 
+@pytest.fixture(autouse=True)
+def _no_dialog_unanswered(dialogs):
+    """Every window test runs with the dialogs faked: one nobody expected fails the test."""
+    return dialogs
+
+
 @pytest.fixture
 def session():
     loaded, _warnings = load_session(bundled_session_path())

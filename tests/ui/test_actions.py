@@ -85,13 +85,11 @@ def test_full_screen_toggles_and_escape_leaves_it(windows):
     assert not windows.presenter.isFullScreen()
 
 
-def test_next_on_the_last_item_offers_to_end(windows, session, monkeypatch):
+def test_next_on_the_last_item_offers_to_end(windows, session, dialogs):
     from presenter.ui.shared.dialogs import ConfirmDialog
 
     asked = []
-    monkeypatch.setattr(
-        ConfirmDialog, "ask", classmethod(lambda cls, p, title, *a: asked.append(title) or False)
-    )
+    dialogs.answer_with(ConfirmDialog, lambda p, title, *a: asked.append(title) or False)
     windows.registry.trigger("next")
     windows.controller.jump(len(session.items) - 1)
     windows.registry.trigger("next")
@@ -119,28 +117,25 @@ def test_restart_the_current_item(windows, clock, session):
     assert windows.presenter.countdown.countdown.text() == f"{session.items[0].minutes}:00"
 
 
-def test_open_a_session_before_the_start(windows, tmp_path, monkeypatch, session):
+def test_open_a_session_before_the_start(windows, tmp_path, dialogs, session):
     import dataclasses
 
     from presenter.agenda import save_session
-    from presenter.ui.shared.file_dialogs import FileDialogs
 
     other = dataclasses.replace(session, title="Twitter hour on Ward 7")
     path = tmp_path / "ward7.md"
     save_session(other, path)
-    monkeypatch.setattr(FileDialogs, "open_session", classmethod(lambda cls, parent, folder: path))
+    dialogs.open_path = path
     windows.registry.trigger("open_session")
     assert windows.presenter.countdown.title.text() == "Twitter hour on Ward 7"
     assert windows.audience.arrival.title.text() == "Twitter hour on Ward 7"
 
 
-def test_quit_during_the_session_asks_first(windows, monkeypatch):
+def test_quit_during_the_session_asks_first(windows, dialogs):
     from presenter.ui.shared.dialogs import ConfirmDialog
 
     answers = []
-    monkeypatch.setattr(
-        ConfirmDialog, "ask", classmethod(lambda cls, p, title, *a: answers.append(title) or False)
-    )
+    dialogs.answer_with(ConfirmDialog, lambda p, title, *a: answers.append(title) or False)
     windows.registry.trigger("next")
     windows.registry.trigger("quit")
     assert answers == ["Quit during the session"]
@@ -154,11 +149,10 @@ def test_quit_before_the_start_closes_both_windows(windows):
     assert not windows.audience.isVisible()
 
 
-def test_export_action_writes_the_deck_in_the_background(windows, qtbot, tmp_path, monkeypatch):
-    from presenter.ui.shared.file_dialogs import FileDialogs
+def test_export_action_writes_the_deck_in_the_background(windows, qtbot, tmp_path, dialogs):
 
     target = tmp_path / "twitter-hour.pptx"
-    monkeypatch.setattr(FileDialogs, "save_deck", classmethod(lambda cls, parent, name: target))
+    dialogs.save_path = target
     windows.registry.trigger("export_deck")
     qtbot.waitUntil(lambda: "Exported" in windows.presenter.statusBar().currentMessage())
     assert target.stat().st_size > 0

@@ -54,26 +54,18 @@ def test_bad_session_file_prints_file_line_and_exits_2(tmp_path):
     assert not list((tmp_path / "data" / "cache").glob("session-*.json"))
 
 
-def test_bad_session_file_shows_a_dialog_not_a_traceback(qapp, tmp_path, monkeypatch, capsys):
+def test_bad_session_file_shows_a_dialog_not_a_traceback(qapp, tmp_path, dialogs, capsys):
     shown = []
-    monkeypatch.setattr(
-        ProblemsDialog,
-        "show_problems",
-        classmethod(lambda cls, p, title, lines: shown.append(lines)),
-    )
+    dialogs.answer_with(ProblemsDialog, lambda p, title, lines: shown.append(lines))
     bad = tmp_path / "bad.md"
     bad.write_text(BAD_SESSION, encoding="utf-8")
     assert run_app([str(bad), "--data-dir", str(tmp_path)]) == 2
     assert shown and shown[0][0].startswith(f"{bad}:5: error: ")
 
 
-def test_missing_file_is_a_message_too(qapp, tmp_path, monkeypatch):
+def test_missing_file_is_a_message_too(qapp, tmp_path, dialogs):
     shown = []
-    monkeypatch.setattr(
-        ProblemsDialog,
-        "show_problems",
-        classmethod(lambda cls, p, title, lines: shown.append(lines)),
-    )
+    dialogs.answer_with(ProblemsDialog, lambda p, title, lines: shown.append(lines))
     missing = tmp_path / "nowhere.md"
     assert run_app([str(missing), "--data-dir", str(tmp_path)]) == 2
     assert shown[0][0].startswith(str(missing))

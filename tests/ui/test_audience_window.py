@@ -79,10 +79,10 @@ def test_black_screen_is_black_when_grabbed(windows, qtbot):
     assert image.pixelColor(320, 180).name() == "#ffffff"
 
 
-def test_thank_you_when_finished(windows, monkeypatch):
+def test_thank_you_when_finished(windows, dialogs):
     from presenter.ui.shared.dialogs import ConfirmDialog
 
-    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, *a: True))
+    dialogs.answer(ConfirmDialog, True)
     windows.registry.trigger("next")
     windows.registry.trigger("finish")
     assert windows.audience.page_name() == "finished"

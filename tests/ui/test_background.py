@@ -69,13 +69,9 @@ def test_import_a_deck_runs_it(windows, qtbot, tmp_path, clock, session):
     assert [i.title for i in windows.controller.session.items] == [i.title for i in session.items]
 
 
-def test_a_bad_deck_is_a_message(windows, qtbot, tmp_path, monkeypatch):
+def test_a_bad_deck_is_a_message(windows, qtbot, tmp_path, dialogs):
     shown = []
-    monkeypatch.setattr(
-        ProblemsDialog,
-        "show_problems",
-        classmethod(lambda cls, p, title, lines: shown.append(lines)),
-    )
+    dialogs.answer_with(ProblemsDialog, lambda p, title, lines: shown.append(lines))
     path = tmp_path / "not-a-deck.pptx"
     path.write_text("hello", encoding="utf-8")
     deck_actions.import_(windows.presenter, windows.open_session, path=path)

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 
 from presenter.attendance import AttendeeDetails, open_store
 from presenter.ui.attendance.attendee_model import AttendeeTableModel, MatchListModel
-from presenter.ui.attendance.checkin_panel import CheckInPanel, MergeChoice, MergeDialog
+from presenter.ui.attendance.checkin_panel import CheckInPanel
+from presenter.ui.attendance.merge_dialog import MergeChoice, MergeDialog
 from presenter.ui.attendance.roster_import import RosterImportDialog
 
 READINESS = ("App installed", "Username ready")
@@ -99,14 +100,14 @@ def test_ctrl_enter_adds_a_walk_in_even_with_a_match(qtbot, panel, store, run_id
     assert names(store, run_id) == ["Jo"]
 
 
-def test_a_duplicate_asks_and_merges(qtbot, panel, store, run_id, monkeypatch):
+def test_a_duplicate_asks_and_merges(qtbot, panel, store, run_id, dialogs):
     asked = []
 
     def ask(parent, existing, typed, reason):
         asked.append((existing.name, typed.name, reason))
         return MergeChoice.MERGE
 
-    monkeypatch.setattr(MergeDialog, "ask", ask)
+    dialogs.answer_with(MergeDialog, ask)
     type_name(qtbot, panel, "Sam Patel")
     press_enter(qtbot, panel)
     type_name(qtbot, panel, "sam patel")
@@ -118,15 +119,15 @@ def test_a_duplicate_asks_and_merges(qtbot, panel, store, run_id, monkeypatch):
     assert "already in" in panel.status.text()
 
 
-def test_a_duplicate_can_be_cancelled_or_added(qtbot, panel, store, run_id, monkeypatch):
+def test_a_duplicate_can_be_cancelled_or_added(qtbot, panel, store, run_id, dialogs):
     type_name(qtbot, panel, "Sam Patel")
     press_enter(qtbot, panel)
-    monkeypatch.setattr(MergeDialog, "ask", lambda *args: MergeChoice.CANCEL)
+    dialogs.answer(MergeDialog, MergeChoice.CANCEL)
     type_name(qtbot, panel, "Sam Patel")
     qtbot.keyClick(panel.name_edit, Qt.Key.Key_Return)
     assert names(store, run_id) == ["Sam Patel"]
     assert panel.name_edit.text() == "Sam Patel"  # kept, so it can be changed
-    monkeypatch.setattr(MergeDialog, "ask", lambda *args: MergeChoice.ADD)
+    dialogs.answer(MergeDialog, MergeChoice.ADD)
     press_enter(qtbot, panel)
     assert names(store, run_id) == ["Sam Patel", "Sam Patel"]
 
@@ -238,7 +239,7 @@ def test_enter_from_a_readiness_tick_checks_in_too(qtbot, panel, store, run_id):
 
 
 def test_a_roster_is_imported_after_the_columns_are_confirmed(
-    qtbot, panel, store, run_id, tmp_path, monkeypatch
+    qtbot, panel, store, run_id, tmp_path, dialogs
 ):
     roster = tmp_path / "signups.csv"
     roster.write_text("Delegate,Email,Ward\nSam Patel,sam@nhs.net,ED\nAna Costa,,ICU\n")
@@ -252,8 +253,8 @@ def test_a_roster_is_imported_after_the_columns_are_confirmed(
         dialog.field_boxes["name"].setCurrentIndex(1)  # column A
         return dialog.columns()
 
-    monkeypatch.setattr(RosterImportDialog, "choose_file", lambda parent: roster)
-    monkeypatch.setattr(RosterImportDialog, "confirm", confirm)
+    dialogs.open_path = roster
+    dialogs.answer_with(RosterImportDialog.confirm, confirm)
     with qtbot.waitSignal(panel.changed, timeout=2000):
         assert panel.import_roster() == 2
     assert shown == ["C: Ward"]
@@ -264,14 +265,14 @@ def test_a_roster_is_imported_after_the_columns_are_confirmed(
     assert names(store, run_id) == ["Ana Costa"]
 
 
-def test_a_roster_with_bad_rows_imports_nobody(qtbot, panel, store, run_id, tmp_path, monkeypatch):
+def test_a_roster_with_bad_rows_imports_nobody(qtbot, panel, store, run_id, tmp_path, dialogs):
     roster = tmp_path / "signups.csv"
     roster.write_text("Name,Email\nSam Patel,sam@nhs.net\n,x@nhs.net\n")
     problems = []
-    monkeypatch.setattr(RosterImportDialog, "choose_file", lambda parent: roster)
-    monkeypatch.setattr(RosterImportDialog, "confirm", lambda parent, t, columns, r: columns)
-    monkeypatch.setattr(
-        RosterImportDialog, "show_problems", lambda parent, lines: problems.extend(lines)
+    dialogs.open_path = roster
+    dialogs.answer_with(RosterImportDialog.confirm, lambda parent, t, columns, r: columns)
+    dialogs.answer_with(
+        RosterImportDialog.show_problems, lambda parent, lines: problems.extend(lines)
     )
     assert panel.import_roster() == 0
     assert problems == [f"{roster}:3: error: the name is empty"]

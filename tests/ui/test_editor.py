@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QFileDialog
 
 from presenter.agenda import AgendaItem, Session, load_session
 from presenter.ui.editor.editor_model import FIXED, MINUTES, START, TITLE, AgendaItemsModel
 from presenter.ui.editor.editor_window import AgendaEditor
 from presenter.ui.shared.dialogs import ProblemsDialog, SaveChangesDialog
-from presenter.ui.shared.file_dialogs import FileDialogs
 
 
 @pytest.fixture
@@ -22,8 +24,8 @@ def small():
 
 
 @pytest.fixture
-def editor(qtbot, small, settings, monkeypatch):
-    monkeypatch.setattr(SaveChangesDialog, "ask", classmethod(lambda cls, parent, name: "discard"))
+def editor(qtbot, small, settings, dialogs):
+    dialogs.answer(SaveChangesDialog, "discard")
     window = AgendaEditor(small, None, settings)
     qtbot.addWidget(window)
     window.show()
@@ -144,9 +146,9 @@ def test_session_fields_and_slot(editor, qtbot):
     assert editor.session.venue == ""
 
 
-def test_save_writes_a_file_that_reads_back(editor, tmp_path, monkeypatch):
+def test_save_writes_a_file_that_reads_back(editor, tmp_path, dialogs):
     target = tmp_path / "lunch.md"
-    monkeypatch.setattr(FileDialogs, "save_session", classmethod(lambda cls, parent, name: target))
+    dialogs.save_path = target
     editor.table.setCurrentIndex(editor.model.index(1, TITLE))
     editor.side.item_form.minutes.setValue(18)
     assert not editor.is_saved()
@@ -159,23 +161,19 @@ def test_save_writes_a_file_that_reads_back(editor, tmp_path, monkeypatch):
     assert editor.windowTitle().startswith("lunch.md")
 
 
-def test_unsaved_changes_prompt_can_cancel_closing(editor, monkeypatch):
+def test_unsaved_changes_prompt_can_cancel_closing(editor, dialogs):
     editor.registry.trigger("add_item")
-    monkeypatch.setattr(SaveChangesDialog, "ask", classmethod(lambda cls, parent, name: "cancel"))
+    dialogs.answer(SaveChangesDialog, "cancel")
     editor.close()
     assert editor.isVisible()
-    monkeypatch.setattr(SaveChangesDialog, "ask", classmethod(lambda cls, parent, name: "discard"))
+    dialogs.answer(SaveChangesDialog, "discard")
     editor.close()
     assert not editor.isVisible()
 
 
-def test_bad_file_opens_a_dialog_with_the_format_message(editor, tmp_path, monkeypatch):
+def test_bad_file_opens_a_dialog_with_the_format_message(editor, tmp_path, dialogs):
     shown = []
-    monkeypatch.setattr(
-        ProblemsDialog,
-        "show_problems",
-        classmethod(lambda cls, parent, title, lines: shown.append(lines)),
-    )
+    dialogs.answer_with(ProblemsDialog, lambda parent, title, lines: shown.append(lines))
     bad = tmp_path / "bad.md"
     bad.write_text("---\ntitle: Broken\n---\n\n## An item [five min]\n", encoding="utf-8")
     assert not editor.open_path(bad)
@@ -226,15 +224,14 @@ def test_presenter_follows_the_editor_before_the_start(windows, qtbot):
     editor.stack.setClean()
 
 
-def test_save_on_the_bundled_session_asks_where(qtbot, session, settings, monkeypatch, tmp_path):
+def test_save_on_the_bundled_session_asks_where(qtbot, session, settings, dialogs, tmp_path):
     from presenter.agenda import bundled_session_path
 
     asked = []
     target = tmp_path / "my-twitter-hour.md"
-    monkeypatch.setattr(
-        FileDialogs,
-        "save_session",
-        classmethod(lambda cls, parent, name: asked.append(name) or target),
+    dialogs.answer_with(
+        QFileDialog.getSaveFileName,
+        lambda shown: asked.append(Path(shown["folder"]).name) or target,
     )
     bundled = bundled_session_path()
     before = bundled.read_bytes()

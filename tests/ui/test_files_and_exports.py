@@ -10,7 +10,6 @@ from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from presenter.ui.shared.file_dialogs import FileDialogs
 from presenter.ui.shared.settings import Settings
 
 
@@ -28,7 +27,7 @@ def home(tmp_path, monkeypatch) -> Path:
 
 
 @pytest.fixture
-def asked(monkeypatch):
+def asked(dialogs):
     """The folder or path each file dialog opened on; the dialog answers `asked.answer`."""
 
     class Asked(list):
@@ -36,12 +35,12 @@ def asked(monkeypatch):
 
     calls = Asked()
 
-    def dialog(parent, caption, where, filter_=""):
-        calls.append(Path(where))
-        return calls.answer, filter_
+    def dialog(shown):
+        calls.append(Path(shown["folder"]))
+        return calls.answer
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", dialog)
+    dialogs.answer_with(QFileDialog.getSaveFileName, dialog)
+    dialogs.answer_with(QFileDialog.getOpenFileName, dialog)
     return calls
 
 
@@ -62,14 +61,12 @@ def test_file_dialogs_start_in_the_documents_folder(windows, home, asked):
 
 
 def test_file_dialogs_remember_the_last_folder_between_runs(
-    windows, home, asked, tmp_path, monkeypatch
+    windows, home, asked, tmp_path, dialogs
 ):
     from presenter.ui.shared.dialogs import ProblemsDialog
 
     problems = []
-    monkeypatch.setattr(
-        ProblemsDialog, "show_problems", classmethod(lambda cls, *a: problems.append(a))
-    )
+    dialogs.answer_with(ProblemsDialog, lambda *a: problems.append(a))
     exports = tmp_path / "exports"
     exports.mkdir()
     asked.answer = str(exports / "mine.md")
@@ -89,11 +86,11 @@ def test_the_editor_names_the_bundled_session(windows, session, qtbot):
 
 
 def test_an_export_says_where_the_deck_went_and_opens_its_folder(
-    windows, qtbot, tmp_path, monkeypatch
+    windows, qtbot, tmp_path, monkeypatch, dialogs
 ):
     target = tmp_path / "out" / "twitter-hour.pptx"
     target.parent.mkdir()
-    monkeypatch.setattr(FileDialogs, "save_deck", classmethod(lambda cls, parent, name: target))
+    dialogs.save_path = target
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     windows.registry.trigger("export_deck")

@@ -20,11 +20,11 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
-def run(make_windows, session, qtbot, monkeypatch):
+def run(make_windows, session, qtbot, dialogs):
     """Both windows with the check-in panel, the presenter window in front."""
-    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, *args: False))
-    monkeypatch.setattr(JumpDialog, "ask", classmethod(lambda cls, *args: (0, False)))
-    monkeypatch.setattr(RebalanceDialog, "ask", classmethod(lambda cls, *args: False))
+    dialogs.answer(ConfirmDialog, False)
+    dialogs.answer(JumpDialog, (0, False))
+    dialogs.answer(RebalanceDialog, False)
     windows = make_windows(session, check_in=True)
     windows.presenter.activateWindow()
     qtbot.waitUntil(windows.presenter.isActiveWindow)

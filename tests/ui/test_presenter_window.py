@@ -103,22 +103,18 @@ def test_previous_goes_back_an_item(windows, session):
     assert windows.presenter.countdown.title.text() == session.items[0].title
 
 
-def test_jump_goes_to_the_chosen_item(windows, session, monkeypatch):
+def test_jump_goes_to_the_chosen_item(windows, session, dialogs):
     from presenter.ui.shared.dialogs import JumpDialog
 
-    monkeypatch.setattr(JumpDialog, "ask", classmethod(lambda cls, parent, s, current: (4, True)))
+    dialogs.answer(JumpDialog, (4, True))
     windows.registry.trigger("next")
     windows.registry.trigger("jump")
     assert windows.presenter.countdown.title.text() == session.items[4].title
 
 
-def test_rebalance_asks_then_changes_the_rest_of_the_plan(windows, clock, session, monkeypatch):
+def test_rebalance_asks_then_changes_the_rest_of_the_plan(windows, clock, session, dialogs):
     asked = []
-    monkeypatch.setattr(
-        RebalanceDialog,
-        "ask",
-        classmethod(lambda cls, parent, proposal: asked.append(proposal) or True),
-    )
+    dialogs.answer_with(RebalanceDialog, lambda parent, proposal: asked.append(proposal) or True)
     windows.registry.trigger("next")
     clock.advance(session.items[0].minutes * 60 + 6 * 60 + 27)  # 6 min 27 s over on the first
     windows.registry.trigger("next")
@@ -192,9 +188,8 @@ def test_clicking_a_checklist_line_ticks_it(windows, qtbot):
     assert notes.checklist()[0][1] is True
 
 
-def test_end_of_session_asks_first(windows, monkeypatch):
-    answers = iter([False, True])
-    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, *a: next(answers)))
+def test_end_of_session_asks_first(windows, dialogs):
+    dialogs.answer(ConfirmDialog, False, True)
     windows.registry.trigger("next")
     windows.registry.trigger("finish")
     assert windows.controller.state is RunState.RUNNING
@@ -203,8 +198,8 @@ def test_end_of_session_asks_first(windows, monkeypatch):
     assert windows.presenter.countdown.warning.text().startswith("Session over")
 
 
-def test_after_ending_early_the_windows_say_the_session_has_ended(windows, clock, monkeypatch):
-    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, *a: True))
+def test_after_ending_early_the_windows_say_the_session_has_ended(windows, clock, dialogs):
+    dialogs.answer(ConfirmDialog, True)
     windows.registry.trigger("next")
     clock.advance(158)
     windows.registry.trigger("finish")  # items are left: ended early

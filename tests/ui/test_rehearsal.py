@@ -68,14 +68,14 @@ def test_rehearsal_menu_entry_is_in_the_run_menu(windows):
 
 
 def test_check_in_is_off_during_a_rehearsal_and_back_after(
-    recorded, clock, session, monkeypatch, qtbot
+    recorded, clock, session, dialogs, qtbot
 ):
     windows, _recorder = recorded(check_in=True)
     panel = windows.presenter.check_in_panel
     windows.registry.trigger("rehearse")
     assert panel.isHidden()
     assert not windows.registry.action("check_in").isEnabled()
-    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda *a, **k: True))
+    dialogs.answer(ConfirmDialog, True)
     windows.registry.trigger("finish")
     qtbot.waitUntil(lambda: not windows.controller.rehearsal)
     assert not panel.isHidden()
@@ -83,7 +83,7 @@ def test_check_in_is_off_during_a_rehearsal_and_back_after(
     assert "Rehearsal" not in windows.presenter.windowTitle()
 
 
-def test_a_rehearsal_is_not_a_run(recorded, clock, session, monkeypatch, qtbot, tmp_path, capsys):
+def test_a_rehearsal_is_not_a_run(recorded, clock, session, dialogs, qtbot, tmp_path, capsys):
     data = str(tmp_path / "data")
     windows, recorder = recorded(check_in=True)
     store = windows.attendance_store
@@ -91,7 +91,7 @@ def test_a_rehearsal_is_not_a_run(recorded, clock, session, monkeypatch, qtbot, 
     history_before = cli_output(capsys, "history", "twitter-hour", "--data-dir", data)
     rehearse_first_two_items(windows, clock, session, late_seconds=150)
     clock.advance(60)
-    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda *a, **k: True))
+    dialogs.answer(ConfirmDialog, True)
     windows.registry.trigger("finish")
     qtbot.waitUntil(lambda: windows.controller.state is RunState.BEFORE_START)
     assert not windows.controller.rehearsal  # ready for the real run
@@ -116,11 +116,11 @@ def test_a_rehearsal_is_not_a_run(recorded, clock, session, monkeypatch, qtbot, 
 
 
 def test_the_wrap_up_after_a_rehearsal_lists_item_planned_took(
-    recorded, clock, session, monkeypatch, qtbot
+    recorded, clock, session, dialogs, qtbot
 ):
     windows, _recorder = recorded()
     rehearse_first_two_items(windows, clock, session, late_seconds=-60)
-    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda *a, **k: True))
+    dialogs.answer(ConfirmDialog, True)
     windows.registry.trigger("finish")
     qtbot.waitUntil(lambda: getattr(windows, "rehearsal_wrap_up", None) is not None)
     view: RehearsalWrapUp = windows.rehearsal_wrap_up
@@ -157,15 +157,11 @@ def test_the_command_line_takes_rehearse():
     assert not build_parser().parse_args([]).rehearse
 
 
-def test_no_rehearsal_during_the_session(recorded, clock, monkeypatch):
+def test_no_rehearsal_during_the_session(recorded, clock, dialogs):
     windows, _recorder = recorded()
     windows.registry.trigger("next")
     told = []
-    monkeypatch.setattr(
-        ProblemsDialog,
-        "show_problems",
-        classmethod(lambda cls, p, title, lines: told.append(title)),
-    )
+    dialogs.answer_with(ProblemsDialog, lambda p, title, lines: told.append(title))
     windows.registry.trigger("rehearse")
     assert told == ["The session is running"]
     assert not windows.controller.rehearsal

@@ -48,7 +48,7 @@ def test_people_checked_in_before_the_start_belong_to_the_run_that_starts(record
     assert recorder.run_id == before == panel.run_id
 
 
-def _kill_and_reopen(recorded, clock, answer: bool, monkeypatch):
+def _kill_and_reopen(recorded, clock, answer: bool, dialogs):
     """Start, move two items on, check three people in; then a second app on the same data."""
     first, recorder = recorded()
     store = first.attendance_store
@@ -61,17 +61,15 @@ def _kill_and_reopen(recorded, clock, answer: bool, monkeypatch):
         store.check_in(recorder.run_id, AttendeeDetails(name))
     clock.advance(90)  # killed here: nothing more is saved
     asked: list[ResumeOffer] = []
-    monkeypatch.setattr(
-        ResumeDialog, "ask", classmethod(lambda cls, parent, offer: asked.append(offer) or answer)
-    )
+    dialogs.answer_with(ResumeDialog, lambda parent, offer: asked.append(offer) or answer)
     second, again = recorded()
     return second, again, asked, recorder.run_id
 
 
 def test_after_a_kill_the_run_resumes_on_the_same_item_with_its_times_and_people(
-    recorded, clock, monkeypatch
+    recorded, clock, dialogs
 ):
-    windows, recorder, asked, run_id = _kill_and_reopen(recorded, clock, True, monkeypatch)
+    windows, recorder, asked, run_id = _kill_and_reopen(recorded, clock, True, dialogs)
     assert recorder.offer_resume(windows.presenter)
     assert asked[0].text() == "Twitter hour, Library, started 11:55"
     view = windows.controller.view()
@@ -86,13 +84,14 @@ def test_after_a_kill_the_run_resumes_on_the_same_item_with_its_times_and_people
     assert last_clock_save(windows.attendance_store, run_id).action == "next"
 
 
-def test_starting_afresh_leaves_the_clock_before_the_start(recorded, clock, monkeypatch):
-    windows, recorder, asked, _run_id = _kill_and_reopen(recorded, clock, False, monkeypatch)
+def test_starting_afresh_leaves_the_clock_before_the_start(recorded, clock, dialogs):
+    windows, recorder, asked, _run_id = _kill_and_reopen(recorded, clock, False, dialogs)
     assert not recorder.offer_resume(windows.presenter)
     assert asked and windows.controller.state is RunState.BEFORE_START
 
 
-def test_the_resume_dialog_asks_and_returns_the_answer(qtbot, recorded, clock):
+def test_the_resume_dialog_asks_and_returns_the_answer(qtbot, recorded, clock, dialogs):
+    dialogs.open_for_real(ResumeDialog)  # clicked below, as the facilitator would
     windows, recorder = recorded()
     windows.registry.trigger("next")
     offer = recorder.offer()
@@ -107,8 +106,8 @@ def test_the_resume_dialog_asks_and_returns_the_answer(qtbot, recorded, clock):
     assert ResumeDialog.ask(windows.presenter, offer) is True
 
 
-def test_ending_the_session_saves_it_and_opens_the_wrap_up(recorded, clock, monkeypatch):
-    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, *args: True))
+def test_ending_the_session_saves_it_and_opens_the_wrap_up(recorded, clock, dialogs):
+    dialogs.answer(ConfirmDialog, True)
     windows, recorder = recorded()
     windows.registry.trigger("next")
     clock.advance(5 * 60)
@@ -120,12 +119,12 @@ def test_ending_the_session_saves_it_and_opens_the_wrap_up(recorded, clock, monk
     recorder.wrap_up.close()
 
 
-def test_a_damaged_save_is_not_resumed_and_the_window_says_why(recorded, clock, monkeypatch):
+def test_a_damaged_save_is_not_resumed_and_the_window_says_why(recorded, clock, dialogs):
     windows, recorder = recorded()
     windows.registry.trigger("next")
     damaged = {**windows.controller.clock.snapshot(), "version": 99}
     save_clock(windows.attendance_store, recorder.run_id, "next", damaged, clock.wall())
-    monkeypatch.setattr(ResumeDialog, "ask", classmethod(lambda cls, parent, offer: True))
+    dialogs.answer(ResumeDialog, True)
     second, again = recorded()
     assert not again.offer_resume(second.presenter)
     assert second.controller.state is RunState.BEFORE_START

@@ -26,7 +26,7 @@ def panel(qtbot, tmp_path, clock):
         yield widget
 
 
-def test_a_google_forms_export_is_shown_mapped_and_imports_everyone(qtbot, panel, monkeypatch):
+def test_a_google_forms_export_is_shown_mapped_and_imports_everyone(qtbot, panel, dialogs):
     shown = {}
 
     def confirm(parent, table, columns, readiness):
@@ -40,13 +40,11 @@ def test_a_google_forms_export_is_shown_mapped_and_imports_everyone(qtbot, panel
         }
         return dialog.columns()
 
-    monkeypatch.setattr(
-        RosterImportDialog, "choose_file", lambda parent: SIGNUPS / "google-forms-responses.csv"
-    )
-    monkeypatch.setattr(RosterImportDialog, "confirm", confirm)
+    dialogs.open_path = SIGNUPS / "google-forms-responses.csv"
+    dialogs.answer_with(RosterImportDialog.confirm, confirm)
     problems = []
-    monkeypatch.setattr(
-        RosterImportDialog, "show_problems", lambda parent, lines: problems.extend(lines)
+    dialogs.answer_with(
+        RosterImportDialog.show_problems, lambda parent, lines: problems.extend(lines)
     )
     assert panel.import_roster() == 4
     assert problems == []

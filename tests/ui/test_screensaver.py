@@ -32,14 +32,14 @@ def test_without_a_session_bus_hold_and_release_do_nothing(qapp, monkeypatch):
     block.set_held(False)
 
 
-def test_the_run_holds_the_screen_saver_while_it_runs(windows, monkeypatch):
+def test_the_run_holds_the_screen_saver_while_it_runs(windows, monkeypatch, dialogs):
     calls = []
     monkeypatch.setattr(ScreenSaverBlock, "set_held", lambda self, held: calls.append(held))
     windows.registry.trigger("next")
     windows.registry.trigger("toggle_pause")  # paused is still a run: the screen stays on
     from presenter.ui.shared.dialogs import ConfirmDialog
 
-    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, *a: True))
+    dialogs.answer(ConfirmDialog, True)
     windows.registry.trigger("finish")
     assert calls == [True, False]
 

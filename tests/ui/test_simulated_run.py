@@ -7,8 +7,8 @@ from presenter.ui.run.agenda_model import STATUS
 from presenter.ui.shared.dialogs import ConfirmDialog
 
 
-def test_a_whole_session(windows, clock, session, monkeypatch):
-    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, *a: True))
+def test_a_whole_session(windows, clock, session, dialogs):
+    dialogs.answer(ConfirmDialog, True)
     presenter, audience = windows.presenter, windows.audience
     seen = []
 

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QLabel,
     QLineEdit,
@@ -35,8 +34,8 @@ from PySide6.QtWidgets import (
 from presenter.attendance import open_store
 from presenter.attendance.clock_log import ResumeOffer
 from presenter.attendance.roster import guess_columns, read_table
-from presenter.ui.attendance.checkin_panel import MergeDialog
 from presenter.ui.attendance.history_view import HistoryView
+from presenter.ui.attendance.merge_dialog import MergeDialog
 from presenter.ui.attendance.roster_import import RosterImportDialog
 from presenter.ui.attendance.wrapup_view import WrapUpView
 from presenter.ui.run.resume import ResumeDialog
@@ -183,7 +182,7 @@ def record(tmp_path, clock):
 
 
 @pytest.fixture
-def modal(monkeypatch):
+def modal(dialogs):
     """Modal dialogs are shown, checked by `check(dialog)`, and closed instead of waiting."""
     checks = []
     seen: list[QWidget] = []
@@ -197,8 +196,7 @@ def modal(monkeypatch):
         dialog.hide()
         return 0
 
-    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    monkeypatch.setattr(QDialog, "exec", fake_exec)
+    dialogs.open_for_real(exec_=fake_exec)
     return SimpleNamespace(checks=checks, seen=seen)
 
 

@@ -148,16 +148,15 @@ def test_ratings_and_comments_are_saved_as_given(qtbot, store, clock):
     assert again.feedback.cellWidget(0, 1).currentText() == "4"
 
 
-def test_the_report_is_saved_as_pdf_and_csv(qtbot, store, clock, tmp_path, monkeypatch):
+def test_the_report_is_saved_as_pdf_and_csv(qtbot, store, clock, tmp_path, dialogs):
     run_id = replay_run(store, clock)
     view = WrapUpView(store, run_id, wall=clock.wall)
     qtbot.addWidget(view)
     chosen = {".pdf": tmp_path / "report.pdf", ".csv": tmp_path / "report.csv"}
-    monkeypatch.setattr(
-        WrapUpView, "choose_file", classmethod(lambda cls, parent, name, suffix: chosen[suffix])
-    )
+    dialogs.save_path = chosen[".pdf"]
     assert view.export(".pdf") == chosen[".pdf"]
     assert chosen[".pdf"].read_bytes().startswith(b"%PDF")
+    dialogs.save_path = chosen[".csv"]
     assert view.export(".csv") == chosen[".csv"]
     assert "Who to follow,7,10,3," in chosen[".csv"].read_text(encoding="utf-8-sig")
     assert view.message.text() == "Saved report.csv"

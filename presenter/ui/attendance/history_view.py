@@ -10,16 +10,13 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +30,7 @@ from presenter.attendance.history import (
     record_outcome,
     session_history,
 )
+from presenter.ui.shared.tables import fill, read_only_table
 
 
 def history_summary(history: SessionHistory) -> str:
@@ -53,21 +51,9 @@ def history_summary(history: SessionHistory) -> str:
 
 
 def _table(headings: list[str], name: str) -> QTableWidget:
-    table = QTableWidget(0, len(headings), objectName=name)
-    table.setAccessibleName(name.removeprefix("History"))
-    table.setHorizontalHeaderLabels(headings)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table = read_only_table(headings, name, name.removeprefix("History"))
     table.horizontalHeader().setStretchLastSection(True)
     return table
-
-
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for row, cells in enumerate(rows):
-        for column, text in enumerate(cells):
-            table.setItem(row, column, QTableWidgetItem(text))
 
 
 class HistoryView(QDialog):
@@ -136,7 +122,7 @@ class HistoryView(QDialog):
         headings = ["Date", "Venue", "Came", *checks, "Overrun", "Rating", "Outcomes"]
         self.runs.setColumnCount(len(headings))
         self.runs.setHorizontalHeaderLabels(headings)
-        _fill(
+        fill(
             self.runs,
             [
                 [
@@ -151,7 +137,7 @@ class HistoryView(QDialog):
                 for r in reversed(history.runs)  # newest first
             ],
         )
-        _fill(
+        fill(
             self.items,
             [
                 [

@@ -1,5 +1,6 @@
-"""The roster import dialog: which column of a roster file feeds each detail, confirmed
-by the facilitator before anything is imported. Opened from the check-in panel."""
+"""Importing a roster from the check-in panel: the file chosen, the dialog showing which
+column feeds each detail, confirmed by the facilitator before anything is imported, and the
+rows that stopped it, if any."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QMessageBox,
@@ -18,7 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from presenter.attendance.roster import FIELDS, Columns, RosterTable, column_letter
+from presenter.attendance.roster import (
+    FIELDS,
+    Columns,
+    RosterError,
+    RosterTable,
+    column_letter,
+    guess_columns,
+    plan_import,
+    read_table,
+)
+from presenter.attendance.store import AttendanceError, AttendanceStore
 
 
 class RosterImportDialog(QDialog):
@@ -87,13 +97,9 @@ class RosterImportDialog(QDialog):
         """Ask for a roster file: a CSV or XLSX sheet, an Eventbrite or Forms export."""
         from presenter.ui.shared.file_dialogs import FileDialogs
 
-        name, _filter = QFileDialog.getOpenFileName(
-            parent,
-            "Import a roster",
-            str(FileDialogs.start_folder()),
-            "Rosters (*.csv *.xlsx *.tsv *.txt);;All files (*)",
+        return FileDialogs.open_file(
+            parent, "Import a roster", "", "Rosters (*.csv *.xlsx *.tsv *.txt);;All files (*)"
         )
-        return FileDialogs.chosen(name)
 
     @classmethod
     def confirm(
@@ -115,3 +121,39 @@ class RosterImportDialog(QDialog):
             "Nothing was imported. Fix these rows and import the file again:\n\n"
             + "\n".join(shown),
         )
+
+
+def import_roster(
+    parent: QWidget | None,
+    store: AttendanceStore,
+    run_id: int,
+    readiness: Sequence[str],
+    path: Path | None = None,
+) -> tuple[int, str] | None:
+    """Pre-register people from a file (asked for, if not given) once the facilitator has
+    confirmed the columns: how many were added and what to say, or None when nothing was
+    imported (cancelled, or the problems shown). A file with any bad row imports nobody."""
+    path = path or RosterImportDialog.choose_file(parent)
+    if path is None:
+        return None
+    try:
+        table = read_table(path)
+        guessed = guess_columns(table, readiness)
+    except RosterError as exc:
+        RosterImportDialog.show_problems(parent, exc.lines())
+        return None
+    columns = RosterImportDialog.confirm(parent, table, guessed, readiness)
+    if columns is None:
+        return None
+    try:
+        plan = plan_import(table, columns)
+        added, merged = store.add_to_roster(run_id, [p for _, p in plan.people])
+    except RosterError as exc:
+        RosterImportDialog.show_problems(parent, exc.lines())
+        return None
+    except AttendanceError as exc:
+        RosterImportDialog.show_problems(parent, [f"{path}: {exc}"])
+        return None
+    extra = f"; {merged} already on the list, details merged" if merged else ""
+    count = f"{added} {'person' if added == 1 else 'people'}"
+    return added, f"Imported {count} from {path.name}{extra}. Type a name to check in."

@@ -5,15 +5,13 @@ Black and white screens cover everything; the countdown shows only when the faci
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from presenter.agenda import Session
 from presenter.timing import RunState, RunView, WarningLevel
 from presenter.timing.display import countdown_text, until_start_text
-from presenter.ui.audience.points_view import PointsView
+from presenter.ui.audience.points_view import PointsView, bullets_html
 from presenter.ui.run.countdown import set_style_state
 
 ARRIVAL, ITEM, FINISHED, BLANK = range(4)
@@ -46,8 +44,7 @@ def scaled_font_rules(width: int, height: int) -> str:
 def readiness_html(readiness: tuple[str, ...]) -> str:
     if not readiness:
         return ""
-    rows = "".join(f"<li>{escape(check)}</li>" for check in readiness)
-    return f"<p>Before we start, please have:</p><ul>{rows}</ul>"
+    return f"<p>Before we start, please have:</p>{bullets_html(readiness)}"
 
 
 class ArrivalPage(QWidget):

@@ -11,12 +11,18 @@ from presenter.agenda import AgendaItem
 from presenter.ui.run.countdown import set_style_state
 
 
-def points_html(points: tuple[str, ...]) -> str:
-    """Bullets as simple HTML; each point escaped, so `<` in a point shows as `<`."""
-    if not points:
+def bullets_html(lines: tuple[str, ...], style: str = "") -> str:
+    """Lines as an HTML bullet list, or "" for none; each line escaped, so `<` in a line shows
+    as `<`, and a line break in one kept."""
+    if not lines:
         return ""
-    rows = "".join(f"<li>{escape(p).replace(chr(10), '<br>')}</li>" for p in points)
-    return f"<ul style='margin-left: 0px'>{rows}</ul>"
+    rows = "".join(f"<li>{escape(line).replace(chr(10), '<br>')}</li>" for line in lines)
+    return f"<ul style='{style}'>{rows}</ul>" if style else f"<ul>{rows}</ul>"
+
+
+def points_html(points: tuple[str, ...]) -> str:
+    """An item's points as the audience sees them."""
+    return bullets_html(points, "margin-left: 0px")
 
 
 class PointsView(QWidget):

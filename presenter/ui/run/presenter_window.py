@@ -75,18 +75,7 @@ class PresenterWindow(QMainWindow):
         self.countdown = ItemCountdown()
         self.slot_clock = SlotClock()
         self.agenda_model = RunAgendaModel(session, self)
-        self.agenda = QTableView(objectName="Agenda")
-        self.agenda.setAccessibleName("Agenda")
-        self.agenda.setModel(self.agenda_model)
-        self.agenda.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.agenda.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.agenda.verticalHeader().hide()
-        # Every column in view, titles elided (full in the tooltip) rather than a scroll bar.
-        self.agenda.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.agenda.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.agenda.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.agenda.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        self.agenda.horizontalHeader().setMinimumSectionSize(MIN_TITLE_WIDTH // 4)
+        self.agenda = self._agenda_table()
         self.current_points = RoomPreview("The room sees", name="CurrentPoints")
         self.notes = NotesView(notes_point_size)
         self.next_points = PointsView("Next", name="NextPoints")
@@ -97,7 +86,38 @@ class PresenterWindow(QMainWindow):
         self.check_in_panel: QWidget | None = None
         self.close_guard = None  # a callable returning False to keep the window open
         self.narrow: bool | None = None  # the arrangement in use; None until first laid out
+        self._build_columns()
+        central = QWidget(objectName="PresenterCentral")
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(6)
+        layout.addWidget(self.countdown)
+        layout.addWidget(self.slot_clock)
+        layout.addWidget(self.columns, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self.addActions(registry.actions())  # keys work even with the menu bar hidden
+        self.help = HelpOverlay(registry, self)
+        self.resize(1280, 800)
+        self.arrange()
 
+    def _agenda_table(self) -> QTableView:
+        agenda = QTableView(objectName="Agenda")
+        agenda.setAccessibleName("Agenda")
+        agenda.setModel(self.agenda_model)
+        agenda.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        agenda.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        agenda.verticalHeader().hide()
+        # Every column in view, titles elided (full in the tooltip) rather than a scroll bar.
+        agenda.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        agenda.setTextElideMode(Qt.TextElideMode.ElideRight)
+        agenda.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        agenda.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        agenda.horizontalHeader().setMinimumSectionSize(MIN_TITLE_WIDTH // 4)
+        return agenda
+
+    def _build_columns(self) -> None:
+        """The agenda, the room's points over the notes, and what comes next, side by side."""
         notes_box = QWidget()
         notes_layout = QVBoxLayout(notes_box)
         notes_layout.setContentsMargins(0, 0, 0, 0)
@@ -123,20 +143,6 @@ class PresenterWindow(QMainWindow):
         for index, stretch in enumerate((3, 5, 3)):  # the notes' column grows most
             self.columns.setStretchFactor(index, stretch)
             self.columns.setCollapsible(index, False)
-
-        central = QWidget(objectName="PresenterCentral")
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.setSpacing(6)
-        layout.addWidget(self.countdown)
-        layout.addWidget(self.slot_clock)
-        layout.addWidget(self.columns, 1)
-        self.setCentralWidget(central)
-        self._build_menus()
-        self.addActions(registry.actions())  # keys work even with the menu bar hidden
-        self.help = HelpOverlay(registry, self)
-        self.resize(1280, 800)
-        self.arrange()
 
     def _build_menus(self) -> None:
         for title, group in MENUS:

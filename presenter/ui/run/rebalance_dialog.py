@@ -8,18 +8,15 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from presenter.timing import Rebalance
+from presenter.ui.shared.tables import fill, read_only_table
 
 HEADERS = ("Item", "Now", "Proposed")
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class RebalanceDialog(QDialog):
@@ -30,32 +27,22 @@ class RebalanceDialog(QDialog):
         self.setObjectName("RebalanceDialog")
         self.setWindowTitle("Rebalance the agenda")
         self.headline = QLabel(proposal.headline(), wordWrap=True)
-        self.table = QTableWidget(0, len(HEADERS))
-        self.table.setObjectName("RebalanceTable")
-        self.table.setAccessibleName("Proposed minutes for the items still to come")
-        self.table.setHorizontalHeaderLabels(list(HEADERS))
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = read_only_table(
+            HEADERS, "RebalanceTable", "Proposed minutes for the items still to come", stretch=0
+        )
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         bold = QFont(self.font())
         bold.setBold(True)
-        for title, now, proposed in proposal.rows():
-            row = self.table.rowCount()
-            self.table.insertRow(row)
-            cells = [QTableWidgetItem(text) for text in (title, now, proposed)]
+        rows = list(proposal.rows())
+        for (title, now, proposed), cells in zip(
+            rows, fill(self.table, rows, right_from=1), strict=True
+        ):
             cells[0].setToolTip(title)
-            for cell in cells[1:]:
-                cell.setTextAlignment(RIGHT)
             if now != proposed:  # what changes stands out, in weight as well as place
                 cells[2].setFont(bold)
-            for column, cell in enumerate(cells):
-                self.table.setItem(row, column, cell)
         self.table.resizeRowsToContents()
         rows_height = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
         # Tall enough for every row (a long agenda scrolls past 360 pixels), no taller.

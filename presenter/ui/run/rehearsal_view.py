@@ -6,15 +6,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from presenter.attendance.rehearsals import Rehearsal, comparison_rows, summary_line
+from presenter.ui.shared.tables import fill, read_only_table
 
 COLUMNS = ("Item", "Planned", "Took", "Difference")
 
@@ -33,24 +31,10 @@ class RehearsalWrapUp(QDialog):
             "`presenter rehearsals` lists every rehearsal kept.",
             wordWrap=True,
         )
-        rows = comparison_rows(record)
-        self.table = QTableWidget(len(rows), len(COLUMNS))
-        self.table.setObjectName("RehearsalTable")
-        self.table.setAccessibleName("Each item planned against the time it took")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                cell = QTableWidgetItem(text)
-                if c:
-                    cell.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.table.setItem(r, c, cell)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table = read_only_table(
+            COLUMNS, "RehearsalTable", "Each item planned against the time it took", stretch=0
+        )
+        fill(self.table, comparison_rows(record), right_from=1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

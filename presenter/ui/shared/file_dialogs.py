@@ -66,38 +66,51 @@ class FileDialogs:
         return path
 
     @classmethod
-    def open_session(cls, parent: QWidget | None, folder: str = "") -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(
-            parent, "Open a session", cls.place(folder), SESSION_FILTER
-        )
+    def open_file(
+        cls, parent: QWidget | None, caption: str, folder: str, kinds: str
+    ) -> Path | None:
+        """A file to read, picked among `kinds` (a Qt filter such as SESSION_FILTER)."""
+        name, _ = QFileDialog.getOpenFileName(parent, caption, cls.place(folder), kinds)
         return cls.chosen(name)
+
+    @classmethod
+    def save_file(
+        cls,
+        parent: QWidget | None,
+        caption: str,
+        suggested: str,
+        kinds: str,
+        ending: str,
+        *,
+        other_endings_kept: bool = False,
+    ) -> Path | None:
+        """Where to write: a name typed without `ending` (".md") gets it, and so does one
+        with another ending unless `other_endings_kept`."""
+        name, _ = QFileDialog.getSaveFileName(parent, caption, cls.place(suggested), kinds)
+        path = cls.chosen(name)
+        if path is None:
+            return None
+        if path.suffix.lower() == ending or (other_endings_kept and path.suffix):
+            return path
+        return path.with_suffix(ending)
+
+    @classmethod
+    def open_session(cls, parent: QWidget | None, folder: str = "") -> Path | None:
+        return cls.open_file(parent, "Open a session", folder, SESSION_FILTER)
 
     @classmethod
     def save_session(cls, parent: QWidget | None, suggested: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
-            parent, "Save the session", cls.place(suggested), SESSION_FILTER
+        return cls.save_file(
+            parent, "Save the session", suggested, SESSION_FILTER, ".md", other_endings_kept=True
         )
-        path = cls.chosen(name)
-        if path is None:
-            return None
-        return path if path.suffix else path.with_suffix(".md")
 
     @classmethod
     def save_deck(cls, parent: QWidget | None, suggested: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
-            parent, "Export to PowerPoint", cls.place(suggested), DECK_FILTER
-        )
-        path = cls.chosen(name)
-        if path is None:
-            return None
-        return path if path.suffix.lower() == ".pptx" else path.with_suffix(".pptx")
+        return cls.save_file(parent, "Export to PowerPoint", suggested, DECK_FILTER, ".pptx")
 
     @classmethod
     def open_deck(cls, parent: QWidget | None, folder: str = "") -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(
-            parent, "Import a PowerPoint deck", cls.place(folder), DECK_FILTER
-        )
-        return cls.chosen(name)
+        return cls.open_file(parent, "Import a PowerPoint deck", folder, DECK_FILTER)
 
 
 class ExportedNotice:

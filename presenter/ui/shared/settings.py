@@ -16,11 +16,60 @@ MIN_NOTES_POINT_SIZE = 10
 MAX_NOTES_POINT_SIZE = 60
 
 
+class _Flag:
+    """An on/off setting, kept as "true" or "false"; off until turned on."""
+
+    def __init__(self, key: str, doc: str = "") -> None:
+        self.key = key
+        self.__doc__ = doc
+
+    def __get__(self, settings: Settings | None, owner: type) -> bool:
+        if settings is None:
+            return self
+        return settings._qsettings.value(self.key, "false") in ("true", True)
+
+    def __set__(self, settings: Settings, on: bool) -> None:
+        settings._save(self.key, "true" if on else "false")
+
+
+class _Text:
+    """A setting kept as text, `default` until first set (or when set empty)."""
+
+    def __init__(self, key: str, default: str, doc: str = "") -> None:
+        self.key = key
+        self.default = default
+        self.__doc__ = doc
+
+    def __get__(self, settings: Settings | None, owner: type) -> str:
+        if settings is None:
+            return self
+        return str(settings._qsettings.value(self.key, self.default) or self.default)
+
+    def __set__(self, settings: Settings, text: str) -> None:
+        settings._save(self.key, str(text))
+
+
 class Settings:
     """A small typed wrapper over an INI file whose path is chosen once at start-up."""
 
     # The settings the file dialogs remember their last folder in (set by the run windows).
     for_file_dialogs: ClassVar[Settings | None] = None
+
+    audience_countdown = _Flag("audience/countdown", "Whether the audience sees the countdown.")
+    times_up_chime = _Flag(
+        "run/times_up_chime",
+        "Whether a quiet chime sounds when an item's time is up (off unless turned on).",
+    )
+    theme = _Text(
+        "view/theme",
+        "dark",
+        'The name of the chosen look ("dark" or "light"); see `presenter.ui.shared.theme`.',
+    )
+    last_folder = _Text(
+        "files/last_folder",
+        "",
+        'The folder of the file last chosen in a file dialog, or "" before the first.',
+    )
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
@@ -34,37 +83,7 @@ class Settings:
 
     @notes_point_size.setter
     def notes_point_size(self, size: int) -> None:
-        self._qsettings.setValue("notes/point_size", int(size))
-        self._qsettings.sync()
-
-    @property
-    def audience_countdown(self) -> bool:
-        return self._qsettings.value("audience/countdown", "false") in ("true", True)
-
-    @audience_countdown.setter
-    def audience_countdown(self, shown: bool) -> None:
-        self._qsettings.setValue("audience/countdown", "true" if shown else "false")
-        self._qsettings.sync()
-
-    @property
-    def theme(self) -> str:
-        """The name of the chosen look ("dark" or "light"); see `presenter.ui.shared.theme`."""
-        return str(self._qsettings.value("view/theme", "dark") or "dark")
-
-    @theme.setter
-    def theme(self, name: str) -> None:
-        self._qsettings.setValue("view/theme", str(name))
-        self._qsettings.sync()
-
-    @property
-    def times_up_chime(self) -> bool:
-        """Whether a quiet chime sounds when an item's time is up (off unless turned on)."""
-        return self._qsettings.value("run/times_up_chime", "false") in ("true", True)
-
-    @times_up_chime.setter
-    def times_up_chime(self, on: bool) -> None:
-        self._qsettings.setValue("run/times_up_chime", "true" if on else "false")
-        self._qsettings.sync()
+        self._save("notes/point_size", int(size))
 
     @property
     def recent_files(self) -> list[str]:
@@ -77,17 +96,11 @@ class Settings:
         """Put `path` first in the recent list, without duplicates, keeping the newest few."""
         text = str(Path(path).resolve())
         recent = [text] + [p for p in self.recent_files if p != text]
-        self._qsettings.setValue("editor/recent", recent[:MAX_RECENT])
-        self._qsettings.sync()
+        self._save("editor/recent", recent[:MAX_RECENT])
 
-    @property
-    def last_folder(self) -> str:
-        """The folder of the file last chosen in a file dialog, or "" before the first."""
-        return str(self._qsettings.value("files/last_folder", "") or "")
-
-    @last_folder.setter
-    def last_folder(self, folder: str) -> None:
-        self._qsettings.setValue("files/last_folder", str(folder))
+    def _save(self, key: str, value: object) -> None:
+        """Written to the file at once: a laptop that dies keeps what was chosen."""
+        self._qsettings.setValue(key, value)
         self._qsettings.sync()
 
     def _int(self, key: str, default: int) -> int:
