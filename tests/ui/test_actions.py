@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from presenter.timing import RunState
 from presenter.ui.editor.editor_window import EDITOR_ACTION_SPECS
-from presenter.ui.run.actions import ACTION_SPECS, ActionRegistry
+from presenter.ui.shared.actions import ACTION_SPECS, ActionRegistry
 
 
 def test_no_key_is_bound_twice(qapp):
@@ -15,7 +15,7 @@ def test_no_key_is_bound_twice(qapp):
 
 
 def test_a_key_bound_twice_is_caught(qapp):
-    from presenter.ui.run.actions import ActionSpec
+    from presenter.ui.shared.actions import ActionSpec
 
     clash = (*ACTION_SPECS, ActionSpec("other", "Other", ("B",)))
     assert ActionRegistry(specs=clash).bound_twice() == {"B": 2}

@@ -1,4 +1,4 @@
-"""The focus model (presenter/ui/run/focus.py): the run keys work whatever was clicked, and typing
+"""The focus model (presenter/ui/shared/focus.py): the run keys work whatever was clicked, and typing
 a name is a mode that Enter and Esc end. Keys go to the widget that has the focus, as they do
 from a keyboard or a clicker."""
 

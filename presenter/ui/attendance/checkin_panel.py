@@ -4,7 +4,7 @@ Keyboard first: Enter checks in the highlighted roster match, or adds a walk-in 
 is highlighted; Ctrl+Enter always adds a walk-in; Up and Down move the highlight; Tab reaches
 the readiness ticks and, if opened, the other details; Space ticks; Esc clears the form. The
 window binds a shortcut to `focus_name`; this panel binds none of its own. Typing here is a
-mode the window's keys respect: `presenter.ui.run.focus` says how.
+mode the window's keys respect: `presenter.ui.shared.focus` says how.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from presenter.ui.attendance.attendee_model import AttendeeTableModel, attendee_
 from presenter.ui.attendance.details_form import DetailsForm, more_button, readiness_ticks
 from presenter.ui.attendance.match_list import MatchList
 from presenter.ui.attendance.merge_dialog import MergeChoice, MergeDialog
-from presenter.ui.run.countdown import set_style_state
+from presenter.ui.shared.theme import set_style_state
 
 MATCH_LIMIT = 8
 HINT = "Enter: check in the highlighted person, or add a walk-in · Ctrl+Enter: walk-in · ↑↓: choose"

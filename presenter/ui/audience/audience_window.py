@@ -12,7 +12,7 @@ from presenter.agenda import Session
 from presenter.timing import RunState, RunView, WarningLevel
 from presenter.timing.display import countdown_text, until_start_text
 from presenter.ui.audience.points_view import PointsView, bullets_html
-from presenter.ui.run.countdown import set_style_state
+from presenter.ui.shared.theme import set_style_state
 
 ARRIVAL, ITEM, FINISHED, BLANK = range(4)
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from presenter.agenda import AgendaItem
-from presenter.ui.run.countdown import set_style_state
+from presenter.ui.shared.theme import set_style_state
 
 
 def bullets_html(lines: tuple[str, ...], style: str = "") -> str:

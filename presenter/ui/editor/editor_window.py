@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 from presenter.agenda import Session, SessionFileError, load_session, save_session, slot_fit
 from presenter.ui.editor.editor_form import EditorSide
 from presenter.ui.editor.editor_model import TITLE, AgendaItemsModel, move_item, new_item
-from presenter.ui.run.actions import ActionRegistry, ActionSpec
-from presenter.ui.run.countdown import set_style_state
+from presenter.ui.shared.actions import ActionRegistry, ActionSpec
 from presenter.ui.shared.dialogs import ProblemsDialog, SaveChangesDialog
 from presenter.ui.shared.file_dialogs import FileDialogs
 from presenter.ui.shared.settings import Settings
+from presenter.ui.shared.theme import set_style_state
 
 EDITOR_ACTION_SPECS = (
     ActionSpec("new_session", "&New session", ("Ctrl+N",), "File"),

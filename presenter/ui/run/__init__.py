@@ -1,1 +1,1 @@
-"""The run: the controller, the presenter window and what it shows, keys, resume and rehearsal."""
+"""The run: the controller, the presenter window and what it shows, resume and rehearsal."""

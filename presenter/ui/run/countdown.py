@@ -14,19 +14,9 @@ from presenter.timing.display import (
     times_up,
     until_start_text,
 )
+from presenter.ui.shared.theme import set_style_state
 
 FLASH_MS = 700  # how long the countdown flashes when an item's time is up
-
-
-def set_style_state(widget: QWidget, name: str, value: str) -> None:
-    """Set a property the style sheet selects on (e.g. `[warning="over"]`) and repaint with it.
-
-    A widget not yet shown is styled when it is first shown, so it only needs the property."""
-    if widget.property(name) != value:
-        widget.setProperty(name, value)
-        if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
 
 
 class ItemCountdown(QWidget):

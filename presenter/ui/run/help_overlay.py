@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
-from presenter.ui.run.actions import ActionRegistry
+from presenter.ui.shared.actions import ActionRegistry
 
 
 def help_html(registry: ActionRegistry) -> str:

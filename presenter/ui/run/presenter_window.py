@@ -20,12 +20,13 @@ from presenter.agenda import Session
 from presenter.timing import RunState, RunView
 from presenter.ui.audience.points_view import PointsView
 from presenter.ui.audience.room_preview import RoomPreview
-from presenter.ui.run.actions import ActionRegistry
 from presenter.ui.run.agenda_model import STATUS, TITLE, RunAgendaModel
-from presenter.ui.run.countdown import ItemCountdown, set_style_state
+from presenter.ui.run.countdown import ItemCountdown
 from presenter.ui.run.help_overlay import HelpOverlay
 from presenter.ui.run.notes_view import NotesView
 from presenter.ui.run.slot_clock import SlotClock
+from presenter.ui.shared.actions import ActionRegistry
+from presenter.ui.shared.theme import set_style_state
 
 # Narrower than this (half a 1366-pixel laptop is 683), the agenda moves under "Next"; lower than
 # COMPACT_HEIGHT (a 768-pixel screen less its bars) the large figures are set smaller.

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import QApplication
 from presenter.agenda import Session
 from presenter.ui.audience.audience_window import AudienceWindow
 from presenter.ui.audience.screens import ScreenPlacer
-from presenter.ui.run.actions import ActionRegistry
 from presenter.ui.run.controller import RunController
-from presenter.ui.run.focus import RunFocus
 from presenter.ui.run.presenter_window import PresenterWindow
 from presenter.ui.run.run_check_in import CheckInWiring
 from presenter.ui.run.run_sessions import SessionWiring
 from presenter.ui.run.run_view import ViewWiring
+from presenter.ui.shared.actions import ActionRegistry
+from presenter.ui.shared.focus import RunFocus
 from presenter.ui.shared.settings import Settings
 from presenter.ui.shared.theme import apply_theme
 

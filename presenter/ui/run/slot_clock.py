@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from presenter.timing import RunState, RunView
 from presenter.timing.display import finish_caption, pace_state, pace_text, slot_left_text
-from presenter.ui.run.countdown import set_style_state
+from presenter.ui.shared.theme import set_style_state
 
 
 class SlotClock(QWidget):

@@ -1,1 +1,2 @@
-"""What every window shares: themes, settings, dialogs, file dialogs, resources, long work."""
+"""What every window shares: the action table and focus model, themes, settings, dialogs,
+file dialogs, tables, resources, long work."""

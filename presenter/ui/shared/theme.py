@@ -18,7 +18,7 @@ from string import Template
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from presenter.ui.shared.resources import read_text
 
@@ -220,3 +220,14 @@ def apply_theme(theme: Theme | str, app: QApplication | None = None) -> Theme:
     app.setStyleSheet(theme.style_sheet())
     _current[0] = theme
     return theme
+
+
+def set_style_state(widget: QWidget, name: str, value: str) -> None:
+    """Set a property the style sheet selects on (e.g. `[warning="over"]`) and repaint with it.
+
+    A widget not yet shown is styled when it is first shown, so it only needs the property."""
+    if widget.property(name) != value:
+        widget.setProperty(name, value)
+        if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)

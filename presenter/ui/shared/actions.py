@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from presenter.ui.run.focus import TYPING_HELP
+from presenter.ui.shared.focus import TYPING_HELP
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,7 @@ class ActionRegistry(QObject):
 
     def help_rows(self) -> list[tuple[str, str, str]]:
         """(group, what it does, keys) for the help overlay, in menu order; after "Check in
-        someone", what the keys do while a name is typed (`presenter.ui.run.focus`)."""
+        someone", what the keys do while a name is typed (`presenter.ui.shared.focus`)."""
         rows = []
         for spec in self.specs:
             keys = ", ".join(
