@@ -23,8 +23,8 @@ from pathlib import Path
 
 from measure import measuring, percentile  # bench/measure.py
 
-from presenter.attendance import AttendeeDetails, open_store
-from presenter.attendance.store import MIGRATIONS
+from presenter.attendance.model import AttendeeDetails
+from presenter.attendance.store import MIGRATIONS, open_store
 
 CHECK_IN_TARGET = 1.5
 SEARCH_TARGET_MS = 2.0

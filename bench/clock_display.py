@@ -83,7 +83,8 @@ def main() -> int:
     args = parser.parse_args()
     print(measuring())
 
-    from presenter.agenda import bundled_session_path, load_session
+    from presenter.agenda.bundled import bundled_session_path
+    from presenter.agenda.reader import load_session
     from presenter.ui.app import share_the_interpreter_with_the_window
     from presenter.ui.run.run_windows import RunWindows
     from presenter.ui.shared.settings import Settings

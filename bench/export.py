@@ -64,7 +64,7 @@ def deck_content() -> dict:
     """What the floor script writes: the exported deck's own text, read back."""
     from pptx import Presentation
 
-    from presenter.agenda import load_session
+    from presenter.agenda.reader import load_session
     from presenter.deck import deck_for
 
     session, _warnings = load_session(SESSION)

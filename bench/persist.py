@@ -19,9 +19,10 @@ from pathlib import Path
 
 from measure import measuring, percentile  # bench/measure.py
 
-from presenter.agenda import bundled_session_path, load_session
-from presenter.attendance import open_store
+from presenter.agenda.bundled import bundled_session_path
+from presenter.agenda.reader import load_session
 from presenter.attendance.clock_log import describe_action, save_clock
+from presenter.attendance.store import open_store
 from presenter.timing import RunClock
 
 TARGET_MS = 5.0

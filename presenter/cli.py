@@ -128,7 +128,7 @@ def _unknown(word: str) -> str:
     """The one line for a word that is neither a command nor a session, with the nearest."""
     import difflib
 
-    from presenter.agenda import bundled_sessions
+    from presenter.agenda.bundled import bundled_sessions
 
     if word.lower().endswith(".md") or "/" in word or os.sep in word:
         return f"{word}: no such session file; check the path"

@@ -28,8 +28,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from presenter.agenda import bundled_session_path, load_session  # noqa: E402
-from presenter.attendance import AttendeeDetails  # noqa: E402
+from presenter.agenda.bundled import bundled_session_path  # noqa: E402
+from presenter.agenda.reader import load_session  # noqa: E402
+from presenter.attendance.model import AttendeeDetails  # noqa: E402
 from presenter.ui.run.resume import ResumeDialog, attach_recorder  # noqa: E402
 from presenter.ui.run.run_windows import RunWindows  # noqa: E402
 from presenter.ui.shared.settings import Settings  # noqa: E402

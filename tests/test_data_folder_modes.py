@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from presenter.attendance import open_store
+from presenter.attendance.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from presenter.agenda import bundled_session_path, load_session, save_session
+from presenter.agenda.bundled import bundled_session_path
+from presenter.agenda.reader import load_session
+from presenter.agenda.writer import save_session
 from presenter.files import WriteError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -158,7 +160,8 @@ def test_check_in_on_a_full_disk_says_the_disk_is_full(small_disk):
 def test_the_check_in_panel_path_on_a_full_disk_says_the_disk_is_full(small_disk):
     from datetime import date
 
-    from presenter.attendance import AttendanceError, AttendeeDetails, open_store
+    from presenter.attendance.model import AttendeeDetails
+    from presenter.attendance.store import AttendanceError, open_store
 
     with open_store(small_disk / "data") as store:
         run = store.create_run("Twitter hour", on=date(2026, 11, 25))

@@ -124,7 +124,7 @@ def describe_action(before: dict[str, Any] | None, after: dict[str, Any]) -> str
 
 def run_session(store: AttendanceStore, run_id: int) -> Session:
     """The plan a run started with: its saved session source, else its agenda copy."""
-    from presenter.agenda import AgendaItem, Session
+    from presenter.agenda.model import AgendaItem, Session
 
     run = store.run(run_id)
     source = store.query("SELECT session_source FROM runs WHERE id = ?", (run_id,)).fetchone()[0]
@@ -144,7 +144,7 @@ def run_session(store: AttendanceStore, run_id: int) -> Session:
 @functools.lru_cache(maxsize=16)
 def _parsed(source: str) -> Session | None:
     """A run's saved session text, read once: many runs share the same text."""
-    from presenter.agenda import parse_session
+    from presenter.agenda.reader import parse_session
 
     session, _problems = parse_session(source, "the run's saved session")
     return session

@@ -297,7 +297,7 @@ def with_minutes(text: str, title: str, minutes: int, source: str = "<text>") ->
     Raises ValueError when the item cannot be found, or the change would alter anything
     but that item's minutes (a deck, say, keeps its minutes elsewhere).
     """
-    from presenter.agenda import parse_session
+    from presenter.agenda.reader import parse_session
 
     before, _problems = parse_session(text, source)
     if before is None:

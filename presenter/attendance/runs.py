@@ -80,7 +80,7 @@ class RunStore(Database):
         facilitators: Iterable[str] | None = None,
     ) -> Run:
         """A run of a session, keeping a copy of its agenda and its source text."""
-        from presenter.agenda import write_session
+        from presenter.agenda.writer import write_session
 
         source = write_session(session)
         return self.create_run(

@@ -117,7 +117,8 @@ def _ready_checks(run, text: str) -> frozenset[str]:
 
 @friendly
 def run_checkin(args: argparse.Namespace) -> int:
-    from presenter.attendance import AttendeeDetails, DuplicateAttendee, InvalidDetails
+    from presenter.attendance.model import AttendeeDetails
+    from presenter.attendance.store import DuplicateAttendee, InvalidDetails
 
     with open_run(args) as (store, run_id):
         details = AttendeeDetails(

@@ -79,7 +79,7 @@ def friendly(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse
 
     @functools.wraps(command)
     def run(args: argparse.Namespace) -> int:
-        from presenter.attendance import AttendanceError
+        from presenter.attendance.store import AttendanceError
 
         try:
             return command(args)
@@ -93,8 +93,8 @@ def open_store(data_dir: str | None):
     """The attendance file in the data folder, or one line saying why it cannot be opened."""
     import sqlite3
 
-    from presenter.attendance import AttendanceError, cannot_open_message
-    from presenter.attendance import open_store as open_attendance
+    from presenter.attendance.store import AttendanceError, cannot_open_message
+    from presenter.attendance.store import open_store as open_attendance
 
     try:
         return open_attendance(data_dir, hold_window_lock=False)
@@ -113,7 +113,7 @@ def resolve_run(store, ref: str, *, option: str = "") -> int:
     """The number of the run `ref` names: "latest" (or "last") or a run's number.
 
     `option` is the option it came with (such as "--run"), to name it in the error."""
-    from presenter.attendance import UnknownRun
+    from presenter.attendance.store import UnknownRun
 
     named = f'{option} "{ref}"' if option else f'"{ref}"'
     if ref.strip().lower() in LATEST:
@@ -138,7 +138,7 @@ def resolve_run(store, ref: str, *, option: str = "") -> int:
 def find_session(text: str) -> Path | None:
     """The session file `text` names: a file that exists, else a bundled session by name;
     None when it is neither."""
-    from presenter.agenda import bundled_session_path, bundled_sessions
+    from presenter.agenda.bundled import bundled_session_path, bundled_sessions
 
     path = Path(text)
     if text.strip() and path.exists():
@@ -164,7 +164,8 @@ def session_path(text: str, *, then: str | None = None) -> Path:
 def read_session(text: str, *, then: str | None = None):
     """(session, its path, its warnings) for a file or a bundled name. A file with errors
     raises SessionProblems with the format's own lines (FILE:LINE: error: ...)."""
-    from presenter.agenda import SessionFileError, load_session
+    from presenter.agenda.problems import SessionFileError
+    from presenter.agenda.reader import load_session
 
     path = session_path(text, then=then)
     try:
@@ -181,7 +182,7 @@ def print_warnings(warnings: Sequence[object]) -> None:
 
 def is_bundled(path: Path) -> bool:
     """Whether `path` is one of the sessions that ship inside the app."""
-    from presenter.agenda import bundled_session_path
+    from presenter.agenda.bundled import bundled_session_path
 
     return path.resolve().parent == bundled_session_path().parent.resolve()
 

@@ -65,7 +65,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _run_date_and_venue(reference: str, data_dir: str | None):
-    from presenter.attendance import AttendanceError
+    from presenter.attendance.store import AttendanceError
 
     try:
         with open_store(data_dir) as store:
@@ -101,7 +101,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from presenter.agenda import save_session
+    from presenter.agenda.writer import save_session
     from presenter.deck import DeckReadError, import_deck
 
     try:

@@ -31,12 +31,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_sessions(args: argparse.Namespace) -> int:
-    from presenter.agenda import (
-        SessionFileError,
-        bundled_session_path,
-        bundled_sessions,
-        load_session,
-    )
+    from presenter.agenda.bundled import bundled_session_path, bundled_sessions
+    from presenter.agenda.problems import SessionFileError
+    from presenter.agenda.reader import load_session
 
     rows = [["name", "title", "length", "file"]]
     for name in bundled_sessions():

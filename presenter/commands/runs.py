@@ -150,7 +150,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 @friendly
 def run_rename(args: argparse.Namespace) -> int:
-    from presenter.attendance import AttendanceError
+    from presenter.attendance.store import AttendanceError
 
     with open_run(args) as (store, run_id):
         try:

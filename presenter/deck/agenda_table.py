@@ -9,7 +9,7 @@ from __future__ import annotations
 from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Pt
 
-from presenter.agenda import Kind
+from presenter.agenda.model import Kind
 from presenter.agenda.timetable import ScheduledItem, format_clock
 from presenter.deck.metrics import EMU_PER_POINT, FontMetrics
 from presenter.deck.style import EMU_PER_INCH

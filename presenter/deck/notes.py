@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from datetime import time
 
-from presenter.agenda import AgendaItem, Kind, Session
 from presenter.agenda.heading import read_words, spec_words
+from presenter.agenda.model import AgendaItem, Kind, Session
 from presenter.agenda.timetable import (
     ScheduledItem,
     clock_time,

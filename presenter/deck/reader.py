@@ -14,8 +14,8 @@ from pathlib import Path
 
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
-from presenter.agenda import AgendaItem, Problem, Session
-from presenter.agenda.model import DEFAULT_LENGTH
+from presenter.agenda.model import DEFAULT_LENGTH, AgendaItem, Session
+from presenter.agenda.problems import Problem
 from presenter.agenda.timetable import share_minutes
 from presenter.deck import notes as deck_notes
 from presenter.deck.template import (

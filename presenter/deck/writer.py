@@ -16,7 +16,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
-from presenter.agenda import Kind, Session
+from presenter.agenda.model import Kind, Session
 from presenter.agenda.timetable import ScheduledItem, format_clock, schedule
 from presenter.deck import notes as deck_notes
 from presenter.deck.agenda_table import CELL_MARGINS, add_agenda_table, agenda_pages

@@ -11,7 +11,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from presenter.agenda import Session, SessionFileError, bundled_session_path, load_session_cached
+from presenter.agenda.bundled import bundled_session_path
+from presenter.agenda.cache import load_session_cached
+from presenter.agenda.model import Session
+from presenter.agenda.problems import SessionFileError
 
 if TYPE_CHECKING:  # the windows are imported once the session has been read
     from presenter.ui.run.resume import RunRecorder

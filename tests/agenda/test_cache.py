@@ -9,15 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from presenter.agenda import (
-    SessionFileError,
-    bundled_session_path,
-    bundled_sessions,
-    load_session,
-    load_session_cached,
-)
 from presenter.agenda import cache as cache_module
-from presenter.agenda.cache import session_from_dict, session_to_dict
+from presenter.agenda.bundled import bundled_session_path, bundled_sessions
+from presenter.agenda.cache import load_session_cached, session_from_dict, session_to_dict
+from presenter.agenda.problems import SessionFileError
+from presenter.agenda.reader import load_session
 
 ROOT = Path(__file__).resolve().parents[2]
 SESSION = """---
@@ -74,7 +70,7 @@ def test_an_unchanged_file_opens_without_importing_the_parsers(session_file, tmp
     probe = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from presenter.agenda import load_session_cached\n"
+        "from presenter.agenda.cache import load_session_cached\n"
         f"session, _ = load_session_cached({str(session_file)!r}, Path({str(folder)!r}))\n"
         "print(session.title, [m for m in ('markdown_it', 'yaml') if m in sys.modules])\n"
     )

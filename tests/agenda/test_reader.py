@@ -7,14 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from presenter.agenda import (
-    Kind,
-    SessionFileError,
-    bundled_session_path,
-    bundled_sessions,
-    load_session,
-    parse_session,
-)
+from presenter.agenda.bundled import bundled_session_path, bundled_sessions
+from presenter.agenda.model import Kind
+from presenter.agenda.problems import SessionFileError
+from presenter.agenda.reader import load_session, parse_session
 
 FRONT = '---\ntitle: Test hour\nstart: "12:00"\nlength: 60\n---\n\n'
 

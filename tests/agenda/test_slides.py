@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from presenter.agenda import load_session, parse_session
+from presenter.agenda.reader import load_session, parse_session
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "decks-md"
 

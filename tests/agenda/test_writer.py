@@ -8,16 +8,10 @@ from datetime import time
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from presenter.agenda import (
-    AgendaItem,
-    Kind,
-    Session,
-    bundled_session_path,
-    load_session,
-    parse_session,
-    save_session,
-    write_session,
-)
+from presenter.agenda.bundled import bundled_session_path
+from presenter.agenda.model import AgendaItem, Kind, Session
+from presenter.agenda.reader import load_session, parse_session
+from presenter.agenda.writer import save_session, write_session
 
 # Text a facilitator types: letters (some accented), digits, punctuation Markdown cares about.
 LETTERS = string.ascii_letters + string.digits + "éüøñß你"

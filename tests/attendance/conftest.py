@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from presenter.attendance import AttendanceStore, open_store
+from presenter.attendance.store import AttendanceStore, open_store
 from presenter.cli import main
 
 

@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parents[2]
 CHECK_IN_FOREVER = """
 import sys
 from datetime import date
-from presenter.attendance import AttendeeDetails, open_store
+from presenter.attendance.model import AttendeeDetails
+from presenter.attendance.store import open_store
 
 store = open_store(sys.argv[1])
 run = store.create_run("Twitter hour", on=date(2026, 11, 25))
@@ -113,7 +114,8 @@ def test_the_checkin_command_is_durable_when_killed(tmp_path):
 # Two windows (processes) checking people in to the same run at the same time.
 CHECK_IN_MANY = """
 import sys
-from presenter.attendance import AttendeeDetails, open_store
+from presenter.attendance.model import AttendeeDetails
+from presenter.attendance.store import open_store
 
 store = open_store(sys.argv[1])
 for number in range(int(sys.argv[3])):
@@ -125,7 +127,7 @@ print("finished", flush=True)
 def test_two_processes_writing_at_once_lose_nothing(tmp_path):
     from datetime import date
 
-    from presenter.attendance import open_store
+    from presenter.attendance.store import open_store
 
     with open_store(tmp_path) as store:
         store.create_run("Twitter hour", on=date(2026, 11, 25))
@@ -152,7 +154,7 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path):
 def test_the_attendance_file_is_written_durably(tmp_path):
     """WAL with synchronous=FULL: a check-in is on the disk, not only in the system's cache,
     before `check_in` returns. A process kill cannot tell; only these settings can."""
-    from presenter.attendance import open_store
+    from presenter.attendance.store import open_store
 
     with open_store(tmp_path) as store:
         assert store.query("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -168,7 +170,7 @@ import os, signal, sys
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from datetime import date
 from PySide6.QtWidgets import QApplication
-from presenter.attendance import open_store
+from presenter.attendance.store import open_store
 from presenter.ui.attendance.checkin_panel import CheckInPanel
 
 app = QApplication([])

@@ -14,7 +14,6 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from presenter.attendance import AttendeeDetails, open_store
 from presenter.attendance.export import (
     build_report,
     check_target,
@@ -22,7 +21,9 @@ from presenter.attendance.export import (
     neutralise,
     write_csv,
 )
+from presenter.attendance.model import AttendeeDetails
 from presenter.attendance.roster import guess_columns, plan_import, read_table
+from presenter.attendance.store import open_store
 from presenter.attendance.text import fold
 
 AWKWARD = 'Smith, "Jo"\nÓlafsdóttir Ζωή 王芳'

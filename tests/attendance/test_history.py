@@ -6,8 +6,8 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from presenter.agenda import AgendaItem, Session, load_session
-from presenter.attendance import AttendanceError, AttendeeDetails
+from presenter.agenda.model import AgendaItem, Session
+from presenter.agenda.reader import load_session
 from presenter.attendance.clock_log import (
     clock_saves,
     describe_action,
@@ -27,6 +27,8 @@ from presenter.attendance.history import (
     session_history,
     with_minutes,
 )
+from presenter.attendance.model import AttendeeDetails
+from presenter.attendance.store import AttendanceError
 from presenter.timing import RunClock, RunState
 
 SESSION = Session(

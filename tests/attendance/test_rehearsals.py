@@ -10,9 +10,8 @@ from datetime import date, datetime
 import pytest
 
 from presenter import cli
-from presenter.attendance import open_store
 from presenter.attendance.rehearsals import rehearsal, rehearsals, save_rehearsal
-from presenter.attendance.store import MIGRATIONS, AttendanceError
+from presenter.attendance.store import MIGRATIONS, AttendanceError, open_store
 from presenter.timing import RunClock
 from tests.conftest import FakeClock
 from tests.timing.helpers import three_items

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from presenter.agenda import AgendaItem, Session
-from presenter.attendance import AttendeeDetails
+from presenter.agenda.model import AgendaItem, Session
 from presenter.attendance.clock_log import describe_action, save_clock
 from presenter.attendance.history import give_feedback, record_outcome, session_history
+from presenter.attendance.model import AttendeeDetails
 from presenter.attendance.report import build_report, write_report_csv
 from presenter.timing import RunClock
 

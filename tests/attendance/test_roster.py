@@ -198,7 +198,8 @@ def test_someone_called_anonymous_in_any_other_sheet_is_kept(tmp_path):
 
 
 def test_the_store_adds_all_or_none(store, run_id):
-    from presenter.attendance import AttendeeDetails, InvalidDetails
+    from presenter.attendance.model import AttendeeDetails
+    from presenter.attendance.store import InvalidDetails
 
     with pytest.raises(InvalidDetails):
         store.add_to_roster(

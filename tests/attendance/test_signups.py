@@ -16,7 +16,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from presenter.attendance import open_store
+from presenter.attendance.store import open_store
 
 SIGNUPS = Path(__file__).resolve().parents[1] / "fixtures" / "signups"
 FAULTS = SIGNUPS / "faults"

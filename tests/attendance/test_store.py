@@ -10,17 +10,17 @@ from datetime import date
 
 import pytest
 
-from presenter.attendance import (
+from presenter.attendance.model import AttendeeDetails
+from presenter.attendance.paths import data_dir
+from presenter.attendance.store import (
+    MIGRATIONS,
     AttendanceError,
     AttendanceStore,
-    AttendeeDetails,
     DuplicateAttendee,
     InvalidDetails,
     UnknownRun,
-    data_dir,
     open_store,
 )
-from presenter.attendance.store import MIGRATIONS
 
 
 def test_the_file_is_private_versioned_and_in_wal_mode(store, tmp_path):
@@ -89,7 +89,7 @@ def test_runs_keep_a_copy_of_the_agenda_and_can_be_renamed_and_deleted(store, ru
 
 
 def test_a_run_of_a_session_copies_its_agenda_and_source(tmp_path):
-    agenda = pytest.importorskip("presenter.agenda")
+    agenda = pytest.importorskip("presenter.agenda.model")
     session = agenda.Session(
         title="Twitter hour",
         items=(agenda.AgendaItem("Welcome", 5), agenda.AgendaItem("Who to follow", 55)),

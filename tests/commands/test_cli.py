@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import presenter
-from presenter.agenda import bundled_session_path
+from presenter.agenda.bundled import bundled_session_path
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -8,7 +8,7 @@ from datetime import date
 
 from pptx import Presentation
 
-from presenter.agenda import load_session
+from presenter.agenda.reader import load_session
 from tests.deck.decks import BUNDLED, REPO
 
 
@@ -68,7 +68,7 @@ def test_import_of_another_tools_deck_warns_about_minutes(tmp_path):
 
 
 def test_export_with_a_run_puts_its_date_and_venue_on_the_title_slide(tmp_path):
-    from presenter.attendance import open_store
+    from presenter.attendance.store import open_store
 
     data = tmp_path / "data"
     data.mkdir()

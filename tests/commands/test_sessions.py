@@ -7,7 +7,7 @@ import argparse
 
 import pytest
 
-from presenter.agenda import bundled_session_path, bundled_sessions
+from presenter.agenda.bundled import bundled_session_path, bundled_sessions
 from presenter.cli import build_parser, main
 
 # Every command that takes a session, with what it needs besides, and what it prints on success.

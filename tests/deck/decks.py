@@ -8,7 +8,8 @@ from pathlib import Path
 from pptx import Presentation
 from pptx.util import Inches
 
-from presenter.agenda import AgendaItem, Kind, Session, load_session
+from presenter.agenda.model import AgendaItem, Kind, Session
+from presenter.agenda.reader import load_session
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO.parent / "shared" / "corpus" / "pptx"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from presenter.agenda import load_session
+from presenter.agenda.reader import load_session
 from presenter.deck import export_deck, import_deck
 from tests.commands.test_deck import presenter
 from tests.deck import damaged

@@ -12,7 +12,7 @@ import pytest
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
-from presenter.agenda import AgendaItem
+from presenter.agenda.model import AgendaItem
 from presenter.deck import DeckWriteError, TemplateError, deck_for, export_deck
 from presenter.deck.fitting import SAFETY, Box, text_height
 from presenter.deck.metrics import EMU_PER_POINT, bundled_metrics

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from presenter.agenda import Kind
+from presenter.agenda.model import Kind
 from presenter.deck import DeckReadError, export_deck, import_deck
 from tests.deck.decks import CORPUS, bundled_session, others_deck, small_session
 
@@ -35,7 +35,7 @@ def test_round_trip_keeps_kinds_links_line_breaks_and_the_slot(tmp_path):
 
 
 def test_cont_slides_come_back_as_one_item(tmp_path):
-    from presenter.agenda import AgendaItem
+    from presenter.agenda.model import AgendaItem
 
     points = tuple(f"Point {n}: " + "words that take room " * 6 for n in range(10))
     original = small_session(items=(AgendaItem("Long one", 12, points=points),))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from presenter.agenda import AgendaItem, Session, bundled_session_path, load_session
+from presenter.agenda.bundled import bundled_session_path
+from presenter.agenda.model import AgendaItem, Session
+from presenter.agenda.reader import load_session
 
 
 def twitter_hour() -> Session:

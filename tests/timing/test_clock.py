@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from presenter.agenda import parse_session
+from presenter.agenda.reader import parse_session
 from presenter.timing import RunClock, RunState, WarningLevel
 from tests.timing.helpers import three_items, twitter_hour
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from presenter.agenda import bundled_session_path, load_session
+from presenter.agenda.bundled import bundled_session_path
+from presenter.agenda.reader import load_session
 from presenter.ui.run.run_windows import RunWindows
 from presenter.ui.shared.settings import Settings
 

@@ -20,8 +20,9 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QTextBrowser  # noqa: E402
 
-from presenter.agenda import bundled_session_path, load_session  # noqa: E402
-from presenter.attendance import AttendeeDetails  # noqa: E402
+from presenter.agenda.bundled import bundled_session_path  # noqa: E402
+from presenter.agenda.reader import load_session  # noqa: E402
+from presenter.attendance.model import AttendeeDetails  # noqa: E402
 from presenter.ui.run.run_windows import RunWindows  # noqa: E402
 from presenter.ui.shared.settings import Settings  # noqa: E402
 

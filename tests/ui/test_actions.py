@@ -120,7 +120,7 @@ def test_restart_the_current_item(windows, clock, session):
 def test_open_a_session_before_the_start(windows, tmp_path, dialogs, session):
     import dataclasses
 
-    from presenter.agenda import save_session
+    from presenter.agenda.writer import save_session
 
     other = dataclasses.replace(session, title="Twitter hour on Ward 7")
     path = tmp_path / "ward7.md"

@@ -33,7 +33,7 @@ def test_quit_when_ready_opens_the_windows_and_exits_0(tmp_path):
 
 
 def test_quit_when_ready_with_a_session_file_and_one_screen(tmp_path, session):
-    from presenter.agenda import save_session
+    from presenter.agenda.writer import save_session
 
     path = tmp_path / "mine.md"
     save_session(session, path)

@@ -9,8 +9,9 @@ from datetime import date
 
 import pytest
 
-from presenter.attendance import AttendeeDetails, open_store
 from presenter.attendance.export import build_report
+from presenter.attendance.model import AttendeeDetails
+from presenter.attendance.store import open_store
 from presenter.ui.attendance.register_pdf import write_certificates, write_register
 
 pytestmark = pytest.mark.skipif(

@@ -46,7 +46,7 @@ def test_arrival_screen_counts_people_checked_in(make_windows, session, qtbot):
 def test_reopening_on_the_same_day_carries_on_with_the_newest_run(
     make_windows, session, clock, tmp_path
 ):
-    from presenter.attendance import open_store
+    from presenter.attendance.store import open_store
 
     store = open_store(tmp_path / "data")
     today = clock.wall().date()
@@ -58,8 +58,8 @@ def test_reopening_on_the_same_day_carries_on_with_the_newest_run(
 
 
 def test_a_finished_run_is_not_reopened_for_check_in(make_windows, session, clock, tmp_path):
-    from presenter.attendance import open_store
     from presenter.attendance.clock_log import save_clock
+    from presenter.attendance.store import open_store
     from presenter.timing import RunClock
 
     store = open_store(tmp_path / "data")

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from presenter.attendance import AttendeeDetails, open_store
+from presenter.attendance.model import AttendeeDetails
+from presenter.attendance.store import open_store
 from presenter.ui.attendance.attendee_model import AttendeeTableModel, MatchListModel
 from presenter.ui.attendance.checkin_panel import CheckInPanel
 from presenter.ui.attendance.merge_dialog import MergeChoice, MergeDialog

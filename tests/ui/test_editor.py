@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QFileDialog
 
-from presenter.agenda import AgendaItem, Session, load_session
+from presenter.agenda.model import AgendaItem, Session
+from presenter.agenda.reader import load_session
 from presenter.ui.editor.editor_model import FIXED, MINUTES, START, TITLE, AgendaItemsModel
 from presenter.ui.editor.editor_window import AgendaEditor
 from presenter.ui.shared.dialogs import ProblemsDialog, SaveChangesDialog
@@ -54,7 +55,7 @@ def test_over_length_is_shown_live(editor):
 
 
 def test_edit_every_field_of_an_item(editor, qtbot):
-    from presenter.agenda import Kind
+    from presenter.agenda.model import Kind
 
     editor.table.setCurrentIndex(editor.model.index(1, TITLE))
     form = editor.side.item_form
@@ -183,7 +184,7 @@ def test_bad_file_opens_a_dialog_with_the_format_message(editor, tmp_path, dialo
 
 
 def test_open_a_good_file_and_recent_list(editor, tmp_path, session):
-    from presenter.agenda import save_session
+    from presenter.agenda.writer import save_session
 
     path = tmp_path / "twitter.md"
     save_session(session, path)
@@ -225,7 +226,7 @@ def test_presenter_follows_the_editor_before_the_start(windows, qtbot):
 
 
 def test_save_on_the_bundled_session_asks_where(qtbot, session, settings, dialogs, tmp_path):
-    from presenter.agenda import bundled_session_path
+    from presenter.agenda.bundled import bundled_session_path
 
     asked = []
     target = tmp_path / "my-twitter-hour.md"

@@ -242,7 +242,7 @@ def test_space_on_a_clicked_tick_ticks_and_never_moves_the_slides(run, qtbot):
 
 
 def test_a_click_on_a_match_keeps_the_name_typed(run, qtbot):
-    from presenter.attendance import AttendeeDetails
+    from presenter.attendance.model import AttendeeDetails
 
     panel = run.presenter.check_in_panel
     run.attendance_store.add_to_roster(panel.run_id, [AttendeeDetails("Ana Costa")])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
-from presenter.attendance import open_store
+from presenter.attendance.store import open_store
 from presenter.ui.run.resume import attach_recorder
 
 

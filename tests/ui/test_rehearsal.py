@@ -7,9 +7,9 @@ from datetime import datetime
 import pytest
 
 from presenter import cli
-from presenter.attendance import open_store
 from presenter.attendance.clock_log import clock_saves
 from presenter.attendance.rehearsals import rehearsals
+from presenter.attendance.store import open_store
 from presenter.timing import RunState
 from presenter.ui.app import build_parser
 from presenter.ui.run.rehearsal_view import RehearsalWrapUp

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from presenter.attendance import AttendeeDetails
 from presenter.attendance.clock_log import ResumeOffer, clock_saves, last_clock_save, save_clock
+from presenter.attendance.model import AttendeeDetails
 from presenter.timing import RunState
 from presenter.ui.run.resume import ResumeDialog, attach_recorder
 from presenter.ui.shared.dialogs import ConfirmDialog
@@ -154,7 +154,7 @@ def test_the_attendance_menu_opens_the_wrap_up_and_the_history(recorded, clock):
 
 
 def test_a_save_that_fails_is_reported_and_tried_again(recorded, clock, monkeypatch):
-    from presenter.attendance import AttendanceError
+    from presenter.attendance.store import AttendanceError
     from presenter.ui.run import resume
 
     windows, recorder = recorded()

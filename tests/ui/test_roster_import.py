@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from presenter.attendance import open_store
+from presenter.attendance.store import open_store
 from presenter.ui.attendance.checkin_panel import CheckInPanel
 from presenter.ui.attendance.roster_import import RosterImportDialog
 

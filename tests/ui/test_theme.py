@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from presenter.attendance import open_store
 from presenter.attendance.clock_log import ResumeOffer
 from presenter.attendance.roster import guess_columns, read_table
+from presenter.attendance.store import open_store
 from presenter.ui.attendance.history_view import HistoryView
 from presenter.ui.attendance.merge_dialog import MergeDialog
 from presenter.ui.attendance.roster_import import RosterImportDialog

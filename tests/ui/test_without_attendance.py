@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from presenter.attendance import open_store, store_path
+from presenter.attendance.paths import store_path
+from presenter.attendance.store import open_store
 from presenter.timing import RunState
 from presenter.ui.run.resume import attach_recorder
 
@@ -83,7 +84,7 @@ def test_the_session_runs_and_check_in_is_off(make_windows, session, tmp_path, m
 def test_a_full_disk_when_the_run_is_first_written_turns_check_in_off(
     make_windows, session, tmp_path, monkeypatch
 ):
-    from presenter.attendance import AttendanceError
+    from presenter.attendance.store import AttendanceError
     from presenter.ui.run.run_windows import RunWindows
 
     def full(self, *_args):
@@ -97,7 +98,7 @@ def test_a_full_disk_when_the_run_is_first_written_turns_check_in_off(
 
 
 def test_the_command_line_and_the_window_give_the_same_reason(tmp_path):
-    from presenter.attendance import cannot_open_message
+    from presenter.attendance.store import cannot_open_message
 
     damaged_file(tmp_path)
     with pytest.raises(sqlite3.DatabaseError) as caught:

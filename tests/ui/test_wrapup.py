@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor
 
-from presenter.agenda import AgendaItem, Session, load_session
-from presenter.attendance import AttendeeDetails, open_store
+from presenter.agenda.model import AgendaItem, Session
+from presenter.agenda.reader import load_session
 from presenter.attendance.clock_log import describe_action, save_clock
 from presenter.attendance.history import feedback_for
+from presenter.attendance.model import AttendeeDetails
+from presenter.attendance.store import open_store
 from presenter.timing import RunClock
 from presenter.ui.attendance.chart import OVER_COLOUR, Bar
 from presenter.ui.attendance.history_view import HistoryView

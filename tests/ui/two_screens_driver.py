@@ -42,7 +42,8 @@ from PySide6.QtCore import QByteArray, QJsonDocument  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from presenter.agenda import bundled_session_path, load_session  # noqa: E402
+from presenter.agenda.bundled import bundled_session_path  # noqa: E402
+from presenter.agenda.reader import load_session  # noqa: E402
 from presenter.ui.run.run_windows import RunWindows  # noqa: E402
 from presenter.ui.shared.settings import Settings  # noqa: E402
 

@@ -184,7 +184,7 @@ class HistoryView(QDialog):
         except (ValueError, OSError) as exc:
             self.message.setText(f"Not changed: {exc}")
             return False
-        from presenter.agenda import load_session
+        from presenter.agenda.reader import load_session
 
         self.session, _warnings = load_session(self.session_path)
         self.message.setText(

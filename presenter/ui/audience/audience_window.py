@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
-from presenter.agenda import Session
+from presenter.agenda.model import Session
 from presenter.timing import RunState, RunView, WarningLevel
 from presenter.timing.display import countdown_text, until_start_text
 from presenter.ui.audience.points_view import PointsView, bullets_html

@@ -7,7 +7,7 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from presenter.agenda import AgendaItem
+from presenter.agenda.model import AgendaItem
 from presenter.ui.shared.theme import set_style_state
 
 

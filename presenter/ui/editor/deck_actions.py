@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from presenter.agenda import Session
+from presenter.agenda.model import Session
 from presenter.ui.shared.background import run_in_background
 from presenter.ui.shared.dialogs import ProblemsDialog
 from presenter.ui.shared.file_dialogs import ExportedNotice, FileDialogs

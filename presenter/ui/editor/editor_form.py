@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from presenter.agenda import AgendaItem, Kind, Session
+from presenter.agenda.model import AgendaItem, Kind, Session
 
 
 def split_list(text: str, separator: str = ",") -> tuple[str, ...]:

@@ -19,7 +19,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from presenter.agenda import AgendaItem, Kind, Session, schedule
+from presenter.agenda.model import AgendaItem, Kind, Session
+from presenter.agenda.timetable import schedule
 
 COLUMNS = ("Start", "Item", "Minutes", "Kind", "Fixed")
 START, TITLE, MINUTES, KIND, FIXED = range(len(COLUMNS))

@@ -23,7 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from presenter.agenda import Session, SessionFileError, load_session, save_session, slot_fit
+from presenter.agenda.model import Session
+from presenter.agenda.problems import SessionFileError
+from presenter.agenda.reader import load_session
+from presenter.agenda.timetable import slot_fit
+from presenter.agenda.writer import save_session
 from presenter.ui.editor.editor_form import EditorSide
 from presenter.ui.editor.editor_model import TITLE, AgendaItemsModel, move_item, new_item
 from presenter.ui.shared.actions import ActionRegistry, ActionSpec
@@ -355,7 +359,7 @@ def _file_name(session: Session) -> str:
 
 def _writable_place(path: Path) -> bool:
     """The bundled sessions live inside the installed app: "Save" there becomes "Save as"."""
-    from presenter.agenda import bundled_session_path
+    from presenter.agenda.bundled import bundled_session_path
 
     try:
         bundled = bundled_session_path().parent.resolve()

@@ -14,7 +14,7 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
-from presenter.agenda import Session
+from presenter.agenda.model import Session
 from presenter.timing import RunView
 from presenter.timing.display import item_status, planned_starts, planned_text, spent_text
 

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
-from presenter.agenda import Session
+from presenter.agenda.model import Session
 from presenter.timing import RunClock, RunState, RunView
 from presenter.ui.run.ticker import SecondTicker
 

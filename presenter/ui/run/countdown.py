@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from presenter.agenda import Session
+from presenter.agenda.model import Session
 from presenter.timing import RunState, RunView, WarningLevel
 from presenter.timing.display import (
     countdown_text,

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from presenter.agenda import Session
+from presenter.agenda.model import Session
 from presenter.timing import RunState, RunView
 from presenter.ui.audience.points_view import PointsView
 from presenter.ui.audience.room_preview import RoomPreview

@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from presenter.attendance import AttendanceError
 from presenter.attendance.clock_log import (
     ResumeOffer,
     describe_action,
@@ -28,6 +27,7 @@ from presenter.attendance.clock_log import (
     todays_run,
 )
 from presenter.attendance.rehearsals import rehearsal, save_rehearsal
+from presenter.attendance.store import AttendanceError
 from presenter.timing import RunState, SnapshotError
 
 

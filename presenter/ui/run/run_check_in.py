@@ -13,14 +13,13 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from presenter.agenda import Session
-from presenter.attendance import (
+from presenter.agenda.model import Session
+from presenter.attendance.paths import data_dir, store_path
+from presenter.attendance.store import (
     AttendanceError,
     AttendanceStore,
     cannot_open_message,
-    data_dir,
     open_store,
-    store_path,
 )
 
 ATTENDANCE_OFF = (

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from presenter.agenda import Session
+from presenter.agenda.model import Session
 from presenter.timing import RunState
 
 
@@ -43,7 +43,8 @@ class SessionWiring:
             self.open_session_file(path)
 
     def open_session_file(self, path: Path) -> bool:
-        from presenter.agenda import SessionFileError, load_session
+        from presenter.agenda.problems import SessionFileError
+        from presenter.agenda.reader import load_session
         from presenter.ui.shared.dialogs import ProblemsDialog
 
         try:

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
-from presenter.agenda import Session
+from presenter.agenda.model import Session
 from presenter.ui.audience.audience_window import AudienceWindow
 from presenter.ui.audience.screens import ScreenPlacer
 from presenter.ui.run.controller import RunController

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from presenter.agenda import Session
+from presenter.agenda.model import Session
 
 
 class ConfirmDialog:
