@@ -20,19 +20,19 @@ import sys
 import tempfile
 from pathlib import Path
 
-from measure import bundled_session, compile_package, measuring, timed  # bench/measure.py
+from measure import PACKAGE, bundled_session, compile_package, measuring, timed  # bench/measure.py
 
 SESSION = bundled_session()
+TEMPLATE = PACKAGE / "resources" / "templates" / "default-16x9.pptx"
 TARGET = 1.2
 
 FLOOR = """
 import sys
-from importlib import resources
 from pptx import Presentation
 from pptx.util import Inches, Pt
 
 DECK = {deck}
-with (resources.files("presenter.resources") / "templates" / "default-16x9.pptx").open("rb") as f:
+with open(sys.argv[2], "rb") as f:  # the app's own template, as a path
     prs = Presentation(f)
 layouts = {{layout.name: layout for layout in prs.slide_layouts}}
 
@@ -121,7 +121,7 @@ def main() -> int:
                 sys.executable, "-m", "presenter", "export", str(SESSION),
                 "-o", str(folder / "presenter.pptx"),
             ],
-            "python-pptx floor": [sys.executable, str(floor), str(folder / "floor.pptx")],
+            "python-pptx floor": [sys.executable, str(floor), str(folder / "floor.pptx"), str(TEMPLATE)],
         }  # fmt: skip
         pandoc = shutil.which("pandoc")
         if pandoc:

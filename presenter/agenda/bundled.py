@@ -9,10 +9,9 @@ BUNDLED_SESSION = "twitter-hour"
 
 def bundled_sessions() -> list[str]:
     """Names of the bundled sessions (file names without .md)."""
-    from importlib import resources
+    from presenter.slides_src import FOLDER
 
-    folder = resources.files("presenter.slides_src")
-    return sorted(entry.name[:-3] for entry in folder.iterdir() if entry.name.endswith(".md"))
+    return sorted(entry.stem for entry in FOLDER.glob("*.md"))
 
 
 def bundled_session_path(name: str = BUNDLED_SESSION) -> Path:
@@ -20,9 +19,9 @@ def bundled_session_path(name: str = BUNDLED_SESSION) -> Path:
 
     The package is installed as files (a wheel or editable install, or a checkout), so the
     entry is a real path that can be handed on."""
-    from importlib import resources
+    from presenter.slides_src import FOLDER
 
-    entry = resources.files("presenter.slides_src") / f"{name}.md"
+    entry = FOLDER / f"{name}.md"
     if not entry.is_file():
         raise FileNotFoundError(f"no bundled session called '{name}'")
-    return Path(str(entry))
+    return entry

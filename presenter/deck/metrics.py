@@ -11,7 +11,6 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 EMU_PER_POINT = 12700
 METRICS_FILE = "liberation-sans-widths.json"
@@ -111,7 +110,9 @@ def metrics_for(font_name: str) -> FontMetrics:
 @cache
 def bundled_metrics() -> FontMetrics:
     """The metrics shipped in `presenter.resources/fonts`."""
-    entry = resources.files("presenter.resources") / "fonts" / METRICS_FILE
+    from presenter.resources import FOLDER
+
+    entry = FOLDER / "fonts" / METRICS_FILE
     data = json.loads(entry.read_text(encoding="utf-8"))
     styles = data["styles"]
     return FontMetrics(data["units_per_em"], styles["regular"], styles["bold"])

@@ -12,7 +12,6 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import IO
 
@@ -117,7 +116,9 @@ def check_masters(prs, path: Path | str | None) -> None:
 
 def default_template() -> IO[bytes]:
     """The clean 16:9 template shipped in `presenter.resources/templates`."""
-    return (resources.files("presenter.resources") / "templates" / DEFAULT_TEMPLATE).open("rb")
+    from presenter.resources import FOLDER
+
+    return (FOLDER / "templates" / DEFAULT_TEMPLATE).open("rb")
 
 
 def open_pptx(path: str | Path, error: type[Exception], what: str = "file"):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from importlib import resources
-from importlib.abc import Traversable
+from pathlib import Path
 
 
-def resource_root() -> Traversable:
-    """`presenter.resources`, the same from a wheel, an editable install or a checkout."""
-    return resources.files("presenter.resources")
+def resource_root() -> Path:
+    """The folder of `presenter.resources`, whatever the install."""
+    from presenter.resources import FOLDER
+
+    return FOLDER
 
 
 def read_text(name: str) -> str:
