@@ -38,6 +38,8 @@ from presenter.deck.text import (
 )
 
 LONGEST_MADE_TITLE = 70
+# Layouts for a slide that opens a part of the talk (PowerPoint's and LibreOffice's names).
+SECTION_LAYOUTS = ("section header", "section title", "title, section")
 
 
 class DeckReadError(Exception):
@@ -53,6 +55,8 @@ class _Slide:
     points: list[str] = field(default_factory=list)
     notes: str = ""
     is_title_slide: bool = False
+    hidden: bool = False
+    section: bool = False
     left_out: list[str] = field(default_factory=list)
 
 
@@ -114,10 +118,12 @@ def import_deck(
 
 
 def _read_slide(slide, number: int) -> _Slide:
-    found = _Slide(number)
+    found = _Slide(number, hidden=slide._element.get("show") in ("0", "false"))
     layout_types = set()
+    layout_name = ""
     with contextlib.suppress(AttributeError, KeyError, ValueError):
         layout_types = {ph.placeholder_format.type for ph in slide.slide_layout.placeholders}
+        layout_name = slide.slide_layout.name or ""
     body_points: list[str] = []
     other_points: list[str] = []
     for shape in _shapes(slide.shapes, found):
@@ -132,6 +138,7 @@ def _read_slide(slide, number: int) -> _Slide:
         found.notes = _notes_text(slide)
     except DAMAGE:
         found.left_out.append("damaged speaker notes")
+    found.section = layout_name.casefold() in SECTION_LAYOUTS and not found.notes
     return found
 
 
@@ -323,30 +330,16 @@ def _their_deck(slides: list[_Slide], prs, path: Path, warnings: list[Problem]) 
     title = ""
     subtitle = ""
     remaining = list(slides)
+    description = ""
     if remaining and remaining[0].is_title_slide and remaining[0].title:
         first = remaining.pop(0)
         title = first.title
         subtitle = first.points[0] if first.points else ""
+        description = first.notes
     drafts: list[_Slide] = []
     for slide in remaining:
-        if not slide.title:
-            if slide.points:
-                slide.title = _title_from(slide.points)
-                warnings.append(
-                    Problem(
-                        source,
-                        slide.number,
-                        f"slide {slide.number} has no title; used its first line of text",
-                        False,
-                    )
-                )
-            elif slide.notes:
-                slide.title = f"Slide {slide.number}"
-            else:
-                warnings.append(
-                    Problem(source, slide.number, f"slide {slide.number} is empty; left out", False)
-                )
-                continue
+        if not _keep(slide, source, warnings):
+            continue
         if drafts and slide.title == drafts[-1].title + CONTINUED:
             drafts[-1].points.extend(slide.points)
             continue
@@ -367,4 +360,38 @@ def _their_deck(slides: list[_Slide], prs, path: Path, warnings: list[Problem]) 
         for d, m in zip(drafts, minutes, strict=True)
     )
     core_title = _one_line(prs.core_properties.title or "")
-    return Session(title=title or core_title or path.stem, subtitle=subtitle, items=items)
+    return Session(
+        title=title or core_title or path.stem,
+        subtitle=subtitle,
+        items=items,
+        description=description,
+    )
+
+
+def _keep(slide: _Slide, source: str, warnings: list[Problem]) -> bool:
+    """Whether a slide of a deck made elsewhere becomes an item (titled if it had none);
+    each slide left out, or titled here, is named in a warning."""
+
+    def warn(text: str) -> None:
+        warnings.append(Problem(source, slide.number, f"slide {slide.number} {text}", False))
+
+    if slide.hidden:
+        warn(f"('{slide.title or 'no title'}') is hidden in the deck; left out of the agenda")
+        return False
+    if slide.section and not slide.points:
+        warn(f"('{slide.title}') opens a section and has nothing to time; left out")
+        return False
+    if slide.title:
+        return True
+    if slide.points:
+        slide.title = _title_from(slide.points)
+        warn("has no title; used its first line of text")
+    elif slide.notes:
+        slide.title = f"Slide {slide.number}"
+    elif "pictures" in slide.left_out:
+        slide.title = f"Slide {slide.number}"
+        warn(f"is a picture with no text or notes; kept as '{slide.title}'")
+    else:
+        warn("is empty; left out")
+        return False
+    return True

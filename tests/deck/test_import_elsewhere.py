@@ -1,0 +1,61 @@
+"""Decks made elsewhere: hidden slides, picture slides, section headers and the title slide's
+notes are neither timed as talk nor lost without a word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.util import Inches
+
+from presenter.deck.reader import import_deck
+from tests.deck.decks import _tiny_png
+
+
+def _deck(path: Path) -> Path:
+    prs = Presentation()  # python-pptx's default template: PowerPoint's layout names
+    layouts = {layout.name: layout for layout in prs.slide_layouts}
+    cover = prs.slides.add_slide(layouts["Title Slide"])
+    cover.shapes.title.text = "Their session"
+    cover.placeholders[1].text = "From another trust"
+    cover.notes_slide.notes_text_frame.text = "For ward staff new to social media."
+    section = prs.slides.add_slide(layouts["Section Header"])
+    section.shapes.title.text = "Part one"
+    content = prs.slides.add_slide(layouts["Title and Content"])
+    content.shapes.title.text = "Welcome"
+    content.placeholders[1].text_frame.text = "First point"
+    hidden = prs.slides.add_slide(layouts["Title and Content"])
+    hidden.shapes.title.text = "Backup slide"
+    hidden.placeholders[1].text_frame.text = "Only if asked"
+    hidden._element.set("show", "0")
+    picture = prs.slides.add_slide(layouts["Blank"])
+    png = path.with_suffix(".png")
+    _tiny_png(png)
+    picture.shapes.add_picture(str(png), Inches(1), Inches(1))
+    last = prs.slides.add_slide(layouts["Title and Content"])
+    last.shapes.title.text = "Questions"
+    prs.save(path)
+    return path
+
+
+def test_every_slide_is_kept_or_named_in_a_warning(tmp_path):
+    session, warnings = import_deck(_deck(tmp_path / "theirs.pptx"))
+    assert [item.title for item in session.items] == ["Welcome", "Slide 5", "Questions"]
+    said: dict[int, str] = {}
+    for problem in warnings:
+        said[problem.line] = said.get(problem.line, "") + problem.message + "\n"
+    assert "opens a section" in said[2] and "Part one" in said[2]
+    assert "hidden in the deck" in said[4] and "Backup slide" in said[4]
+    assert "picture with no text or notes; kept as 'Slide 5'" in said[5]
+
+
+def test_the_title_slides_notes_describe_the_session(tmp_path):
+    session, _warnings = import_deck(_deck(tmp_path / "theirs.pptx"))
+    assert session.title == "Their session"
+    assert session.description == "For ward staff new to social media."
+
+
+def test_a_hidden_slide_is_not_timed_as_part_of_the_talk(tmp_path):
+    session, _warnings = import_deck(_deck(tmp_path / "theirs.pptx"))
+    assert "Backup slide" not in [item.title for item in session.items]
+    assert session.planned_minutes == 60  # the slot shared across the three kept items
