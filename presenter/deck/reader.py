@@ -9,15 +9,15 @@ are shared out across the items, with a warning to check them.
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
-from presenter.agenda.model import DEFAULT_LENGTH, AgendaItem, Session
+from presenter.agenda.model import AgendaItem, Session
 from presenter.agenda.problems import Problem
-from presenter.agenda.timetable import share_minutes
 from presenter.deck import notes as deck_notes
+from presenter.deck.elsewhere import SlideText, one_line, their_deck
 from presenter.deck.template import (
     BODIES,
     DAMAGE,
@@ -33,31 +33,15 @@ from presenter.deck.text import (
     CONTINUED,
     Run,
     clean_text,
-    plain_text,
     runs_markdown,
 )
 
-LONGEST_MADE_TITLE = 70
 # Layouts for a slide that opens a part of the talk (PowerPoint's and LibreOffice's names).
 SECTION_LAYOUTS = ("section header", "section title", "title, section")
 
 
 class DeckReadError(Exception):
     """A file that cannot be read as a deck; the message names it and says what to do."""
-
-
-@dataclass
-class _Slide:
-    """What one slide says, read without assuming anything about how it was made."""
-
-    number: int
-    title: str = ""
-    points: list[str] = field(default_factory=list)
-    notes: str = ""
-    is_title_slide: bool = False
-    hidden: bool = False
-    section: bool = False
-    left_out: list[str] = field(default_factory=list)
 
 
 def import_deck(
@@ -100,7 +84,8 @@ def import_deck(
         if ours:
             session = _our_deck(slides, path, warnings)
         else:
-            session = _their_deck(slides, prs, path, warnings)
+            core_title = prs.core_properties.title or ""
+            session = their_deck(slides, core_title, path.stem, source, warnings)
     except DAMAGE as exc:
         where = f"slide {number} is damaged" if number else "the deck is damaged"
         raise DeckReadError(f"{path}: {where} ({first_line(exc)}); {RESAVE}") from None
@@ -117,8 +102,8 @@ def import_deck(
 # -- one slide ---------------------------------------------------------------------------------
 
 
-def _read_slide(slide, number: int) -> _Slide:
-    found = _Slide(number, hidden=slide._element.get("show") in ("0", "false"))
+def _read_slide(slide, number: int) -> SlideText:
+    found = SlideText(number, hidden=slide._element.get("show") in ("0", "false"))
     layout_types = set()
     layout_name = ""
     with contextlib.suppress(AttributeError, KeyError, ValueError):
@@ -142,11 +127,11 @@ def _read_slide(slide, number: int) -> _Slide:
     return found
 
 
-def _read_shape(shape, found: _Slide, body_points: list[str], other_points: list[str]) -> None:
+def _read_shape(shape, found: SlideText, body_points: list[str], other_points: list[str]) -> None:
     """One shape's text into the slide's title or points."""
     kind = _placeholder_type(shape)
     if kind in TITLES and not found.title:
-        found.title = _one_line(shape.text_frame.text)
+        found.title = one_line(shape.text_frame.text)
         return
     if kind == PP_PLACEHOLDER.SUBTITLE:
         found.is_title_slide = True
@@ -159,7 +144,7 @@ def _read_shape(shape, found: _Slide, body_points: list[str], other_points: list
         other_points.extend(_table_points(shape.table))
 
 
-def _shapes(shapes, found: _Slide):
+def _shapes(shapes, found: SlideText):
     """Every shape on the slide, groups opened, top to bottom then left to right."""
     flat = []
     for shape in shapes:
@@ -198,10 +183,6 @@ def _placeholder_type(shape):
         return None
 
 
-def _one_line(text: str) -> str:
-    return " ".join(clean_text(text).split())
-
-
 def _paragraph_points(frame) -> list[str]:
     points = []
     for paragraph in frame.paragraphs:
@@ -236,7 +217,7 @@ def _run(paragraph, element) -> Run:
 def _table_points(table) -> list[str]:
     points = []
     for row in table.rows:
-        cells = [_one_line(cell.text) for cell in row.cells]
+        cells = [one_line(cell.text) for cell in row.cells]
         line = " | ".join(c for c in cells if c)
         if line:
             points.append(line)
@@ -261,30 +242,15 @@ def _notes_text(slide) -> str:
     return clean_text(frame.text.replace("\v", "\n")).strip()
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
-def _title_from(points: list[str]) -> str:
-    """A title made from a slide's first line of text: short lines move up whole; a long
-    line gives its first words and stays as the first point."""
-    line = _one_line(plain_text(points[0]))
-    if len(line) <= LONGEST_MADE_TITLE:
-        points.pop(0)
-        return line
-    cut = line.rfind(" ", 0, LONGEST_MADE_TITLE)
-    return line[: cut if cut > 0 else LONGEST_MADE_TITLE].rstrip(" ,;:.") + "…"
-
-
 # -- a deck exported here -------------------------------------------------------------------
 
 
-def _our_deck(slides: list[_Slide], path: Path, warnings: list[Problem]) -> Session:
+def _our_deck(slides: list[SlideText], path: Path, warnings: list[Problem]) -> Session:
     fields: dict = {}
     title = ""
     subtitle = ""
     items: list[AgendaItem] = []
-    last: _Slide | None = None
+    last: SlideText | None = None
     for slide in slides:
         notes, timing = deck_notes.split_timing(slide.notes)
         if timing is not None:
@@ -320,78 +286,3 @@ def _our_deck(slides: list[_Slide], path: Path, warnings: list[Problem]) -> Sess
         items=tuple(items),
         **fields,
     )
-
-
-# -- a deck made elsewhere ----------------------------------------------------------------------
-
-
-def _their_deck(slides: list[_Slide], prs, path: Path, warnings: list[Problem]) -> Session:
-    source = str(path)
-    title = ""
-    subtitle = ""
-    remaining = list(slides)
-    description = ""
-    if remaining and remaining[0].is_title_slide and remaining[0].title:
-        first = remaining.pop(0)
-        title = first.title
-        subtitle = first.points[0] if first.points else ""
-        description = first.notes
-    drafts: list[_Slide] = []
-    for slide in remaining:
-        if not _keep(slide, source, warnings):
-            continue
-        if drafts and slide.title == drafts[-1].title + CONTINUED:
-            drafts[-1].points.extend(slide.points)
-            continue
-        drafts.append(slide)
-    minutes = share_minutes(DEFAULT_LENGTH, len(drafts))
-    if drafts:
-        warnings.append(
-            Problem(
-                source,
-                0,
-                f"the deck has no timings: the {DEFAULT_LENGTH}-minute slot was shared out "
-                f"across {_count(len(drafts), 'item')}; check each item's minutes",
-                False,
-            )
-        )
-    items = tuple(
-        AgendaItem(title=d.title, minutes=m, points=tuple(d.points), notes=d.notes)
-        for d, m in zip(drafts, minutes, strict=True)
-    )
-    core_title = _one_line(prs.core_properties.title or "")
-    return Session(
-        title=title or core_title or path.stem,
-        subtitle=subtitle,
-        items=items,
-        description=description,
-    )
-
-
-def _keep(slide: _Slide, source: str, warnings: list[Problem]) -> bool:
-    """Whether a slide of a deck made elsewhere becomes an item (titled if it had none);
-    each slide left out, or titled here, is named in a warning."""
-
-    def warn(text: str) -> None:
-        warnings.append(Problem(source, slide.number, f"slide {slide.number} {text}", False))
-
-    if slide.hidden:
-        warn(f"('{slide.title or 'no title'}') is hidden in the deck; left out of the agenda")
-        return False
-    if slide.section and not slide.points:
-        warn(f"('{slide.title}') opens a section and has nothing to time; left out")
-        return False
-    if slide.title:
-        return True
-    if slide.points:
-        slide.title = _title_from(slide.points)
-        warn("has no title; used its first line of text")
-    elif slide.notes:
-        slide.title = f"Slide {slide.number}"
-    elif "pictures" in slide.left_out:
-        slide.title = f"Slide {slide.number}"
-        warn(f"is a picture with no text or notes; kept as '{slide.title}'")
-    else:
-        warn("is empty; left out")
-        return False
-    return True

@@ -59,3 +59,48 @@ def test_a_hidden_slide_is_not_timed_as_part_of_the_talk(tmp_path):
     session, _warnings = import_deck(_deck(tmp_path / "theirs.pptx"))
     assert "Backup slide" not in [item.title for item in session.items]
     assert session.planned_minutes == 60  # the slot shared across the three kept items
+
+
+def _deck_with_agenda(path: Path, rows: list[str], titles: list[str]) -> Path:
+    prs = Presentation()
+    layouts = {layout.name: layout for layout in prs.slide_layouts}
+    cover = prs.slides.add_slide(layouts["Title Slide"])
+    cover.shapes.title.text = "Their session"
+    agenda = prs.slides.add_slide(layouts["Title and Content"])
+    agenda.shapes.title.text = "Agenda"
+    frame = agenda.placeholders[1].text_frame
+    frame.text = rows[0]
+    for row in rows[1:]:
+        frame.add_paragraph().text = row
+    for title in titles:
+        slide = prs.slides.add_slide(layouts["Title and Content"])
+        slide.shapes.title.text = title
+        slide.placeholders[1].text_frame.text = "A point"
+    prs.save(path)
+    return path
+
+
+def test_an_agenda_slide_with_times_gives_each_item_its_minutes(tmp_path):
+    rows = ["12:00 Welcome (5 min)", "12:05 Who to follow (20 min)", "12:25-13:00 Questions"]
+    deck = _deck_with_agenda(tmp_path / "a.pptx", rows, ["Welcome", "Who to follow", "Questions"])
+    session, warnings = import_deck(deck)
+    assert [(i.title, i.minutes) for i in session.items] == [
+        ("Welcome", 5),
+        ("Who to follow", 20),
+        ("Questions", 35),
+    ]
+    assert session.start.strftime("%H:%M") == "12:00" and session.length == 60
+    messages = [w.message for w in warnings]
+    assert any("read as the agenda" in m and "check them" in m for m in messages)
+    assert not any("shared out" in m for m in messages)
+
+
+def test_an_agenda_slide_that_does_not_match_the_slides_is_an_item_and_the_slot_is_shared(
+    tmp_path,
+):
+    rows = ["Welcome - 5 min", "Something else - 50 min"]
+    deck = _deck_with_agenda(tmp_path / "b.pptx", rows, ["Welcome", "Who to follow"])
+    session, warnings = import_deck(deck)
+    assert [i.title for i in session.items] == ["Agenda", "Welcome", "Who to follow"]
+    assert [i.minutes for i in session.items] == [20, 20, 20]
+    assert any("shared out" in w.message for w in warnings)
