@@ -279,7 +279,7 @@ class _Splitter:
                 slide = _Slide(line)
                 self.slides.append(slide)
             slide.section = level < self.slide_level
-        elif level in self.divider and (slide.title or slide.points):
+        elif level in self.divider and (slide.title or slide.points or slide.hidden):
             slide = _Slide(line)  # Marp's headingDivider: this heading starts a slide
             self.slides.append(slide)
         elif slide.title:

@@ -252,3 +252,15 @@ def test_notes_keep_lists_as_lists_and_nested_points_keep_their_items():
     item = session.items[0]
     assert item.points == ("Parent\n- child", "☐ to do")
     assert item.notes == "1. First thing\n2. Second\n  - nested"
+
+
+def test_a_deck_read_here_and_exported_comes_back_with_its_minutes_and_prose_notes(tmp_path):
+    from presenter.deck.reader import import_deck
+    from presenter.deck.writer import export_deck
+
+    session, _ = parse_session(PANDOC, "deck.md")
+    export_deck(session, tmp_path / "deck.pptx")
+    again, _ = import_deck(tmp_path / "deck.pptx")
+    assert [i.minutes for i in again.items] == [i.minutes for i in session.items] == [15] * 4
+    assert [i.notes for i in again.items] == [i.notes for i in session.items]
+    assert [i.points for i in again.items] == [i.points for i in session.items]
