@@ -111,15 +111,29 @@ def is_notes(opening: Token) -> bool:
 def notes_inside(children: list[Token]) -> list[str]:
     """The `::: notes` divs nested in a block (inside a list item, say), as prose."""
     found = []
-    for start, token in enumerate(children):
+    start = 0
+    while start < len(children):
+        token = children[start]
+        start += 1
         if token.type == "container_div_open" and is_notes(token):
-            depth, end = 1, start + 1
+            depth, end = 1, start
             while depth and end < len(children):
                 depth += children[end].nesting
                 end += 1
-            if not any(t.type == "container_div_open" and is_notes(t) for t in children[:start]):
-                found.append(prose(inner_blocks(children[start + 1 : end])))
+            found.append(prose(inner_blocks(children[start:end])))
+            start = end  # a notes div inside this one is part of its prose
     return found
+
+
+def inline_comments(children: list[Token]) -> list[str]:
+    """The HTML comments written inside a block's text (`- point <!-- note -->`)."""
+    return [
+        child.content
+        for token in children
+        if token.type == "inline"
+        for child in token.children or []
+        if child.type == "html_inline" and child.content.startswith("<!--")
+    ]
 
 
 def inner_blocks(children: list[Token]) -> list[Block]:

@@ -25,7 +25,14 @@ from presenter.agenda.dialects import (
 )
 from presenter.agenda.frontmatter import FrontMatter, session_fields
 from presenter.agenda.model import AgendaItem, Session
-from presenter.agenda.plain import block_points, inner_blocks, is_notes, notes_inside, prose
+from presenter.agenda.plain import (
+    block_points,
+    inline_comments,
+    inner_blocks,
+    is_notes,
+    notes_inside,
+    prose,
+)
 from presenter.agenda.problems import Problems
 from presenter.agenda.timetable import share_minutes
 
@@ -244,19 +251,22 @@ class _Splitter:
             (self.leading_notes if first else slide.notes).append(prose(inner_blocks(children)))
         elif is_comment(opening):
             for comment in HTML_COMMENT.findall(opening.content):
-                if not is_directive(comment[4:-3]) and (len(self.slides) > 1 or not slide.empty):
-                    slide.notes.append(self._comment_notes(comment))
+                self._comment(comment, slide)
         elif opening.type == "html_block":
             slide.hidden = True  # <style>, <div> and other raw HTML is layout, not content
         else:
             points = [p for p in block_points([(opening, children)]) if p.strip()]
             slide.points.extend(points)
             slide.notes.extend(notes_inside(children))
+            for comment in inline_comments(children):  # a note written against the text
+                self._comment(comment, slide)
             slide.hidden = slide.hidden or not points
 
-    def _comment_notes(self, comment: str) -> str:
-        """A Marp presenter note: its Markdown read as prose."""
-        return prose(top_level_blocks(self.md.parse(comment_text(comment))))
+    def _comment(self, comment: str, slide: _Slide) -> None:
+        """A Marp presenter note, its Markdown read as prose; directives and a comment
+        opening the file (a licence, say) are not notes."""
+        if not is_directive(comment[4:-3]) and (len(self.slides) > 1 or not slide.empty):
+            slide.notes.append(prose(top_level_blocks(self.md.parse(comment_text(comment)))))
 
     def _pandoc_rule(self, rule: Token) -> bool:
         """A `---` between blank lines starts a slide in pandoc; a rule against text (or with

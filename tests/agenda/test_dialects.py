@@ -264,3 +264,25 @@ def test_a_deck_read_here_and_exported_comes_back_with_its_minutes_and_prose_not
     assert [i.minutes for i in again.items] == [i.minutes for i in session.items] == [15] * 4
     assert [i.notes for i in again.items] == [i.notes for i in session.items]
     assert [i.points for i in again.items] == [i.points for i in session.items]
+
+
+def test_notes_inside_a_list_go_to_the_notes_not_the_points():
+    deck = (
+        "# One\n\n- First\n\n  ::: notes\n  Say the first.\n  :::\n\n- Second\n\n"
+        "  ::: notes\n  Say the second.\n  :::\n"
+    )
+    session, _ = parse_session(deck, "deck.md")
+    item = session.items[0]
+    assert item.points == ("First", "Second")
+    assert item.notes == "Say the first.\n\nSay the second."
+
+
+def test_a_marp_note_written_against_a_point_is_a_note_not_lost():
+    deck = (
+        "---\nmarp: true\n---\n\n# One\n\n- News first\n<!-- Ask what\nstops them. -->\n"
+        "- Meet <!-- fit --> colleagues\n"
+    )
+    session, _ = parse_session(deck, "deck.md")
+    item = session.items[0]
+    assert item.points == ("News first", "Meet colleagues")
+    assert item.notes == "Ask what stops them."
