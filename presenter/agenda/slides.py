@@ -315,7 +315,7 @@ def _heading_text(inline: Token) -> str:
 
 def _splits_on_rules(front: FrontMatter, blocks: list[Block]) -> bool:
     """Marp decks split slides on `---`; pandoc decks on headings (their dashes are tables)."""
-    if "marp" in front.fields:
+    if "marp" in front.fields or "headingDivider" in front.fields:
         return True
     for opening, _ in blocks:
         if opening.type == "html_block" and "<!-- $" in opening.content:

@@ -286,3 +286,11 @@ def test_a_marp_note_written_against_a_point_is_a_note_not_lost():
     item = session.items[0]
     assert item.points == ("News first", "Meet colleagues")
     assert item.notes == "Ask what stops them."
+
+
+def test_heading_divider_alone_marks_a_marp_deck():
+    deck = "---\nheadingDivider: 2\n---\n\n# Deck\n\n## A\n\n- a\n\n## B\n\n- b\n"
+    session, problems = parse_session(deck, "deck.md")
+    assert session.title == "Deck"
+    assert [i.title for i in session.items] == ["A", "B"]
+    assert not any("section" in w.message for w in problems.warnings)
