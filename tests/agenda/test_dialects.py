@@ -294,3 +294,14 @@ def test_heading_divider_alone_marks_a_marp_deck():
     assert session.title == "Deck"
     assert [i.title for i in session.items] == ["A", "B"]
     assert not any("section" in w.message for w in problems.warnings)
+
+
+def test_title_block_lines_carry_on_and_may_be_left_empty():
+    deck = "%\n% A. Facilitator\n  B. Facilitator\n\n# Welcome\n\n- Who we are\n\n# Next\n\n- More\n"
+    session, problems = parse_session(deck, "deck.md")
+    assert not problems.errors
+    assert session.title == "Welcome"  # no title in the block: the first heading's
+    assert session.facilitators == ("A. Facilitator", "B. Facilitator")
+    assert session.description == ""
+    assert [i.title for i in session.items] == ["Welcome", "Next"]
+    assert not any("%" in p for p in points_of(session))
