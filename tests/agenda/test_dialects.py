@@ -297,7 +297,9 @@ def test_heading_divider_alone_marks_a_marp_deck():
 
 
 def test_title_block_lines_carry_on_and_may_be_left_empty():
-    deck = "%\n% A. Facilitator\n  B. Facilitator\n\n# Welcome\n\n- Who we are\n\n# Next\n\n- More\n"
+    deck = (
+        "%\n% A. Facilitator\n  B. Facilitator\n\n# Welcome\n\n- Who we are\n\n# Next\n\n- More\n"
+    )
     session, problems = parse_session(deck, "deck.md")
     assert not problems.errors
     assert session.title == "Welcome"  # no title in the block: the first heading's
