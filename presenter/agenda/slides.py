@@ -224,7 +224,10 @@ class _Splitter:
                 "and its notes (if any) go with the next slide"
             )
         if slide.notes:
-            return f"{slide.name} shows nothing but notes; they were added to the next slide's"
+            return (
+                f"{slide.name} shows nothing but notes; they were added to the next slide's "
+                "notes (to the last slide's, at the end of the deck)"
+            )
         what = "only a picture, HTML or directives" if slide.hidden else "nothing"
         return f"{slide.name} shows {what} that can be read here, so it was left out"
 
