@@ -307,3 +307,25 @@ def test_title_block_lines_carry_on_and_may_be_left_empty():
     assert session.description == ""
     assert [i.title for i in session.items] == ["Welcome", "Next"]
     assert not any("%" in p for p in points_of(session))
+
+
+def test_a_deck_saved_as_a_session_file_reads_back_the_same():
+    from presenter.agenda.writer import write_session
+
+    for deck in (PANDOC, MARP):
+        session, _ = parse_session(deck, "deck.md")
+        again, problems = parse_session(write_session(session), "saved.md")
+        assert not problems.errors
+        assert again == session
+
+
+def test_a_wrapped_paragraph_is_one_point_with_its_links_readable():
+    deck = (
+        "# One\n\nRead the **trust's** guidance\nbefore you post: [the policy](https://example.org/p)"
+        " and ~~nothing~~ `more`.\n"
+    )
+    session, _ = parse_session(deck, "deck.md")
+    assert session.items[0].points == (
+        "Read the trust's guidance before you post: the policy (https://example.org/p) "
+        "and nothing more.",
+    )
