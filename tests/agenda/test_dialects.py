@@ -329,3 +329,15 @@ def test_a_wrapped_paragraph_is_one_point_with_its_links_readable():
         "Read the trust's guidance before you post: the policy (https://example.org/p) "
         "and nothing more.",
     )
+
+
+def test_a_marp_picture_slide_is_kept_and_an_empty_one_left_out_with_a_warning():
+    deck = (
+        "---\nmarp: true\n---\n\n# One\n\n- a\n\n---\n\n![bg](photo.jpg)\n\n<!-- Talk over it. -->\n\n"
+        "---\n\n<!-- _class: lead -->\n\n---\n\n# Two\n\n- b\n"
+    )
+    session, problems = parse_session(deck, "deck.md")
+    assert [i.title for i in session.items] == ["One", "Slide 2", "Two"]
+    assert session.items[1].notes == "Talk over it."
+    empty = [w for w in problems.warnings if "left out" in w.message]
+    assert [w.line for w in empty] == [16]
