@@ -31,9 +31,11 @@ CACHE_FORMAT = 1
 READER_MODULES = (
     "blocks.py",
     "checks.py",
+    "dialects.py",
     "frontmatter.py",
     "heading.py",
     "model.py",
+    "plain.py",
     "problems.py",
     "reader.py",
     "slides.py",
