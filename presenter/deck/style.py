@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from pptx.enum.shapes import PP_PLACEHOLDER
 
-from presenter.deck.template import NS_A, NS_P, TITLES
+from presenter.deck.template import BODIES, NS_A, NS_P, TITLES
 
 EMU_PER_INCH = 914400
 DEFAULT_INSETS = (91440, 45720, 91440, 45720)  # left, top, right, bottom
@@ -27,6 +27,7 @@ class TextStyle:
     space_before: float  # points before each paragraph but the first
     indent: int  # EMU from the box's left margin to the text of a first-level paragraph
     insets: tuple[int, int, int, int]
+    bold: bool = False  # titles are often set bold, which is wider
 
     def line_height(self, size: float | None = None) -> float:
         """The height of one line in points, at `size` or the style's own size."""
@@ -41,17 +42,44 @@ class TextStyle:
         return box_height - top - bottom
 
 
+def _group(kind) -> str:
+    return "title" if kind in TITLES else "body" if kind in BODIES else str(kind)
+
+
+def layout_placeholder(placeholder):
+    """The layout placeholder a slide's placeholder takes after: the one with its `idx`, as
+    python-pptx finds it, unless that one is of another kind (LibreOffice numbers every
+    placeholder of a layout 0), then the layout's first of the same kind."""
+    try:
+        by_idx = placeholder._base_placeholder
+        layout = placeholder.part.slide_layout
+    except (AttributeError, KeyError, ValueError):
+        return None
+    group = _group(placeholder.placeholder_format.type)
+    if by_idx is not None and _group(by_idx.placeholder_format.type) == group:
+        return by_idx
+    same = (ph for ph in layout.placeholders if _group(ph.placeholder_format.type) == group)
+    return next(same, by_idx)
+
+
 def _levels(placeholder) -> list:
     """The placeholder's XML, then its layout's, then its master's, most specific first."""
-    chain = []
-    shape = placeholder
+    chain = [placeholder._element]
+    if hasattr(placeholder.part, "slide_layout"):
+        shape = layout_placeholder(placeholder)
+    else:
+        shape = _base(placeholder)
     while shape is not None:
         chain.append(shape._element)
-        try:
-            shape = shape._base_placeholder
-        except (AttributeError, KeyError, ValueError):
-            shape = None
+        shape = _base(shape)
     return chain
+
+
+def _base(shape):
+    try:
+        return shape._base_placeholder
+    except (AttributeError, KeyError, ValueError):
+        return None
 
 
 def _master_style(placeholder, kind) -> object | None:
@@ -75,13 +103,16 @@ def placeholder_style(placeholder, fallback_size: float = 18.0) -> TextStyle:
     kind = placeholder.placeholder_format.type
     paragraph_styles = []
     insets: list[int | None] = [None, None, None, None]
-    for element in _levels(placeholder):
+    on_slide = hasattr(placeholder.part, "slide_layout")  # its own runs are the deck's text
+    for number, element in enumerate(_levels(placeholder)):
         body = element.find(f"{NS_P}txBody")
         if body is None:
             continue
         level = body.find(f"{NS_A}lstStyle/{NS_A}lvl1pPr")
         if level is not None:
             paragraph_styles.append(level)
+        if number or not on_slide:
+            paragraph_styles.extend(_first_paragraph(body))
         body_pr = body.find(f"{NS_A}bodyPr")
         if body_pr is not None:
             for i, name in enumerate(("lIns", "tIns", "rIns", "bIns")):
@@ -90,7 +121,8 @@ def placeholder_style(placeholder, fallback_size: float = 18.0) -> TextStyle:
     master_level = _master_style(placeholder, kind)
     if master_level is not None:
         paragraph_styles.append(master_level)
-    size = _first(paragraph_styles, lambda p: _attr(p.find(f"{NS_A}defRPr"), "sz"))
+    size = _first(paragraph_styles, lambda p: _attr(_run_style(p), "sz"))
+    bold = _first(paragraph_styles, lambda p: _attr(_run_style(p), "b"))
     spacing = _first(paragraph_styles, lambda p: _attr(p.find(f"{NS_A}lnSpc/{NS_A}spcPct"), "val"))
     before_pct = _first(
         paragraph_styles, lambda p: _attr(p.find(f"{NS_A}spcBef/{NS_A}spcPct"), "val")
@@ -116,7 +148,36 @@ def placeholder_style(placeholder, fallback_size: float = 18.0) -> TextStyle:
         insets=tuple(
             DEFAULT_INSETS[i] if value is None else value for i, value in enumerate(insets)
         ),  # type: ignore[arg-type]
+        bold=bold in ("1", "true"),
     )
+
+
+def _first_paragraph(body) -> list:
+    """The first paragraph's own properties, where LibreOffice keeps a placeholder's style
+    (it writes no list styles): an `a:pPr` carrying the run properties of its first run."""
+    paragraph = body.find(f"{NS_A}p")
+    if paragraph is None:
+        return []
+    run = paragraph.find(f"{NS_A}r/{NS_A}rPr")
+    if run is None:
+        run = paragraph.find(f"{NS_A}endParaRPr")
+    properties = paragraph.find(f"{NS_A}pPr")
+    if properties is None and run is None:
+        return []
+    from lxml import etree
+
+    level = etree.Element(f"{NS_A}lvl1pPr")
+    if properties is not None and properties.get("lvl", "0") == "0":
+        level.attrib.update(properties.attrib)
+        level.extend(etree.fromstring(etree.tostring(child)) for child in properties)
+    if run is not None:
+        run_style = etree.SubElement(level, f"{NS_A}defRPr")
+        run_style.attrib.update(run.attrib)
+    return [level]
+
+
+def _run_style(level):
+    return level.find(f"{NS_A}defRPr")
 
 
 def _attr(element, name: str) -> str | None:

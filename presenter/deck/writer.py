@@ -21,20 +21,19 @@ from presenter.agenda.timetable import ScheduledItem, format_clock, schedule
 from presenter.deck import notes as deck_notes
 from presenter.deck.agenda_table import CELL_MARGINS, add_agenda_table, agenda_pages
 from presenter.deck.fitting import TITLE_SHRINK_LIMIT, Box, fit_points, fit_title, sizes
+from presenter.deck.layout_choice import Layouts, pick_layouts
 from presenter.deck.metrics import FontMetrics, metrics_for
 from presenter.deck.package import deck_bytes, set_core_properties, write_atomically
-from presenter.deck.style import EMU_PER_INCH, TextStyle, placeholder_style
+from presenter.deck.style import EMU_PER_INCH, TextStyle, layout_placeholder, placeholder_style
 from presenter.deck.template import (
     BODIES,
     DAMAGE,
     FURNITURE,
     TITLES,
-    Layouts,
     Progress,
     body_font,
     damaged_template,
     open_template,
-    pick_layouts,
 )
 from presenter.deck.text import BUDGET_NAME, CONTINUED, clean_text, point_runs
 
@@ -205,7 +204,7 @@ class _DeckBuilder:
 
     def closing_slide(self) -> None:
         session = self.session
-        slide = self.new_slide(self.layouts.title, CLOSING_TITLE)
+        slide = self.new_slide(self.layouts.closing, CLOSING_TITLE)
         contacts = ", ".join(session.facilitators)
         lines = [CLOSING_THANKS, f"Contacts: {contacts}" if contacts else ""]
         self.fill_subtitle(slide, [line for line in lines if line])
@@ -223,6 +222,7 @@ class _DeckBuilder:
 
     def new_slide(self, layout, title: str):
         slide = self.prs.slides.add_slide(layout)
+        _place_as_layout(slide)
         title_shape = next((ph for ph, kind in self.typed(slide) if kind in TITLES), None)
         text = clean_text(title)
         if title_shape is None:
@@ -246,7 +246,8 @@ class _DeckBuilder:
         """A placeholder's place and text style; the same for every slide of one layout,
         so worked out once per layout (looking them up walks layout and master)."""
         layout = placeholder.part.slide_layout
-        key = (layout.part.partname, placeholder.placeholder_format.idx)
+        kind = placeholder.placeholder_format
+        key = (layout.part.partname, kind.idx, kind.type)
         if key not in self._measured:
             self._measured[key] = (
                 _geometry(placeholder),
@@ -339,9 +340,23 @@ class _DeckBuilder:
         return margin, top, width - 2 * margin, height - top - margin - BUDGET_HEIGHT
 
     def agenda_area(self, slide) -> tuple[int, int, int, int]:
-        """The room for the agenda table: all under the title (an agenda has no budget line)."""
+        """The room for the agenda table: all under the title (an agenda has no budget line)
+        down to the template's footer area."""
         left, top, width, height = self.free_area(slide)
-        return left, top, width, height + BUDGET_HEIGHT
+        bottom = min(top + height + BUDGET_HEIGHT, self.footer_top(slide) - GAP // 2)
+        return left, top, width, max(bottom - top, BUDGET_HEIGHT)
+
+    def footer_top(self, slide_or_layout) -> int:
+        """Where the template's footer, date and slide number begin (the slide's foot if none)."""
+        layout = getattr(slide_or_layout, "slide_layout", slide_or_layout)
+        shapes = [*layout.placeholders, *layout.slide_master.placeholders]
+        half = self.prs.slide_height // 2
+        tops = [
+            int(ph.top)
+            for ph in shapes
+            if ph.placeholder_format.type in FURNITURE and ph.top is not None and ph.top > half
+        ]
+        return min(tops, default=self.prs.slide_height)
 
     def set_notes(self, slide, text: str) -> None:
         notes_slide = slide.notes_slide
@@ -361,6 +376,20 @@ class _DeckBuilder:
                 continue
             if shape.has_text_frame and not shape.text_frame.text.strip():
                 shape._element.getparent().remove(shape._element)
+
+
+def _place_as_layout(slide) -> None:
+    """Placeholders whose layout numbers them all alike (LibreOffice's) get their layout
+    placeholder's place written out, so every viewer puts them where the layout does."""
+    for shape in slide.placeholders:
+        base = layout_placeholder(shape)
+        if base is not None and base is not shape._base_placeholder:
+            shape.left, shape.top, shape.width, shape.height = (
+                base.left,
+                base.top,
+                base.width,
+                base.height,
+            )
 
 
 def _shrink_on_overflow(shape) -> None:
