@@ -42,8 +42,13 @@ class TextStyle:
         return box_height - top - bottom
 
 
-def _group(kind) -> str:
-    return "title" if kind in TITLES else "body" if kind in BODIES else str(kind)
+def _group(kind, master: bool = False) -> str:
+    if kind in TITLES:
+        return "title"
+    # A master has no subtitle placeholder: a subtitle takes after its body.
+    if kind in BODIES or (master and kind == PP_PLACEHOLDER.SUBTITLE):
+        return "body"
+    return str(kind)
 
 
 def layout_placeholder(placeholder):
@@ -62,17 +67,78 @@ def layout_placeholder(placeholder):
     return next(same, by_idx)
 
 
+def styles_on_placeholders(master) -> bool:
+    """A master with no text styles of its own (LibreOffice's): its placeholders' own text
+    carries the look, and its layouts' copies of them are not to be trusted."""
+    return master._element.find(f"{NS_P}txStyles") is None
+
+
+def style_source(placeholder):
+    """Where a slide's placeholder takes its place and look from: the master's placeholder
+    of its kind when the master keeps its styles there, else its layout placeholder."""
+    try:
+        master = placeholder.part.slide_layout.slide_master
+    except (AttributeError, KeyError, ValueError):
+        return _base(placeholder)
+    if styles_on_placeholders(master):
+        group = _group(placeholder.placeholder_format.type, master=True)
+        same = (ph for ph in master.placeholders if _group(ph.placeholder_format.type) == group)
+        found = next(same, None)
+        if found is not None:
+            return found
+    return layout_placeholder(placeholder)
+
+
 def _levels(placeholder) -> list:
     """The placeholder's XML, then its layout's, then its master's, most specific first."""
     chain = [placeholder._element]
     if hasattr(placeholder.part, "slide_layout"):
-        shape = layout_placeholder(placeholder)
+        shape = style_source(placeholder)
     else:
         shape = _base(placeholder)
     while shape is not None:
         chain.append(shape._element)
         shape = _base(shape)
     return chain
+
+
+def copy_look(shape) -> None:
+    """Give each paragraph and run of a slide's placeholder the look its master's placeholder
+    shows, for masters that keep their styles there (nothing to do for the others)."""
+    source = style_source(shape)
+    try:
+        master = shape.part.slide_layout.slide_master
+    except (AttributeError, KeyError, ValueError):
+        return
+    if source is None or not styles_on_placeholders(master):
+        return
+    levels = _first_paragraph(source._element.find(f"{NS_P}txBody"))
+    if not levels:
+        return
+    level = levels[0]
+    run_look = level.find(f"{NS_A}defRPr")
+    for paragraph in shape.text_frame.paragraphs:
+        properties = paragraph._p.get_or_add_pPr()
+        for name, value in level.attrib.items():
+            if properties.get(name) is None:
+                properties.set(name, value)
+        if len(properties) == 0:
+            properties.extend(_copy(c) for c in level if c.tag != f"{NS_A}defRPr")
+        if run_look is None:
+            continue
+        for run in paragraph.runs:
+            run_properties = run._r.get_or_add_rPr()
+            for name, value in run_look.attrib.items():
+                if run_properties.get(name) is None:
+                    run_properties.set(name, value)
+            for child in reversed(list(run_look)):
+                run_properties.insert(0, _copy(child))
+
+
+def _copy(element):
+    from lxml import etree
+
+    return etree.fromstring(etree.tostring(element))
 
 
 def _base(shape):

@@ -24,7 +24,13 @@ from presenter.deck.fitting import TITLE_SHRINK_LIMIT, Box, fit_points, fit_titl
 from presenter.deck.layout_choice import Layouts, pick_layouts
 from presenter.deck.metrics import FontMetrics, metrics_for
 from presenter.deck.package import deck_bytes, set_core_properties, write_atomically
-from presenter.deck.style import EMU_PER_INCH, TextStyle, layout_placeholder, placeholder_style
+from presenter.deck.style import (
+    EMU_PER_INCH,
+    TextStyle,
+    copy_look,
+    placeholder_style,
+    style_source,
+)
 from presenter.deck.template import (
     BODIES,
     DAMAGE,
@@ -143,10 +149,11 @@ class _DeckBuilder:
 
     def agenda_slides(self) -> None:
         placed = schedule(self.session)
-        pages, size = agenda_pages(placed, self.agenda_area(self.layouts.title_only), self.metrics)
+        slide = self.new_slide(self.layouts.title_only, "Agenda")
+        pages, size = agenda_pages(placed, self.agenda_area(slide), self.metrics)
         for number, rows in enumerate(pages):
-            title = "Agenda" if number == 0 else "Agenda" + CONTINUED
-            slide = self.new_slide(self.layouts.title_only, title)
+            if number:
+                slide = self.new_slide(self.layouts.title_only, "Agenda" + CONTINUED)
             add_agenda_table(slide, rows, self.agenda_area(slide), size, self.metrics)
             end = format_clock(placed[-1].end) if placed else format_clock(self.session.start)
             self.set_notes(
@@ -240,6 +247,7 @@ class _DeckBuilder:
         if size != style.size:
             for run in title_shape.text_frame.paragraphs[0].runs:
                 run.font.size = Pt(size)
+        copy_look(title_shape)
         return slide
 
     def measure(self, placeholder, fallback_size: float = 18.0):
@@ -308,6 +316,8 @@ class _DeckBuilder:
                         run.font.italic = True
                     if run_text.link:
                         run.hyperlink.address = run_text.link
+        if shape.is_placeholder:
+            copy_look(shape)
 
     def add_budget(self, slide, text: str, area: tuple[int, int, int, int]) -> None:
         left, top, width, height = area
@@ -382,7 +392,7 @@ def _place_as_layout(slide) -> None:
     """Placeholders whose layout numbers them all alike (LibreOffice's) get their layout
     placeholder's place written out, so every viewer puts them where the layout does."""
     for shape in slide.placeholders:
-        base = layout_placeholder(shape)
+        base = style_source(shape)
         if base is not None and base is not shape._base_placeholder:
             shape.left, shape.top, shape.width, shape.height = (
                 base.left,
