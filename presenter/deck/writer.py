@@ -229,7 +229,7 @@ class _DeckBuilder:
 
     def new_slide(self, layout, title: str):
         slide = self.prs.slides.add_slide(layout)
-        _place_as_layout(slide)
+        _place_as_layout(slide, self.prs.slide_height)
         title_shape = next((ph for ph, kind in self.typed(slide) if kind in TITLES), None)
         text = clean_text(title)
         if title_shape is None:
@@ -388,17 +388,20 @@ class _DeckBuilder:
                 shape._element.getparent().remove(shape._element)
 
 
-def _place_as_layout(slide) -> None:
-    """Placeholders whose layout numbers them all alike (LibreOffice's) get their layout
-    placeholder's place written out, so every viewer puts them where the layout does."""
+def _place_as_layout(slide, slide_height: int) -> None:
+    """Placeholders that take after another than python-pptx's pick (LibreOffice numbers them
+    all alike and keeps their look on the master) get that one's place written out, so every
+    viewer puts them there; cut short where it would run off the foot of the slide."""
     for shape in slide.placeholders:
         base = style_source(shape)
         if base is not None and base is not shape._base_placeholder:
+            top = int(base.top)
+            height = min(int(base.height), slide_height - GAP - top)
             shape.left, shape.top, shape.width, shape.height = (
                 base.left,
                 base.top,
                 base.width,
-                base.height,
+                Emu(max(height, BUDGET_HEIGHT)),
             )
 
 
