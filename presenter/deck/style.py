@@ -116,6 +116,8 @@ def copy_look(shape) -> None:
     if not levels:
         return
     level = levels[0]
+    if shape.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE:
+        level = _unbulleted(level)
     run_look = level.find(f"{NS_A}defRPr")
     for paragraph in shape.text_frame.paragraphs:
         properties = paragraph._p.get_or_add_pPr()
@@ -129,10 +131,26 @@ def copy_look(shape) -> None:
         for run in paragraph.runs:
             run_properties = run._r.get_or_add_rPr()
             for name, value in run_look.attrib.items():
-                if run_properties.get(name) is None:
+                # the language is the deck's to say, not the template's
+                if name not in ("lang", "altLang") and run_properties.get(name) is None:
                     run_properties.set(name, value)
             for child in reversed(list(run_look)):
                 run_properties.insert(0, _copy(child))
+
+
+def _unbulleted(level):
+    """A body's look for a title slide's subtitle: centred lines, no bullets."""
+    level = _copy(level)
+    for child in list(level):
+        if child.tag.startswith(f"{NS_A}bu"):
+            level.remove(child)
+    spacing = [c for c in level if c.tag in (f"{NS_A}lnSpc", f"{NS_A}spcBef", f"{NS_A}spcAft")]
+    position = level.index(spacing[-1]) + 1 if spacing else 0
+    level.insert(position, level.makeelement(f"{NS_A}buNone", {}))
+    level.set("marL", "0")
+    level.set("indent", "0")
+    level.set("algn", "ctr")
+    return level
 
 
 def _copy(element):
@@ -239,6 +257,7 @@ def _first_paragraph(body) -> list:
     if run is not None:
         run_style = etree.SubElement(level, f"{NS_A}defRPr")
         run_style.attrib.update(run.attrib)
+        run_style.extend(_copy(child) for child in run)
     return [level]
 
 

@@ -40,7 +40,15 @@ class Master:
 # Two templates with different looks: a trust's blue one (cover first, as LibreOffice keeps
 # the master of the first slide first) and a green one listing the content master first.
 BLUE = (
-    Master("Cover", "#1f3864", "#ffffff", 44, (2.0, 5.0, 24.0, 3.5), (2.0, 9.0, 24.0, 4.0)),
+    Master(
+        "Cover",
+        "#1f3864",
+        "#ffffff",
+        44,
+        (2.0, 5.0, 24.0, 3.5),
+        (2.0, 9.0, 24.0, 4.0),
+        body_colour="#dde4f0",
+    ),
     Master(
         "Content",
         "#ffffff",
@@ -63,7 +71,15 @@ GREEN = (
         body_size=22,
         body_colour="#1b1b1b",
     ),
-    Master("Front", "#2e6b30", "#f5f5dc", 40, (3.0, 4.5, 22.0, 4.0), (3.0, 9.0, 22.0, 3.5)),
+    Master(
+        "Front",
+        "#2e6b30",
+        "#f5f5dc",
+        40,
+        (3.0, 4.5, 22.0, 4.0),
+        (3.0, 9.0, 22.0, 3.5),
+        body_colour="#f5f5dc",
+    ),
     Master("Divider", "#7f3f98", "#ffffff", 36, (3.0, 6.0, 22.0, 3.0), (3.0, 9.5, 22.0, 3.0)),
 )
 # Which master plays which part, by role.
