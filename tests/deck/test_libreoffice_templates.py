@@ -13,9 +13,6 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 
 from presenter.agenda.model import AgendaItem
 from presenter.deck import export_deck
-from presenter.deck.fitting import Box, fit_points
-from presenter.deck.metrics import bundled_metrics
-from presenter.deck.style import TextStyle
 from presenter.deck.text import CONTINUED
 from tests.deck.decks import bundled_session, small_session
 from tests.deck.odp_templates import ROLES, SOFFICE, convert, libreoffice_template
@@ -101,17 +98,6 @@ def test_points_take_the_template_bullets_and_stay_inside_the_slide(template, tm
                 assert first is not None, slide.shapes.title.text
                 bullets = [e for e in first.iter() if e.tag.endswith("}buChar")]
                 assert bullets, slide.shapes.title.text
-
-
-def test_a_continued_slide_never_holds_one_point_alone():
-    style = TextStyle(size=24, line_spacing=1.0, space_before=6, indent=0, insets=(0, 0, 0, 0))
-    box = Box(8_000_000, 2_400_000, style)  # room for about six lines
-    metrics = bundled_metrics()
-    for count in range(2, 30):
-        points = tuple(f"Point {n}" for n in range(count))
-        pages = fit_points(points, box, metrics)
-        assert [p for page in pages for p in page.points] == list(points)
-        assert all(len(page.points) > 1 for page in pages[1:]), (count, pages)
 
 
 @pytest.mark.timeout(120)
