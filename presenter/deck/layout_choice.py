@@ -78,9 +78,9 @@ def _kinds(layout: SlideLayout) -> list:
     ]
 
 
-def shape_score(role: str, layout: SlideLayout) -> tuple[int, str]:
-    """How well the placeholders suit the role (0: not at all), and what they are."""
-    kinds = _kinds(layout)
+def shape_score(role: str, kinds: list) -> tuple[int, str]:
+    """How well a layout's placeholders (`kinds`, see `_kinds`) suit the role (0: not at all),
+    and what they are."""
     titles = sum(kind in TITLES for kind in kinds)
     bodies = sum(kind in BODIES for kind in kinds)
     subtitles = kinds.count(PP_PLACEHOLDER.SUBTITLE)
@@ -190,20 +190,25 @@ def choose(prs) -> dict[str, Choice]:
     """The best layout for each role, over every layout of every master."""
     masters = list(prs.slide_masters)
     by_master = master_scores(masters)
-    choices = {}
-    for role in ROLES:
-        best = None
-        for number, master in enumerate(masters):
-            for layout in master.slide_layouts:
-                shape, shape_why = shape_score(role, layout)
-                name, name_why = name_score(role, layout)
-                preference, master_why = by_master[role][number]
-                key = (shape, name, preference)
-                if best is None or key > best[0]:
-                    reasons = tuple(r for r in (shape_why, name_why, master_why) if r)
-                    best = (key, Choice(role, layout, number + 1, reasons))
-        choices[role] = best[1]
-    return choices
+    layouts = [
+        (number, layout, _kinds(layout))
+        for number, master in enumerate(masters)
+        for layout in master.slide_layouts
+    ]
+    return {role: _best(role, layouts, by_master[role]) for role in ROLES}
+
+
+def _best(role: str, layouts: list, by_master: list[tuple[int, str]]) -> Choice:
+    best = None
+    for number, layout, kinds in layouts:
+        shape, shape_why = shape_score(role, kinds)
+        name, name_why = name_score(role, layout)
+        preference, master_why = by_master[number]
+        key = (shape, name, preference)
+        if best is None or key > best[0]:
+            reasons = tuple(r for r in (shape_why, name_why, master_why) if r)
+            best = (key, Choice(role, layout, number + 1, reasons))
+    return best[1]
 
 
 @dataclass(frozen=True)

@@ -105,12 +105,14 @@ def _levels(placeholder) -> list:
 def copy_look(shape) -> None:
     """Give each paragraph and run of a slide's placeholder the look its master's placeholder
     shows, for masters that keep their styles there (nothing to do for the others)."""
-    source = style_source(shape)
     try:
         master = shape.part.slide_layout.slide_master
     except (AttributeError, KeyError, ValueError):
         return
-    if source is None or not styles_on_placeholders(master):
+    if not styles_on_placeholders(master):
+        return
+    source = style_source(shape)
+    if source is None:
         return
     levels = _first_paragraph(source._element.find(f"{NS_P}txBody"))
     if not levels:

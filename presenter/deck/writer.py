@@ -115,6 +115,8 @@ class _DeckBuilder:
         self.session = session
         self._measured: dict = {}
         self._typed: dict = {}
+        self._placed: dict = {}
+        self._footers: dict = {}
         self.total_steps = 1
 
     def build(self, date: Date | None, venue: str | None, progress: Progress | None) -> None:
@@ -229,7 +231,8 @@ class _DeckBuilder:
 
     def new_slide(self, layout, title: str):
         slide = self.prs.slides.add_slide(layout)
-        _place_as_layout(slide, self.prs.slide_height)
+        if self._placed.get(layout.part, True):  # known once per layout
+            self._placed[layout.part] = _place_as_layout(slide, self.prs.slide_height)
         title_shape = next((ph for ph, kind in self.typed(slide) if kind in TITLES), None)
         text = clean_text(title)
         if title_shape is None:
@@ -359,6 +362,11 @@ class _DeckBuilder:
     def footer_top(self, slide_or_layout) -> int:
         """Where the template's footer, date and slide number begin (the slide's foot if none)."""
         layout = getattr(slide_or_layout, "slide_layout", slide_or_layout)
+        if layout.part not in self._footers:
+            self._footers[layout.part] = self._footer_top(layout)
+        return self._footers[layout.part]
+
+    def _footer_top(self, layout) -> int:
         shapes = [*layout.placeholders, *layout.slide_master.placeholders]
         half = self.prs.slide_height // 2
         tops = [
@@ -388,13 +396,17 @@ class _DeckBuilder:
                 shape._element.getparent().remove(shape._element)
 
 
-def _place_as_layout(slide, slide_height: int) -> None:
+def _place_as_layout(slide, slide_height: int) -> bool:
     """Placeholders that take after another than python-pptx's pick (LibreOffice numbers them
     all alike and keeps their look on the master) get that one's place written out, so every
-    viewer puts them there; cut short where it would run off the foot of the slide."""
+    viewer puts them there; cut short where it would run off the foot of the slide.
+    False when none needed it, as then no slide of that layout will."""
+    moved = False
     for shape in slide.placeholders:
         base = style_source(shape)
-        if base is not None and base is not shape._base_placeholder:
+        inherited = shape._base_placeholder
+        if base is not None and (inherited is None or base._element is not inherited._element):
+            moved = True
             top = int(base.top)
             height = min(int(base.height), slide_height - GAP - top)
             shape.left, shape.top, shape.width, shape.height = (
@@ -403,6 +415,7 @@ def _place_as_layout(slide, slide_height: int) -> None:
                 base.width,
                 Emu(max(height, BUDGET_HEIGHT)),
             )
+    return moved
 
 
 def _shrink_on_overflow(shape) -> None:
