@@ -13,6 +13,8 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 
 from presenter.agenda.model import AgendaItem
 from presenter.deck import export_deck
+from presenter.deck.metrics import EMU_PER_POINT, bundled_metrics
+from presenter.deck.style import placeholder_style
 from presenter.deck.text import CONTINUED
 from tests.deck.decks import bundled_session, small_session
 from tests.deck.odp_templates import ROLES, SOFFICE, convert, libreoffice_template
@@ -80,6 +82,21 @@ def test_each_kind_of_slide_uses_the_layout_and_master_the_template_meant(templa
         assert len(bodies) == 1 and bodies[0].text_frame.text.strip()
         texts = [s for s in slide.shapes if s.has_text_frame and not s.is_placeholder]
         assert all(s.name == "Time budget" for s in texts), [s.name for s in texts]
+
+
+@pytest.mark.timeout(120)
+def test_a_two_line_title_is_set_smaller_to_stay_in_the_template_band(template, tmp_path):
+    _name, path = template
+    target = tmp_path / "deck.pptx"
+    export_deck(with_a_long_item(small_session(length=40)), target, template=path)
+    prs = Presentation(str(target))
+    slide = next(s for s in prs.slides if s.shapes.title.text.startswith("A title long"))
+    title = slide.shapes.title
+    style = placeholder_style(title)
+    size = title.text_frame.paragraphs[0].runs[0].font.size
+    assert size is not None and size.pt < style.size
+    lines = bundled_metrics().wrap(title.text_frame.text, style.text_width(title.width), size.pt)
+    assert len(lines) * style.line_height(size.pt) * EMU_PER_POINT <= title.height
 
 
 @pytest.mark.timeout(120)

@@ -3,6 +3,9 @@ and the agenda table stops above the template's footer."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 
@@ -49,3 +52,17 @@ def test_the_agenda_table_stops_above_the_footer_and_leaves_no_lonely_row(tmp_pa
         for slide in slides[1:]:
             rows = next(shape for shape in slide.shapes if shape.has_table).table.rows
             assert len(rows) - 1 > 1, (count, "a lonely row on", slide.shapes.title.text)
+
+
+def test_explain_names_the_bundled_template_layouts(tmp_path):
+    target = str(tmp_path / "d.pptx")
+    done = subprocess.run(
+        [sys.executable, "-m", "presenter", "export", "twitter-hour", "-o", target, "--explain"],
+        capture_output=True,
+        text=True,
+        timeout=100,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "layouts of the bundled template:" in done.stdout
+    assert "items: layout “Title and Content” of master 1" in done.stdout
+    assert "breaks: layout “Section Header” of master 1" in done.stdout
