@@ -24,12 +24,12 @@ from presenter.deck.fitting import TITLE_SHRINK_LIMIT, Box, fit_points, fit_titl
 from presenter.deck.layout_choice import Layouts, pick_layouts
 from presenter.deck.metrics import FontMetrics, metrics_for
 from presenter.deck.package import deck_bytes, set_core_properties, write_atomically
+from presenter.deck.placement import footer_top, place_as_source
 from presenter.deck.style import (
     EMU_PER_INCH,
     TextStyle,
     copy_look,
     placeholder_style,
-    style_source,
 )
 from presenter.deck.template import (
     BODIES,
@@ -232,7 +232,7 @@ class _DeckBuilder:
     def new_slide(self, layout, title: str):
         slide = self.prs.slides.add_slide(layout)
         if self._placed.get(layout.part, True):  # known once per layout
-            self._placed[layout.part] = _place_as_layout(slide, self.prs.slide_height)
+            self._placed[layout.part] = place_as_source(slide, self.prs.slide_height)
         title_shape = next((ph for ph, kind in self.typed(slide) if kind in TITLES), None)
         text = clean_text(title)
         if title_shape is None:
@@ -363,18 +363,8 @@ class _DeckBuilder:
         """Where the template's footer, date and slide number begin (the slide's foot if none)."""
         layout = getattr(slide_or_layout, "slide_layout", slide_or_layout)
         if layout.part not in self._footers:
-            self._footers[layout.part] = self._footer_top(layout)
+            self._footers[layout.part] = footer_top(layout, self.prs.slide_height)
         return self._footers[layout.part]
-
-    def _footer_top(self, layout) -> int:
-        shapes = [*layout.placeholders, *layout.slide_master.placeholders]
-        half = self.prs.slide_height // 2
-        tops = [
-            int(ph.top)
-            for ph in shapes
-            if ph.placeholder_format.type in FURNITURE and ph.top is not None and ph.top > half
-        ]
-        return min(tops, default=self.prs.slide_height)
 
     def set_notes(self, slide, text: str) -> None:
         notes_slide = slide.notes_slide
@@ -394,28 +384,6 @@ class _DeckBuilder:
                 continue
             if shape.has_text_frame and not shape.text_frame.text.strip():
                 shape._element.getparent().remove(shape._element)
-
-
-def _place_as_layout(slide, slide_height: int) -> bool:
-    """Placeholders that take after another than python-pptx's pick (LibreOffice numbers them
-    all alike and keeps their look on the master) get that one's place written out, so every
-    viewer puts them there; cut short where it would run off the foot of the slide.
-    False when none needed it, as then no slide of that layout will."""
-    moved = False
-    for shape in slide.placeholders:
-        base = style_source(shape)
-        inherited = shape._base_placeholder
-        if base is not None and (inherited is None or base._element is not inherited._element):
-            moved = True
-            top = int(base.top)
-            height = min(int(base.height), slide_height - GAP - top)
-            shape.left, shape.top, shape.width, shape.height = (
-                base.left,
-                base.top,
-                base.width,
-                Emu(max(height, BUDGET_HEIGHT)),
-            )
-    return moved
 
 
 def _shrink_on_overflow(shape) -> None:
