@@ -46,6 +46,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="your organisation's .pptx template (its layouts are picked by name or type)",
     )
     export.add_argument(
+        "--explain",
+        action="store_true",
+        help="also print which layout of which master each kind of slide got, and why",
+    )
+    export.add_argument(
         "--run",
         dest="run_ref",
         metavar="RUN",
@@ -97,7 +102,18 @@ def run_export(args: argparse.Namespace) -> int:
     except (TemplateError, DeckWriteError) as exc:
         raise UsageError(str(exc)) from None
     print(f"wrote {_contents(session)} to {output}")
+    if args.explain:
+        _explain(args.template)
     return 0
+
+
+def _explain(template: str | None) -> None:
+    from presenter.deck.layout_choice import pick_layouts
+    from presenter.deck.template import open_template
+
+    print(f"layouts of {template or 'the bundled template'}:")
+    for line in pick_layouts(open_template(template)).explain():
+        print(f"  {line}")
 
 
 def run_import(args: argparse.Namespace) -> int:

@@ -53,7 +53,20 @@ def agenda_pages(
             used += row
         if len(pages) == 1:
             break
-    return pages, size
+    return _no_orphan_row(pages, height, item_width, size, metrics), size
+
+
+def _no_orphan_row(
+    pages: list[list[ScheduledItem]], height: int, width: int, size: float, metrics: FontMetrics
+) -> list[list[ScheduledItem]]:
+    """A "(cont.)" agenda slide left with one row takes the row before it along."""
+    if len(pages) < 2 or len(pages[-1]) != 1 or len(pages[-2]) < 3:
+        return pages
+    moved = [pages[-2][-1], pages[-1][0]]
+    rows = [row_height(metrics, clean_text(e.item.title), width, size) for e in moved]
+    if row_height(metrics, TABLE_HEADINGS[2], width, size, bold=True) + sum(rows) > height:
+        return pages
+    return [*pages[:-2], pages[-2][:-1], moved]
 
 
 def add_agenda_table(

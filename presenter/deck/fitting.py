@@ -59,7 +59,8 @@ def sizes(style: TextStyle, limit: float = SHRINK_LIMIT) -> list[float]:
 def text_height(points: list[str], box: Box, size: float, metrics: FontMetrics) -> float:
     """The height in points that `points` take at `size`, as wrapped lines and paragraph gaps."""
     style = box.style
-    lines = sum(len(metrics.wrap(plain_text(p), box.text_width, size)) for p in points)
+    bold = style.bold
+    lines = sum(len(metrics.wrap(plain_text(p), box.text_width, size, bold=bold)) for p in points)
     gaps = max(0, len(points) - 1) * style.space_before * size / style.size
     return lines * style.line_height(size) + gaps
 
@@ -86,7 +87,20 @@ def fit_points(points: tuple[str, ...], box: Box, metrics: FontMetrics) -> list[
         current.append(point)
     if current:
         pages.append(_page(current, box, metrics))
-    return pages
+    return _no_orphan(pages, box, metrics)
+
+
+def _no_orphan(pages: list[Page], box: Box, metrics: FontMetrics) -> list[Page]:
+    """A "(cont.)" slide left with one point takes the point before it along, when the slide
+    before keeps two or more (or is the item's first slide) and the two fit together."""
+    if len(pages) < 2 or len(pages[-1].points) != 1:
+        return pages
+    before = list(pages[-2].points)
+    keeps = 1 if len(pages) == 2 else 2
+    moved = [before[-1], *pages[-1].points]
+    if len(before) - 1 < keeps or not fits(moved, box, sizes(box.style)[-1], metrics):
+        return pages
+    return [*pages[:-2], _page(before[:-1], box, metrics), _page(moved, box, metrics)]
 
 
 def _page(points: list[str], box: Box, metrics: FontMetrics) -> Page:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from pptx.enum.shapes import PP_PLACEHOLDER
 
-from presenter.deck.template import NS_A, NS_P, TITLES
+from presenter.deck.template import BODIES, NS_A, NS_P, TITLES
 
 EMU_PER_INCH = 914400
 DEFAULT_INSETS = (91440, 45720, 91440, 45720)  # left, top, right, bottom
@@ -27,6 +27,7 @@ class TextStyle:
     space_before: float  # points before each paragraph but the first
     indent: int  # EMU from the box's left margin to the text of a first-level paragraph
     insets: tuple[int, int, int, int]
+    bold: bool = False  # titles are often set bold, which is wider
 
     def line_height(self, size: float | None = None) -> float:
         """The height of one line in points, at `size` or the style's own size."""
@@ -41,17 +42,130 @@ class TextStyle:
         return box_height - top - bottom
 
 
+def _group(kind, master: bool = False) -> str:
+    if kind in TITLES:
+        return "title"
+    # A master has no subtitle placeholder: a subtitle takes after its body.
+    if kind in BODIES or (master and kind == PP_PLACEHOLDER.SUBTITLE):
+        return "body"
+    return str(kind)
+
+
+def layout_placeholder(placeholder):
+    """The layout placeholder a slide's placeholder takes after: the one with its `idx`, as
+    python-pptx finds it, unless that one is of another kind (LibreOffice numbers every
+    placeholder of a layout 0), then the layout's first of the same kind."""
+    try:
+        by_idx = placeholder._base_placeholder
+        layout = placeholder.part.slide_layout
+    except (AttributeError, KeyError, ValueError):
+        return None
+    group = _group(placeholder.placeholder_format.type)
+    if by_idx is not None and _group(by_idx.placeholder_format.type) == group:
+        return by_idx
+    same = (ph for ph in layout.placeholders if _group(ph.placeholder_format.type) == group)
+    return next(same, by_idx)
+
+
+def styles_on_placeholders(master) -> bool:
+    """A master with no text styles of its own (LibreOffice's): its placeholders' own text
+    carries the look, and its layouts' copies of them are not to be trusted."""
+    return master._element.find(f"{NS_P}txStyles") is None
+
+
+def style_source(placeholder):
+    """Where a slide's placeholder takes its place and look from: the master's placeholder
+    of its kind when the master keeps its styles there, else its layout placeholder."""
+    try:
+        master = placeholder.part.slide_layout.slide_master
+    except (AttributeError, KeyError, ValueError):
+        return _base(placeholder)
+    if styles_on_placeholders(master):
+        group = _group(placeholder.placeholder_format.type, master=True)
+        same = (ph for ph in master.placeholders if _group(ph.placeholder_format.type) == group)
+        found = next(same, None)
+        if found is not None:
+            return found
+    return layout_placeholder(placeholder)
+
+
 def _levels(placeholder) -> list:
     """The placeholder's XML, then its layout's, then its master's, most specific first."""
-    chain = []
-    shape = placeholder
+    chain = [placeholder._element]
+    if hasattr(placeholder.part, "slide_layout"):
+        shape = style_source(placeholder)
+    else:
+        shape = _base(placeholder)
     while shape is not None:
         chain.append(shape._element)
-        try:
-            shape = shape._base_placeholder
-        except (AttributeError, KeyError, ValueError):
-            shape = None
+        shape = _base(shape)
     return chain
+
+
+def copy_look(shape) -> None:
+    """Give each paragraph and run of a slide's placeholder the look its master's placeholder
+    shows, for masters that keep their styles there (nothing to do for the others)."""
+    try:
+        master = shape.part.slide_layout.slide_master
+    except (AttributeError, KeyError, ValueError):
+        return
+    if not styles_on_placeholders(master):
+        return
+    source = style_source(shape)
+    if source is None:
+        return
+    levels = _first_paragraph(source._element.find(f"{NS_P}txBody"))
+    if not levels:
+        return
+    level = levels[0]
+    if shape.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE:
+        level = _unbulleted(level)
+    run_look = level.find(f"{NS_A}defRPr")
+    for paragraph in shape.text_frame.paragraphs:
+        properties = paragraph._p.get_or_add_pPr()
+        for name, value in level.attrib.items():
+            if properties.get(name) is None:
+                properties.set(name, value)
+        if len(properties) == 0:
+            properties.extend(_copy(c) for c in level if c.tag != f"{NS_A}defRPr")
+        if run_look is None:
+            continue
+        for run in paragraph.runs:
+            run_properties = run._r.get_or_add_rPr()
+            for name, value in run_look.attrib.items():
+                # the language is the deck's to say, not the template's
+                if name not in ("lang", "altLang") and run_properties.get(name) is None:
+                    run_properties.set(name, value)
+            for child in reversed(list(run_look)):
+                run_properties.insert(0, _copy(child))
+
+
+def _unbulleted(level):
+    """A body's look for a title slide's subtitle: centred lines, no bullets."""
+    level = _copy(level)
+    for child in list(level):
+        if child.tag.startswith(f"{NS_A}bu"):
+            level.remove(child)
+    spacing = [c for c in level if c.tag in (f"{NS_A}lnSpc", f"{NS_A}spcBef", f"{NS_A}spcAft")]
+    position = level.index(spacing[-1]) + 1 if spacing else 0
+    level.insert(position, level.makeelement(f"{NS_A}buNone", {}))
+    level.set("marL", "0")
+    level.set("indent", "0")
+    level.set("algn", "ctr")
+    return level
+
+
+def _copy(element):
+    from lxml import etree
+
+    return etree.fromstring(etree.tostring(element))
+
+
+def _base(shape):
+    try:
+        return shape._base_placeholder
+    except (AttributeError, KeyError, ValueError):
+        return None
 
 
 def _master_style(placeholder, kind) -> object | None:
@@ -75,13 +189,16 @@ def placeholder_style(placeholder, fallback_size: float = 18.0) -> TextStyle:
     kind = placeholder.placeholder_format.type
     paragraph_styles = []
     insets: list[int | None] = [None, None, None, None]
-    for element in _levels(placeholder):
+    on_slide = hasattr(placeholder.part, "slide_layout")  # its own runs are the deck's text
+    for number, element in enumerate(_levels(placeholder)):
         body = element.find(f"{NS_P}txBody")
         if body is None:
             continue
         level = body.find(f"{NS_A}lstStyle/{NS_A}lvl1pPr")
         if level is not None:
             paragraph_styles.append(level)
+        if number or not on_slide:
+            paragraph_styles.extend(_first_paragraph(body))
         body_pr = body.find(f"{NS_A}bodyPr")
         if body_pr is not None:
             for i, name in enumerate(("lIns", "tIns", "rIns", "bIns")):
@@ -90,7 +207,8 @@ def placeholder_style(placeholder, fallback_size: float = 18.0) -> TextStyle:
     master_level = _master_style(placeholder, kind)
     if master_level is not None:
         paragraph_styles.append(master_level)
-    size = _first(paragraph_styles, lambda p: _attr(p.find(f"{NS_A}defRPr"), "sz"))
+    size = _first(paragraph_styles, lambda p: _attr(_run_style(p), "sz"))
+    bold = _first(paragraph_styles, lambda p: _attr(_run_style(p), "b"))
     spacing = _first(paragraph_styles, lambda p: _attr(p.find(f"{NS_A}lnSpc/{NS_A}spcPct"), "val"))
     before_pct = _first(
         paragraph_styles, lambda p: _attr(p.find(f"{NS_A}spcBef/{NS_A}spcPct"), "val")
@@ -116,7 +234,37 @@ def placeholder_style(placeholder, fallback_size: float = 18.0) -> TextStyle:
         insets=tuple(
             DEFAULT_INSETS[i] if value is None else value for i, value in enumerate(insets)
         ),  # type: ignore[arg-type]
+        bold=bold in ("1", "true"),
     )
+
+
+def _first_paragraph(body) -> list:
+    """The first paragraph's own properties, where LibreOffice keeps a placeholder's style
+    (it writes no list styles): an `a:pPr` carrying the run properties of its first run."""
+    paragraph = body.find(f"{NS_A}p")
+    if paragraph is None:
+        return []
+    run = paragraph.find(f"{NS_A}r/{NS_A}rPr")
+    if run is None:
+        run = paragraph.find(f"{NS_A}endParaRPr")
+    properties = paragraph.find(f"{NS_A}pPr")
+    if properties is None and run is None:
+        return []
+    from lxml import etree
+
+    level = etree.Element(f"{NS_A}lvl1pPr")
+    if properties is not None and properties.get("lvl", "0") == "0":
+        level.attrib.update(properties.attrib)
+        level.extend(etree.fromstring(etree.tostring(child)) for child in properties)
+    if run is not None:
+        run_style = etree.SubElement(level, f"{NS_A}defRPr")
+        run_style.attrib.update(run.attrib)
+        run_style.extend(_copy(child) for child in run)
+    return [level]
+
+
+def _run_style(level):
+    return level.find(f"{NS_A}defRPr")
 
 
 def _attr(element, name: str) -> str | None:

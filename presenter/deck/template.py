@@ -1,8 +1,6 @@
-"""Templates: the organisation's masters and layouts, picked by name, by type, or by shape.
+"""Templates: opening the organisation's .pptx as an empty deck, and naming what is damaged.
 
-Real templates are not all in English ("Diapositive de titre", "Titre et contenu") and keep
-their layouts in any order, so each layout the deck needs is found by its English name, then
-by the layout type PowerPoint records, then by the placeholders it holds.
+Which layout each kind of slide gets is chosen in `layout_choice`.
 """
 
 from __future__ import annotations
@@ -11,7 +9,6 @@ import re
 import zipfile
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -20,7 +17,6 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.exc import InvalidXmlError, PackageNotFoundError
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.slide import SlideLayout
 
 DEFAULT_TEMPLATE = "default-16x9.pptx"
 NS_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
@@ -202,94 +198,6 @@ def drop_thumbnail(prs) -> None:
     for rel_id, rel in list(package._rels.items()):
         if rel.reltype == RT.THUMBNAIL:
             package._rels.pop(rel_id)
-
-
-@dataclass(frozen=True)
-class Layouts:
-    """The five layouts a deck uses, whichever the template offered for each."""
-
-    title: SlideLayout
-    content: SlideLayout
-    section: SlideLayout
-    title_only: SlideLayout
-    blank: SlideLayout
-
-
-LAYOUT_NAMES = {
-    "title": (
-        "Title Slide",
-        "Title",
-        "Diapositive de titre",
-        "Titelfolie",
-        "Diapositiva de título",
-    ),
-    "content": ("Title and Content", "Title and Body", "Titre et contenu", "Titel und Inhalt"),
-    "section": ("Section Header", "Section Title", "Titre de section", "Abschnittsüberschrift"),
-    "title_only": ("Title Only", "Titre seul", "Nur Titel", "Solo el título"),
-    "blank": ("Blank", "Vide", "Leer", "En blanco"),
-}
-LAYOUT_TYPES = {
-    "title": ("title",),
-    "content": ("obj", "tx"),
-    "section": ("secHead",),
-    "title_only": ("titleOnly",),
-    "blank": ("blank",),
-}
-
-
-def placeholder_types(layout: SlideLayout) -> set:
-    return {ph.placeholder_format.type for ph in layout.placeholders} - set(FURNITURE)
-
-
-def _has_title(layout: SlideLayout) -> bool:
-    return bool(placeholder_types(layout) & set(TITLES))
-
-
-def _has_body(layout: SlideLayout) -> bool:
-    return bool(placeholder_types(layout) & set(BODIES))
-
-
-SHAPE_TESTS: dict[str, Callable[[SlideLayout], bool]] = {
-    "title": lambda lay: (
-        PP_PLACEHOLDER.CENTER_TITLE in placeholder_types(lay)
-        or (PP_PLACEHOLDER.SUBTITLE in placeholder_types(lay) and _has_title(lay))
-    ),
-    "content": lambda lay: _has_title(lay) and _has_body(lay),
-    "section": lambda lay: _has_title(lay) and PP_PLACEHOLDER.BODY in placeholder_types(lay),
-    "title_only": lambda lay: placeholder_types(lay) <= set(TITLES) and _has_title(lay),
-    "blank": lambda lay: not placeholder_types(lay),
-}
-# When a template lacks a layout, the next best one in this order.
-FALLBACKS = {
-    "title": ("title", "section", "content", "title_only"),
-    "content": ("content", "title_only"),
-    "section": ("section", "title", "title_only", "content"),
-    "title_only": ("title_only", "content"),
-    "blank": ("blank", "title_only", "content"),
-}
-
-
-def _find(layouts: list[SlideLayout], role: str) -> SlideLayout | None:
-    names = {name.casefold() for name in LAYOUT_NAMES[role]}
-    for layout in layouts:
-        if layout.name.strip().casefold() in names:
-            return layout
-    for layout in layouts:
-        if layout._element.get("type") in LAYOUT_TYPES[role]:
-            return layout
-    return next((layout for layout in layouts if SHAPE_TESTS[role](layout)), None)
-
-
-def pick_layouts(prs) -> Layouts:
-    """The layouts for each kind of slide, from the first master that has a content layout."""
-    masters = list(prs.slide_masters)
-    layouts = [layout for master in masters for layout in master.slide_layouts]
-    found = {role: _find(layouts, role) for role in LAYOUT_NAMES}
-    chosen = {}
-    for role, order in FALLBACKS.items():
-        pick = next((found[r] for r in order if found[r] is not None), None)
-        chosen[role] = pick or layouts[0]
-    return Layouts(**chosen)
 
 
 def body_font(prs) -> str:

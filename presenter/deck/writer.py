@@ -21,20 +21,25 @@ from presenter.agenda.timetable import ScheduledItem, format_clock, schedule
 from presenter.deck import notes as deck_notes
 from presenter.deck.agenda_table import CELL_MARGINS, add_agenda_table, agenda_pages
 from presenter.deck.fitting import TITLE_SHRINK_LIMIT, Box, fit_points, fit_title, sizes
+from presenter.deck.layout_choice import Layouts, pick_layouts
 from presenter.deck.metrics import FontMetrics, metrics_for
 from presenter.deck.package import deck_bytes, set_core_properties, write_atomically
-from presenter.deck.style import EMU_PER_INCH, TextStyle, placeholder_style
+from presenter.deck.placement import footer_top, place_as_source
+from presenter.deck.style import (
+    EMU_PER_INCH,
+    TextStyle,
+    copy_look,
+    placeholder_style,
+)
 from presenter.deck.template import (
     BODIES,
     DAMAGE,
     FURNITURE,
     TITLES,
-    Layouts,
     Progress,
     body_font,
     damaged_template,
     open_template,
-    pick_layouts,
 )
 from presenter.deck.text import BUDGET_NAME, CONTINUED, clean_text, point_runs
 
@@ -110,6 +115,8 @@ class _DeckBuilder:
         self.session = session
         self._measured: dict = {}
         self._typed: dict = {}
+        self._placed: dict = {}
+        self._footers: dict = {}
         self.total_steps = 1
 
     def build(self, date: Date | None, venue: str | None, progress: Progress | None) -> None:
@@ -144,10 +151,11 @@ class _DeckBuilder:
 
     def agenda_slides(self) -> None:
         placed = schedule(self.session)
-        pages, size = agenda_pages(placed, self.agenda_area(self.layouts.title_only), self.metrics)
+        slide = self.new_slide(self.layouts.title_only, "Agenda")
+        pages, size = agenda_pages(placed, self.agenda_area(slide), self.metrics)
         for number, rows in enumerate(pages):
-            title = "Agenda" if number == 0 else "Agenda" + CONTINUED
-            slide = self.new_slide(self.layouts.title_only, title)
+            if number:
+                slide = self.new_slide(self.layouts.title_only, "Agenda" + CONTINUED)
             add_agenda_table(slide, rows, self.agenda_area(slide), size, self.metrics)
             end = format_clock(placed[-1].end) if placed else format_clock(self.session.start)
             self.set_notes(
@@ -205,7 +213,7 @@ class _DeckBuilder:
 
     def closing_slide(self) -> None:
         session = self.session
-        slide = self.new_slide(self.layouts.title, CLOSING_TITLE)
+        slide = self.new_slide(self.layouts.closing, CLOSING_TITLE)
         contacts = ", ".join(session.facilitators)
         lines = [CLOSING_THANKS, f"Contacts: {contacts}" if contacts else ""]
         self.fill_subtitle(slide, [line for line in lines if line])
@@ -223,6 +231,8 @@ class _DeckBuilder:
 
     def new_slide(self, layout, title: str):
         slide = self.prs.slides.add_slide(layout)
+        if self._placed.get(layout.part, True):  # known once per layout
+            self._placed[layout.part] = place_as_source(slide, self.prs.slide_height)
         title_shape = next((ph for ph, kind in self.typed(slide) if kind in TITLES), None)
         text = clean_text(title)
         if title_shape is None:
@@ -240,13 +250,15 @@ class _DeckBuilder:
         if size != style.size:
             for run in title_shape.text_frame.paragraphs[0].runs:
                 run.font.size = Pt(size)
+        copy_look(title_shape)
         return slide
 
     def measure(self, placeholder, fallback_size: float = 18.0):
         """A placeholder's place and text style; the same for every slide of one layout,
         so worked out once per layout (looking them up walks layout and master)."""
         layout = placeholder.part.slide_layout
-        key = (layout.part.partname, placeholder.placeholder_format.idx)
+        kind = placeholder.placeholder_format
+        key = (layout.part.partname, kind.idx, kind.type)
         if key not in self._measured:
             self._measured[key] = (
                 _geometry(placeholder),
@@ -307,6 +319,8 @@ class _DeckBuilder:
                         run.font.italic = True
                     if run_text.link:
                         run.hyperlink.address = run_text.link
+        if shape.is_placeholder:
+            copy_look(shape)
 
     def add_budget(self, slide, text: str, area: tuple[int, int, int, int]) -> None:
         left, top, width, height = area
@@ -339,9 +353,18 @@ class _DeckBuilder:
         return margin, top, width - 2 * margin, height - top - margin - BUDGET_HEIGHT
 
     def agenda_area(self, slide) -> tuple[int, int, int, int]:
-        """The room for the agenda table: all under the title (an agenda has no budget line)."""
+        """The room for the agenda table: all under the title (an agenda has no budget line)
+        down to the template's footer area."""
         left, top, width, height = self.free_area(slide)
-        return left, top, width, height + BUDGET_HEIGHT
+        bottom = min(top + height + BUDGET_HEIGHT, self.footer_top(slide) - GAP // 2)
+        return left, top, width, max(bottom - top, BUDGET_HEIGHT)
+
+    def footer_top(self, slide_or_layout) -> int:
+        """Where the template's footer, date and slide number begin (the slide's foot if none)."""
+        layout = getattr(slide_or_layout, "slide_layout", slide_or_layout)
+        if layout.part not in self._footers:
+            self._footers[layout.part] = footer_top(layout, self.prs.slide_height)
+        return self._footers[layout.part]
 
     def set_notes(self, slide, text: str) -> None:
         notes_slide = slide.notes_slide
