@@ -23,6 +23,7 @@ from presenter.deck.agenda_table import CELL_MARGINS, add_agenda_table, agenda_p
 from presenter.deck.fitting import TITLE_SHRINK_LIMIT, Box, fit_points, fit_title, sizes
 from presenter.deck.metrics import FontMetrics, metrics_for
 from presenter.deck.package import deck_bytes, set_core_properties, write_atomically
+from presenter.deck.parts import SlideMaker
 from presenter.deck.style import EMU_PER_INCH, TextStyle, placeholder_style
 from presenter.deck.template import (
     BODIES,
@@ -108,6 +109,7 @@ class _DeckBuilder:
         self.layouts = layouts
         self.metrics = metrics
         self.session = session
+        self.slides = SlideMaker(prs)
         self._measured: dict = {}
         self._typed: dict = {}
         self.total_steps = 1
@@ -222,7 +224,7 @@ class _DeckBuilder:
     # -- pieces -------------------------------------------------------------------------------
 
     def new_slide(self, layout, title: str):
-        slide = self.prs.slides.add_slide(layout)
+        slide = self.slides.add_slide(layout)
         title_shape = next((ph for ph, kind in self.typed(slide) if kind in TITLES), None)
         text = clean_text(title)
         if title_shape is None:
@@ -344,7 +346,7 @@ class _DeckBuilder:
         return left, top, width, height + BUDGET_HEIGHT
 
     def set_notes(self, slide, text: str) -> None:
-        notes_slide = slide.notes_slide
+        notes_slide = self.slides.notes_slide(slide)
         frame = notes_slide.notes_text_frame
         if frame is None:
             box = notes_slide.shapes.add_textbox(
