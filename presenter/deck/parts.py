@@ -10,6 +10,7 @@ write), and remembers what it handed out instead of looking again.
 
 from __future__ import annotations
 
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
@@ -53,6 +54,17 @@ class SlideMaker:
             self.id_list._add_sldId(id=self.next_id, rId=rel_id)
             self.next_id += 1
         return slide
+
+    def add_title(self, slide, area: tuple[int, int, int, int]):
+        """A title placeholder at `area` on a slide whose layout has none: a plain text box
+        would be missed by screen readers and left out of the outline and the slide list."""
+        shapes = slide.shapes
+        shape_id = shapes._next_shape_id
+        name = shapes._next_ph_name(PP_PLACEHOLDER.TITLE, shape_id, "horz")
+        shapes._spTree.add_placeholder(shape_id, name, PP_PLACEHOLDER.TITLE, "horz", "full", 0)
+        title = shapes.title
+        title.left, title.top, title.width, title.height = area
+        return title
 
     def notes_slide(self, slide):
         """The slide's notes page, made (from the notes master) if it has none yet."""

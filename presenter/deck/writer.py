@@ -229,7 +229,7 @@ class _DeckBuilder:
         text = clean_text(title)
         if title_shape is None:
             left, top, width, _height = self.free_area(slide)
-            title_shape = slide.shapes.add_textbox(left, int(0.3 * EMU_PER_INCH), width, top)
+            title_shape = self.slides.add_title(slide, (left, int(0.3 * EMU_PER_INCH), width, top))
             title_shape.text_frame.text = text
             title_shape.text_frame.paragraphs[0].runs[0].font.size = Pt(32)
             return slide

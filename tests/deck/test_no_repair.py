@@ -73,3 +73,17 @@ def test_every_run_on_the_slides_and_in_the_notes_is_british_english(tmp_path):
                     languages.append(None if properties is None else properties.get("lang"))
     assert len(languages) > 20
     assert set(languages) == {"en-GB"}
+
+
+def test_titles_are_in_title_placeholders_even_on_a_template_with_only_a_blank_layout(tmp_path):
+    template = Presentation()
+    for layout in list(template.slide_layouts):
+        if layout.name != "Blank":
+            template.slide_layouts.remove(layout)
+    template.save(str(tmp_path / "blank.pptx"))
+    target = tmp_path / "deck.pptx"
+    export_deck(small_session(), target, template=tmp_path / "blank.pptx")
+    prs = Presentation(str(target))
+    titles = [slide.shapes.title.text if slide.shapes.title else None for slide in prs.slides]
+    assert titles == ["Small session", "Agenda", "Welcome", "Tea", "Try it", "Questions?"]
+    assert_valid_pptx(target)
