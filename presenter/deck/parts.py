@@ -5,10 +5,14 @@ slide related already?) and all its slide ids (which is the highest?), and for e
 notes page walks every part of the package for a free file name. Over a long agenda that is
 most of the export. `SlideMaker` does the same steps, gives the same names, ids and
 relationship ids in the same order (so the file is byte for byte what python-pptx would
-write), and remembers what it handed out instead of looking again.
+write), and remembers what it handed out instead of looking again. A new slide of a layout,
+and a new notes page, start the same every time: each is built once by python-pptx (copying
+the placeholders in, which searches the layout or notes master) and copied after that.
 """
 
 from __future__ import annotations
+
+import copy
 
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import CONTENT_TYPE as CT
@@ -39,15 +43,24 @@ class SlideMaker:
         }
         used = [int(slide_id.get("id")) for slide_id in self.id_list]
         self.next_id = max([FIRST_SLIDE_ID - 1, *used]) + 1
+        self.blank_slides: dict = {}  # a layout's part: its new slide's XML, placeholders in
+        self.blank_notes = None
 
     def add_slide(self, layout):
         """A new slide on `layout` with the layout's placeholders, last in the deck."""
         partname = PackURI(SLIDE_NAME % (len(self.id_list) + 1))
-        slide_part = SlidePart.new(partname, self.package, layout.part)
+        blank = self.blank_slides.get(layout.part)
+        if blank is None:
+            slide_part = SlidePart.new(partname, self.package, layout.part)
+        else:
+            slide_part = SlidePart(partname, CT.PML_SLIDE, self.package, copy.deepcopy(blank))
+            slide_part.relate_to(layout.part, RT.SLIDE_LAYOUT)
         # A part made just now cannot be related already: add the relationship directly.
         rel_id = self.part.rels._add_relationship(RT.SLIDE, slide_part)
         slide = slide_part.slide
-        slide.shapes.clone_layout_placeholders(layout)
+        if blank is None:
+            slide.shapes.clone_layout_placeholders(layout)
+            self.blank_slides[layout.part] = copy.deepcopy(slide_part._element)
         if self.next_id > LAST_SLIDE_ID:  # ids run out only in a deck edited for decades
             self.id_list.add_sldId(rel_id)
         else:
@@ -77,12 +90,16 @@ class SlideMaker:
 
     def _add_notes_part(self, slide_part) -> None:
         master_part = self.part.notes_master_part  # made from python-pptx's default if missing
+        blank = self.blank_notes
+        element = CT_NotesSlide.new() if blank is None else copy.deepcopy(blank)
         notes_part = NotesSlidePart(
-            PackURI(self._next_notes_name()), CT.PML_NOTES_SLIDE, self.package, CT_NotesSlide.new()
+            PackURI(self._next_notes_name()), CT.PML_NOTES_SLIDE, self.package, element
         )
         notes_part.relate_to(master_part, RT.NOTES_MASTER)
         notes_part.relate_to(slide_part, RT.SLIDE)
-        notes_part.notes_slide.clone_master_placeholders(master_part.notes_master)
+        if blank is None:
+            notes_part.notes_slide.clone_master_placeholders(master_part.notes_master)
+            self.blank_notes = copy.deepcopy(element)
         slide_part.relate_to(notes_part, RT.NOTES_SLIDE)
 
     def _next_notes_name(self) -> str:
