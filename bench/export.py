@@ -1,13 +1,19 @@
-"""Benchmark: `presenter export` of the bundled session against a bare python-pptx script.
+"""Benchmark: `presenter export` of the bundled session against a bare python-pptx script,
+and how export time grows with the agenda.
 
 The floor is a script that writes the same slides (title, agenda table, one slide per item,
 closing) with the same speaker notes through python-pptx and nothing else. Both run as whole
 processes, interleaved, several times; the medians and their ratio are printed (target: at
 most 1.2). If pandoc is installed, its time for the same Markdown is printed for reference.
+Growth: sessions of 100 and 1,000 one-minute items (the bundled items over and over) are
+exported in a fresh process each, the sizes taking turns; the processor time of the export
+itself is taken (interpreter start, imports and reading the session left out; processor time,
+so that other work on the machine does not count), and the ratio of the medians printed
+(target: at most 12, ten times the items in at most twelve times the time).
 The package is byte-compiled first, as `pip install` does, so that a checkout run with
 PYTHONDONTWRITEBYTECODE set does not compile every module on every run.
 
-    python3 bench/export.py [--repeat N]
+    python3 bench/export.py [--repeat N] [--growth-repeat N]
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import argparse
 import json
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -25,6 +32,27 @@ from measure import PACKAGE, bundled_session, compile_package, measuring, timed 
 SESSION = bundled_session()
 TEMPLATE = PACKAGE / "resources" / "templates" / "default-16x9.pptx"
 TARGET = 1.2
+GROWTH_SIZES = (100, 1000)
+GROWTH_TARGET = 12.0
+
+GROWTH = """
+import sys, time
+from dataclasses import replace
+from datetime import time as clock
+from presenter.agenda.reader import load_session
+from presenter.deck.writer import export_deck
+
+bundled, _warnings = load_session(sys.argv[1])
+count = int(sys.argv[2])
+items = tuple(
+    replace(bundled.items[n % len(bundled.items)], title=f"Item {n + 1}", minutes=1)
+    for n in range(count)
+)
+session = replace(bundled, items=items, start=clock(0, 10), length=count)
+start = time.process_time()
+export_deck(session, sys.argv[3])
+print(time.process_time() - start)
+"""
 
 FLOOR = """
 import sys
@@ -106,9 +134,46 @@ def deck_content() -> dict:
         }
 
 
+def export_seconds(script: Path, items: int, folder: Path) -> float:
+    """Seconds one export of an `items`-long session takes, in a process of its own."""
+    output = subprocess.run(
+        [sys.executable, str(script), str(SESSION), str(items), str(folder / "growth.pptx")],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return float(output.strip().splitlines()[-1])
+
+
+def growth(repeat: int) -> None:
+    """Print the export time of each size and the ratio of the largest to the smallest."""
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        script = folder / "growth.py"
+        script.write_text(GROWTH)
+        times: dict[int, list[float]] = {size: [] for size in GROWTH_SIZES}
+        for _ in range(repeat):
+            for size in GROWTH_SIZES:
+                times[size].append(export_seconds(script, size, folder))
+        medians = {size: statistics.median(values) for size, values in times.items()}
+    for size, value in medians.items():
+        print(
+            f"export of {size:5} items median {value * 1000:7.1f} ms processor time, {repeat} runs"
+        )
+    small, large = GROWTH_SIZES[0], GROWTH_SIZES[-1]
+    ratio = medians[large] / medians[small]
+    verdict = "within" if ratio <= GROWTH_TARGET else "over"
+    print(f"growth {large}/{small} items {ratio:.1f}x ({verdict} the {GROWTH_TARGET:g}x target)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=15, help="runs of each (default 15)")
+    parser.add_argument(
+        "--growth-repeat",
+        type=int,
+        help="runs of each size for growth (default: as --repeat, at most 5)",
+    )
     args = parser.parse_args()
     print(measuring())
     compile_package()
@@ -140,6 +205,7 @@ def main() -> int:
     ratio = medians["presenter export"] / medians["python-pptx floor"]
     verdict = "within" if ratio <= TARGET else "over"
     print(f"ratio presenter/floor {ratio:.2f} ({verdict} the {TARGET} target)")
+    growth(args.growth_repeat or min(args.repeat, 5))
     return 0
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
+from presenter.deck.repair import make_whole
 from presenter.files import SHARED_FILE, WriteError, write_bytes, zip_check
 
 LOCAL_HEADER = b"PK\x03\x04"
@@ -76,7 +77,9 @@ def app_properties(slide_count: int) -> bytes:
 
 
 def deck_bytes(prs) -> bytes:
-    """The presentation as .pptx bytes that depend only on its content."""
+    """The presentation as .pptx bytes that depend only on its content, with nothing that
+    PowerPoint would offer to repair (see `repair`)."""
+    make_whole(prs)
     _replace_app_properties(prs, app_properties(len(prs.slides)))
     raw = io.BytesIO()
     prs.save(raw)

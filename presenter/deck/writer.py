@@ -24,6 +24,7 @@ from presenter.deck.fitting import TITLE_SHRINK_LIMIT, Box, fit_points, fit_titl
 from presenter.deck.layout_choice import Layouts, pick_layouts
 from presenter.deck.metrics import FontMetrics, metrics_for
 from presenter.deck.package import deck_bytes, set_core_properties, write_atomically
+from presenter.deck.parts import SlideMaker
 from presenter.deck.placement import footer_top, place_as_source
 from presenter.deck.style import (
     EMU_PER_INCH,
@@ -113,6 +114,7 @@ class _DeckBuilder:
         self.layouts = layouts
         self.metrics = metrics
         self.session = session
+        self.slides = SlideMaker(prs)
         self._measured: dict = {}
         self._typed: dict = {}
         self._placed: dict = {}
@@ -230,14 +232,14 @@ class _DeckBuilder:
     # -- pieces -------------------------------------------------------------------------------
 
     def new_slide(self, layout, title: str):
-        slide = self.prs.slides.add_slide(layout)
+        slide = self.slides.add_slide(layout)
         if self._placed.get(layout.part, True):  # known once per layout
             self._placed[layout.part] = place_as_source(slide, self.prs.slide_height)
         title_shape = next((ph for ph, kind in self.typed(slide) if kind in TITLES), None)
         text = clean_text(title)
         if title_shape is None:
             left, top, width, _height = self.free_area(slide)
-            title_shape = slide.shapes.add_textbox(left, int(0.3 * EMU_PER_INCH), width, top)
+            title_shape = self.slides.add_title(slide, (left, int(0.3 * EMU_PER_INCH), width, top))
             title_shape.text_frame.text = text
             title_shape.text_frame.paragraphs[0].runs[0].font.size = Pt(32)
             return slide
@@ -367,7 +369,7 @@ class _DeckBuilder:
         return self._footers[layout.part]
 
     def set_notes(self, slide, text: str) -> None:
-        notes_slide = slide.notes_slide
+        notes_slide = self.slides.notes_slide(slide)
         frame = notes_slide.notes_text_frame
         if frame is None:
             box = notes_slide.shapes.add_textbox(

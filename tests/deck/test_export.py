@@ -18,6 +18,7 @@ from presenter.deck.fitting import SAFETY, Box, text_height
 from presenter.deck.metrics import EMU_PER_POINT, bundled_metrics
 from presenter.deck.style import placeholder_style
 from tests.deck.decks import CORPUS, bundled_session, small_session, template_in_odd_order
+from tests.deck.valid import assert_valid_pptx
 
 WIDESCREEN = (12192000, 6858000)
 
@@ -62,6 +63,7 @@ def test_bundled_session_gives_title_agenda_items_and_closing_slides(tmp_path):
         "Library and Knowledge Service",
         "Wednesday 25 November 2026 · Ward 12",
     ]
+    assert_valid_pptx(target)
 
 
 def test_agenda_is_a_table_of_start_minutes_and_item(tmp_path):
@@ -162,6 +164,7 @@ def test_long_points_continue_on_a_cont_slide_and_each_fits(tmp_path):
         assert used <= box.text_height_pt / SAFETY * 1.0
         assert used <= style.text_height(body.height) / EMU_PER_POINT
     assert shown == list(points)
+    assert_valid_pptx(target)
 
 
 def test_slightly_long_points_are_set_smaller_on_one_slide(tmp_path):
@@ -232,6 +235,7 @@ def test_template_layouts_are_found_by_name_in_any_order_and_its_slides_dropped(
     assert prs.core_properties.author == "A. Facilitator; B. Facilitator"
     assert prs.core_properties.comments == ""
     assert b"template notes" not in target.read_bytes()
+    assert_valid_pptx(target)
 
 
 @pytest.mark.skipif(
@@ -246,6 +250,7 @@ def test_a_french_template_is_used_by_layout_type(tmp_path):
     assert layouts[3] == "Titre de section"
     assert titles(prs)[0] == "Small session"
     assert len(prs.slides) == 6
+    assert_valid_pptx(target)
 
 
 def test_a_file_that_is_not_a_template_is_refused_clearly(tmp_path):
