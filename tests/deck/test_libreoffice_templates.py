@@ -18,6 +18,7 @@ from presenter.deck.style import placeholder_style
 from presenter.deck.text import CONTINUED
 from tests.deck.decks import bundled_session, small_session
 from tests.deck.odp_templates import ROLES, SOFFICE, convert, libreoffice_template
+from tests.deck.valid import assert_valid_pptx
 
 pytestmark = pytest.mark.skipif(
     not SOFFICE and not os.environ.get("CI"),
@@ -65,6 +66,7 @@ def test_each_kind_of_slide_uses_the_layout_and_master_the_template_meant(templa
     session = with_a_long_item(small_session(length=40))
     target = tmp_path / "deck.pptx"
     export_deck(session, target, template=path)
+    assert_valid_pptx(target)  # PowerPoint would open it without offering a repair
     prs = Presentation(str(target))
     slides = list(prs.slides)
     title, agenda, closing = slides[0], slides[1], slides[-1]
@@ -104,6 +106,7 @@ def test_points_take_the_template_bullets_and_stay_inside_the_slide(template, tm
     _name, path = template
     target = tmp_path / "deck.pptx"
     export_deck(with_a_long_item(bundled_session()), target, template=path)
+    assert_valid_pptx(target)
     prs = Presentation(str(target))
     for slide in prs.slides:
         for shape in slide.placeholders:
