@@ -61,3 +61,34 @@ def dialogs(monkeypatch):
     fakes = DialogFakes(monkeypatch)
     yield fakes
     fakes.check()
+
+
+@pytest.fixture(autouse=True)
+def every_export_is_valid(request, monkeypatch, tmp_path_factory):
+    """Every deck a test exports in this process is checked as PowerPoint would open it
+    (tests/deck/valid.py): no schema error, nothing it would offer to repair. A test that
+    writes a broken deck on purpose says so with `@pytest.mark.broken_deck`."""
+    if request.node.get_closest_marker("broken_deck"):
+        yield
+        return
+    from presenter.deck import writer
+
+    made: list[bytes] = []
+    original = writer.deck_bytes
+
+    def watched(prs) -> bytes:
+        data = original(prs)
+        made.append(data)
+        return data
+
+    monkeypatch.setattr(writer, "deck_bytes", watched)
+    yield
+    if made:
+        from tests.deck.valid import repair_problems
+
+        folder = tmp_path_factory.mktemp("exported")
+        for number, data in enumerate(made, 1):
+            path = folder / f"export-{number}.pptx"
+            path.write_bytes(data)
+            problems = repair_problems(path)
+            assert not problems, f"export {number} would be repaired:\n" + "\n".join(problems)
