@@ -69,7 +69,7 @@ def cpu_load(stop: threading.Event) -> None:
 
 
 def export_load(stop: threading.Event, session, folder: Path, exports: list[int]) -> None:
-    from presenter.deck import export_deck
+    from presenter.deck.writer import export_deck
 
     while not stop.is_set():
         export_deck(session, folder / "load.pptx")

@@ -93,7 +93,7 @@ def deck_content() -> dict:
     from pptx import Presentation
 
     from presenter.agenda.reader import load_session
-    from presenter.deck import deck_for
+    from presenter.deck.writer import deck_for
 
     session, _warnings = load_session(SESSION)
     with tempfile.TemporaryDirectory() as folder:

@@ -89,7 +89,9 @@ def _contents(session) -> str:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from presenter.deck import DeckWriteError, TemplateError, export_deck
+    from presenter.deck.package import DeckWriteError
+    from presenter.deck.template import TemplateError
+    from presenter.deck.writer import export_deck
 
     session, path, warnings = read_session(args.session)
     print_warnings(warnings)
@@ -118,7 +120,7 @@ def _explain(template: str | None) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     from presenter.agenda.writer import save_session
-    from presenter.deck import DeckReadError, import_deck
+    from presenter.deck.reader import DeckReadError, import_deck
 
     try:
         session, warnings = import_deck(args.deck)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from presenter.agenda.reader import load_session
-from presenter.deck import export_deck, import_deck
+from presenter.deck.reader import import_deck
+from presenter.deck.writer import export_deck
 from tests.commands.test_deck import presenter
 from tests.deck import damaged
 from tests.deck.decks import BUNDLED, bundled_session

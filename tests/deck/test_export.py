@@ -13,10 +13,12 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
 from presenter.agenda.model import AgendaItem
-from presenter.deck import DeckWriteError, TemplateError, deck_for, export_deck
 from presenter.deck.fitting import SAFETY, Box, text_height
 from presenter.deck.metrics import EMU_PER_POINT, bundled_metrics
+from presenter.deck.package import DeckWriteError
 from presenter.deck.style import placeholder_style
+from presenter.deck.template import TemplateError
+from presenter.deck.writer import deck_for, export_deck
 from tests.deck.decks import CORPUS, bundled_session, small_session, template_in_odd_order
 from tests.deck.valid import assert_valid_pptx
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from presenter.agenda.model import Kind
-from presenter.deck import DeckReadError, export_deck, import_deck
+from presenter.deck.reader import DeckReadError, import_deck
+from presenter.deck.writer import export_deck
 from tests.deck.decks import CORPUS, bundled_session, others_deck, small_session
 
 

@@ -10,7 +10,7 @@ import subprocess
 import pytest
 from pptx import Presentation
 
-from presenter.deck import export_deck
+from presenter.deck.writer import export_deck
 from tests.deck.decks import bundled_session, template_in_odd_order
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

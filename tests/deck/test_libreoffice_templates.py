@@ -12,10 +12,10 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 
 from presenter.agenda.model import AgendaItem
-from presenter.deck import export_deck
 from presenter.deck.metrics import EMU_PER_POINT, bundled_metrics
 from presenter.deck.style import placeholder_style
 from presenter.deck.text import CONTINUED
+from presenter.deck.writer import export_deck
 from tests.deck.decks import bundled_session, small_session
 from tests.deck.odp_templates import ROLES, SOFFICE, convert, libreoffice_template
 from tests.deck.valid import assert_valid_pptx

@@ -9,7 +9,7 @@ from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from presenter.agenda.model import AgendaItem
-from presenter.deck import export_deck
+from presenter.deck.writer import export_deck
 from tests.deck.decks import bundled_session, small_session
 from tests.deck.valid import assert_valid_pptx, repair_problems
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from presenter.agenda.model import AgendaItem
-from presenter.deck import deck_for
 from presenter.deck.parts import SlideMaker
+from presenter.deck.writer import deck_for
 from tests.deck.decks import bundled_session, small_session, template_in_odd_order
 
 

@@ -10,10 +10,10 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 
 from presenter.agenda.model import AgendaItem
-from presenter.deck import export_deck
 from presenter.deck.fitting import Box, fit_points
 from presenter.deck.metrics import bundled_metrics
 from presenter.deck.style import TextStyle
+from presenter.deck.writer import export_deck
 from tests.deck.decks import small_session
 
 FOOTERS = (PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)

@@ -59,7 +59,7 @@ def test_export_to_powerpoint_from_the_window(windows, qtbot, tmp_path, clock):
 def test_import_a_deck_runs_it(windows, qtbot, tmp_path, clock, session):
     import dataclasses
 
-    from presenter.deck import export_deck
+    from presenter.deck.writer import export_deck
 
     path = tmp_path / "from-another-trust.pptx"
     session = dataclasses.replace(session, title="Twitter hour, Leeds")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -15,27 +14,10 @@ from presenter.ui.shared.dialogs import ProblemsDialog
 from presenter.ui.shared.file_dialogs import ExportedNotice, FileDialogs
 
 
-def _deck_function(name: str):
-    try:
-        module = importlib.import_module("presenter.deck")
-    except ImportError:
-        return None
-    return getattr(module, name, None)
-
-
-def _missing(parent: QWidget, what: str) -> None:
-    ProblemsDialog.show_problems(
-        parent,
-        f"{what} is not available",
-        [f"{what} is not available in this version of Presenter."],
-    )
-
-
 def export(parent: QWidget, session: Session, on: date, *, path: Path | None = None):
     """Ask where (unless `path` is given), then write the deck in the background."""
-    export_deck = _deck_function("export_deck")
-    if export_deck is None:
-        return _missing(parent, "Export to PowerPoint")
+    from presenter.deck.writer import export_deck  # python-pptx loads when first asked for
+
     if path is None:
         path = FileDialogs.save_deck(parent, f"{session.title}.pptx")
     if path is None:
@@ -58,9 +40,8 @@ def export(parent: QWidget, session: Session, on: date, *, path: Path | None = N
 
 def import_(parent: QWidget, open_session: Callable[[Session], bool], *, path: Path | None = None):
     """Read a deck in the background, then run it as the session (before the start only)."""
-    import_deck = _deck_function("import_deck")
-    if import_deck is None:
-        return _missing(parent, "Import from PowerPoint")
+    from presenter.deck.reader import import_deck  # python-pptx loads when first asked for
+
     if path is None:
         path = FileDialogs.open_deck(parent)
     if path is None:
