@@ -9,20 +9,20 @@ import sys
 
 from presenter import __version__
 
-# Each module names its sub-commands in `COMMANDS` and has `register(subparsers)`, which adds
-# them and sets `run(args) -> int` as the parser default. Modules keep heavy imports inside
-# their `run` functions, and only the module of the command given is registered, so that
-# `presenter validate` starts quickly.
-COMMAND_MODULES = (
-    "presenter.commands.places",
-    "presenter.commands.validate",
-    "presenter.commands.runs",
-    "presenter.commands.checkin",
-    "presenter.commands.attendance",
-    "presenter.commands.deck",
-    "presenter.commands.history",
-    "presenter.commands.rehearsals",
-)
+# Each command module has `register(subparsers)`, which adds the sub-commands named here and
+# sets `run(args) -> int` as the parser default. Modules keep heavy imports inside their `run`
+# functions, and only the module of the command given is imported, so that `presenter
+# validate` starts quickly (tests/commands/test_cli.py checks each module adds these names).
+COMMAND_MODULES = {
+    "presenter.commands.places": ("sessions", "where"),
+    "presenter.commands.validate": ("validate",),
+    "presenter.commands.runs": ("runs",),
+    "presenter.commands.checkin": ("checkin", "roster"),
+    "presenter.commands.attendance": ("attendance",),
+    "presenter.commands.deck": ("export", "import"),
+    "presenter.commands.history": ("report", "history"),
+    "presenter.commands.rehearsals": ("rehearsals",),
+}
 
 USAGE = """\
 presenter [SESSION] [--one-screen] [--data-dir DIR] [--no-check-in] [--rehearse]
@@ -58,27 +58,15 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"presenter {__version__}")
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for module in _command_modules():
-        if command is None or command in _names(module):
-            module.register(subparsers)
+    for name, names in COMMAND_MODULES.items():
+        if command is None or command in names:
+            importlib.import_module(name).register(subparsers)
     return parser
-
-
-def _command_modules() -> list:
-    return [importlib.import_module(name) for name in COMMAND_MODULES]
 
 
 def command_names() -> set[str]:
     """Every sub-command's name."""
-    return {name for module in _command_modules() for name in _names(module)}
-
-
-def _names(module) -> tuple[str, ...]:
-    if hasattr(module, "COMMANDS"):
-        return module.COMMANDS
-    probe = argparse.ArgumentParser().add_subparsers()
-    module.register(probe)
-    return tuple(probe.choices)
+    return {name for names in COMMAND_MODULES.values() for name in names}
 
 
 # The windows' Qt-free modules, imported before PySide6. Once loaded, PySide6 reads the source

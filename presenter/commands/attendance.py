@@ -19,8 +19,6 @@ from presenter.commands.common import (
 )
 from presenter.commands.runs import describe
 
-COMMANDS = ("attendance",)
-
 EXPORT_DESCRIPTION = """\
 Write the people checked in to RUN. The format follows the extension of -o:
   .csv   UTF-8 with BOM, for Excel; cells that would run as formulas stay text

@@ -15,8 +15,6 @@ from presenter.commands.common import (
     people,
 )
 
-COMMANDS = ("checkin", "roster")
-
 ROSTER_DESCRIPTION = """\
 Import people from FILE (.csv or .xlsx): a sheet with a name (or first and
 last name) column and any of email, role, department or ward, staff number, social

@@ -15,8 +15,6 @@ from presenter.commands.common import (
     resolve_run,
 )
 
-COMMANDS = ("export", "import")
-
 EXPORT_DESCRIPTION = (
     "Write SESSION as a 16:9 PowerPoint deck: title, agenda table, one slide per item with "
     "its time budget, a closing slide, and speaker notes with the timings. The same session "

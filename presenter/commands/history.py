@@ -22,8 +22,6 @@ from presenter.commands.common import (
     read_session,
 )
 
-COMMANDS = ("report", "history")
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     report = subparsers.add_parser(

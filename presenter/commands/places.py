@@ -8,8 +8,6 @@ import os
 
 from presenter.commands.common import add_data_dir, print_table
 
-COMMANDS = ("sessions", "where")
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     sessions = subparsers.add_parser(

@@ -6,8 +6,6 @@ import argparse
 
 from presenter.commands.common import UsageError, add_data_dir, friendly, open_store, print_table
 
-COMMANDS = ("rehearsals",)
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(

@@ -18,8 +18,6 @@ from presenter.commands.common import (
     resolve_run,
 )
 
-COMMANDS = ("runs",)
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     runs = subparsers.add_parser(

@@ -8,8 +8,6 @@ from pathlib import Path
 
 from presenter.commands.common import SessionProblems, UsageError, read_session, table
 
-COMMANDS = ("validate",)
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
