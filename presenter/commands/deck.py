@@ -41,7 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument(
         "--template",
         metavar="T.pptx",
-        help="your organisation's .pptx template (its layouts are picked by name or type)",
+        help="your organisation's .pptx template (each kind of slide gets the layout made for it)",
     )
     export.add_argument(
         "--explain",
