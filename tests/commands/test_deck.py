@@ -5,21 +5,29 @@ from __future__ import annotations
 import subprocess
 import sys
 from datetime import date
+from pathlib import Path
 
 from pptx import Presentation
 
 from presenter.agenda.reader import load_session
 from tests.deck.decks import BUNDLED, REPO
+from tests.deck.valid import assert_valid_pptx
 
 
 def presenter(*args, cwd=None):
-    return subprocess.run(
+    """`presenter ARGS` in a child process; a deck it says it wrote is checked as PowerPoint
+    would open it (tests/deck/valid.py), as every export in the tests is."""
+    done = subprocess.run(
         [sys.executable, "-m", "presenter", *map(str, args)],
         capture_output=True,
         text=True,
         cwd=cwd or REPO,
         timeout=60,
     )
+    if done.returncode == 0 and args and args[0] == "export":
+        written = Path(cwd or REPO) / done.stdout.strip().rsplit(" to ", 1)[1]
+        assert_valid_pptx(written)
+    return done
 
 
 def test_export_then_import_on_the_command_line(tmp_path):
