@@ -53,6 +53,20 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
+def presenter(tmp_path, capsys):
+    """Run `presenter ARGS` in this process against a fresh data folder, as a facilitator
+    types it: --data-dir goes after the command's words (its first two)."""
+    from presenter.cli import main
+
+    def run(*args: str) -> tuple[int, str, str]:
+        status = main([*args[:2], "--data-dir", str(tmp_path / "data"), *args[2:]])
+        out, err = capsys.readouterr()
+        return status, out, err
+
+    return run
+
+
+@pytest.fixture
 def dialogs(monkeypatch):
     """Every dialog the app can open, faked: a test answers the ones it expects, and any
     other fails it instead of waiting for a click (tests/ui/dialog_fakes.py says how)."""

@@ -1,5 +1,4 @@
-"""A fresh attendance file in a temporary folder, its clock in the test's hands; the command
-line run in this process against a fresh data folder."""
+"""A fresh attendance file in a temporary folder, its clock in the test's hands."""
 
 from __future__ import annotations
 
@@ -8,7 +7,6 @@ from datetime import date
 import pytest
 
 from presenter.attendance.store import AttendanceStore, open_store
-from presenter.cli import main
 
 
 @pytest.fixture
@@ -26,15 +24,3 @@ def run_id(store) -> int:
         facilitators=["A. Facilitator", "B. Facilitator"],
         agenda=[("Welcome and check-in", 5), ("Who to follow", 8)],
     ).id
-
-
-@pytest.fixture
-def presenter(tmp_path, capsys):
-    """Run `presenter ARGS` in this process against a fresh data folder."""
-
-    def run(*args: str) -> tuple[int, str, str]:
-        status = main([*args[:2], "--data-dir", str(tmp_path / "data"), *args[2:]])
-        out, err = capsys.readouterr()
-        return status, out, err
-
-    return run
