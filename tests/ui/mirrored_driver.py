@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,11 +19,9 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QTextBrowser  # noqa: E402
 
-from presenter.agenda.bundled import bundled_session_path  # noqa: E402
-from presenter.agenda.reader import load_session  # noqa: E402
 from presenter.attendance.model import AttendeeDetails  # noqa: E402
 from presenter.ui.run.run_windows import RunWindows  # noqa: E402
-from presenter.ui.shared.settings import Settings  # noqa: E402
+from tests.ui.two_screens_driver import build  # noqa: E402
 
 
 def on_screen_text(window) -> str:
@@ -70,20 +67,11 @@ def report(windows: RunWindows, step: str, name: str) -> None:
 
 def main(folder: Path) -> None:
     QApplication([sys.argv[0]])
-    session, _warnings = load_session(bundled_session_path())
-    windows = RunWindows(
-        session,
-        settings=Settings(folder / "settings.ini"),
-        monotonic=lambda: 1000.0,
-        wall=lambda: datetime(2026, 11, 25, 11, 55),
-        data_dir=folder / "data",
-        check_in=True,
-    )
+    windows = build(folder, check_in=True)
     name = "Robin Example-Walkin"
     panel = windows.presenter.check_in_panel
     windows.attendance_store.check_in(panel.run_id, AttendeeDetails(name))
     panel.refresh()
-    windows.show()
     windows.registry.trigger("next")
     report(windows, "start", name)
     banner = getattr(windows, "shared_banner", None)

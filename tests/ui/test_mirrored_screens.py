@@ -8,15 +8,11 @@ test_two_screens.py.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.ui.test_two_screens import _screen
+from tests.ui.test_two_screens import _screen, drive
 
 ROOT = Path(__file__).resolve().parents[2]
 DRIVER = Path(__file__).with_name("mirrored_driver.py")
@@ -27,34 +23,18 @@ SETUPS = {
 }
 
 
-def drive(setup: str, folder: Path) -> dict[str, dict]:
-    config = folder / "screens.json"
-    config.write_text(
-        json.dumps(
-            {
-                "synchronousWindowSystemEvents": True,
-                "windowFrameMargins": False,
-                "screens": list(SETUPS[setup]),
-            }
-        )
-    )
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    result = subprocess.run(
-        [sys.executable, str(DRIVER), str(folder)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=90,
-    )
-    assert result.returncode == 0, result.stderr
-    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-    return {line["step"]: line for line in lines}
+def drive_setup(setup: str, folder: Path) -> dict[str, dict]:
+    configuration = {
+        "synchronousWindowSystemEvents": True,
+        "windowFrameMargins": False,
+        "screens": list(SETUPS[setup]),
+    }
+    return drive(DRIVER, configuration, folder, with_config=False)
 
 
 @pytest.fixture(scope="module")
 def mirrored(tmp_path_factory):
-    return drive("mirrored", tmp_path_factory.mktemp("mirrored"))
+    return drive_setup("mirrored", tmp_path_factory.mktemp("mirrored"))
 
 
 def test_both_screens_are_seen(mirrored):
@@ -94,7 +74,7 @@ def test_names_and_notes_never_reach_the_audience_window(mirrored):
 
 
 def test_an_extended_desktop_gives_no_warning(tmp_path):
-    start = drive("extended", tmp_path)["start"]
+    start = drive_setup("extended", tmp_path)["start"]
     assert start["sharing"] == ""
     assert start["banner"] == ""
     assert start["audience_screen"] == "projector"

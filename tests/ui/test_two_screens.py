@@ -84,17 +84,24 @@ class Run:
 def run(request, tmp_path_factory) -> Run:
     setup, events = request.param
     folder = tmp_path_factory.mktemp("two_screens")
-    config = folder / "screens.json"
     configuration = {
         "synchronousWindowSystemEvents": EVENTS[events],
         "windowFrameMargins": setup in FRAMED,
         "screens": list(SETUPS[setup]),
     }
+    return Run(setup, drive(DRIVER, configuration, folder, with_config=True))
+
+
+def drive(driver: Path, configuration: dict, folder: Path, *, with_config: bool) -> dict:
+    """Run `driver` in a process of its own on the offscreen platform's screens described
+    by `configuration`; its JSON lines, by step. The driver is given the data folder (after
+    the configuration file's path, `with_config`)."""
+    config = folder / "screens.json"
     config.write_text(json.dumps(configuration))
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     result = subprocess.run(
-        [sys.executable, str(DRIVER), str(config), str(folder)],
+        [sys.executable, str(driver), *([str(config)] if with_config else []), str(folder)],
         capture_output=True,
         text=True,
         env=env,
@@ -102,7 +109,7 @@ def run(request, tmp_path_factory) -> Run:
     )
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-    return Run(setup, {line["step"]: line for line in lines})
+    return {line["step"]: line for line in lines}
 
 
 def inside(rect: list[int], area: list[int]) -> bool:

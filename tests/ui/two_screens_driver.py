@@ -119,8 +119,9 @@ def window_facts(window: QWidget) -> dict:
     }
 
 
-def build(folder: Path, *, one_screen: bool = False) -> RunWindows:
-    """The windows as the tests build them (`presenter --one-screen` when `one_screen`)."""
+def build(folder: Path, *, one_screen: bool = False, check_in: bool = False) -> RunWindows:
+    """The windows as the tests build them (`presenter --one-screen` when `one_screen`),
+    shown; with the check-in panel when `check_in`."""
     session, _warnings = load_session(bundled_session_path())
     windows = RunWindows(
         session,
@@ -129,7 +130,7 @@ def build(folder: Path, *, one_screen: bool = False) -> RunWindows:
         wall=lambda: datetime(2026, 11, 25, 11, 55),
         data_dir=folder / "data",
         one_screen=one_screen,
-        check_in=False,
+        check_in=check_in,
     )
     windows.show()
     return windows
