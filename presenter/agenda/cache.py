@@ -21,12 +21,12 @@ from datetime import time
 from pathlib import Path
 
 from presenter import __version__
-from presenter.agenda.model import AgendaItem, Session
+from presenter.agenda.model import AgendaItem, Picture, Session
 from presenter.agenda.problems import Problem
 from presenter.agenda.source import read_source
 from presenter.files import PRIVATE_FILE, private_folder, write_text
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 # The modules whose code decides what a session file parses to.
 READER_MODULES = (
     "blocks.py",
@@ -73,22 +73,40 @@ def load_session_cached(
 def session_to_dict(session: Session) -> dict:
     """The session as JSON-ready values; `session_from_dict` turns it back."""
     plain = {f.name: getattr(session, f.name) for f in fields(Session)}
-    plain["items"] = [
-        {f.name: getattr(item, f.name) for f in fields(AgendaItem)} for item in session.items
-    ]
+    plain["items"] = [_item_to_dict(item) for item in session.items]
     plain["start"] = session.start.isoformat()
+    plain["picture"] = _picture_to_dict(session.picture) if session.picture else None
     return plain
 
 
 def session_from_dict(plain: dict) -> Session:
     values = dict(plain)
-    values["items"] = tuple(
-        AgendaItem(**{**item, "points": tuple(item["points"])}) for item in plain["items"]
-    )
+    values["items"] = tuple(_item_from_dict(item) for item in plain["items"])
     values["start"] = time.fromisoformat(plain["start"])
-    for name in ("facilitators", "readiness"):
+    for name in ("facilitators", "readiness", "outcomes", "sources"):
         values[name] = tuple(plain[name])
+    picture = plain["picture"]
+    values["picture"] = Picture(**picture) if picture else None
     return Session(**values)
+
+
+def _picture_to_dict(picture: Picture) -> dict:
+    return {f.name: getattr(picture, f.name) for f in fields(Picture)}
+
+
+def _item_to_dict(item: AgendaItem) -> dict:
+    plain = {f.name: getattr(item, f.name) for f in fields(AgendaItem)}
+    plain["pictures"] = [_picture_to_dict(picture) for picture in item.pictures]
+    return plain
+
+
+def _item_from_dict(plain: dict) -> AgendaItem:
+    values = dict(plain)
+    values["points"] = tuple(plain["points"])
+    values["levels"] = tuple(plain["levels"])
+    values["table"] = tuple(tuple(row) for row in plain["table"])
+    values["pictures"] = tuple(Picture(**picture) for picture in plain["pictures"])
+    return AgendaItem(**values)
 
 
 def _entry_path(cache_dir: Path, path: str | os.PathLike[str]) -> Path:

@@ -22,6 +22,7 @@ A plain slide deck written for Marp or pandoc is read too (see `presenter.agenda
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 from markdown_it.token import Token
 
@@ -87,7 +88,8 @@ def load_session(path: str | os.PathLike[str]) -> tuple[Session, list[Problem]]:
     session, problems = parse_session(data, path)
     if session is None:
         raise SessionFileError(problems)
-    return session, problems.warnings
+    folder = os.path.dirname(os.path.abspath(os.fspath(path)))
+    return replace(session, folder=folder), problems.warnings
 
 
 def parse_session(

@@ -12,6 +12,7 @@ import pytest
 from presenter.agenda import cache as cache_module
 from presenter.agenda.bundled import bundled_session_path, bundled_sessions
 from presenter.agenda.cache import load_session_cached, session_from_dict, session_to_dict
+from presenter.agenda.model import AgendaItem, Kind, Picture, Session
 from presenter.agenda.problems import SessionFileError
 from presenter.agenda.reader import load_session
 
@@ -53,6 +54,36 @@ def session_file(tmp_path: Path) -> Path:
 def test_a_session_survives_the_cache_unchanged(name):
     session, _warnings = load_session(bundled_session_path(name))
     assert session_from_dict(json.loads(json.dumps(session_to_dict(session)))) == session
+
+
+def test_every_field_of_a_session_survives_the_cache():
+    picture = Picture("images/icons.png", "The reply, repost and like icons")
+    items = (
+        AgendaItem("Part one", 0, kind=Kind.SECTION),
+        AgendaItem(
+            "Icons",
+            5,
+            points=("Reply", "Counts as taking part"),
+            levels=(0, 1),
+            table=(("Icon", "Means"), ("Heart", "Like")),
+            pictures=(picture,),
+            optional=True,
+        ),
+        AgendaItem("Spare slide", 3, hidden=True),
+    )
+    session = Session(
+        "Everything",
+        items,
+        outcomes=("Post with confidence",),
+        sources=("Guidance on social media, a regulator",),
+        reviewed="2026-12",
+        picture=picture,
+        folder="/somewhere",
+    )
+    back = session_from_dict(json.loads(json.dumps(session_to_dict(session))))
+    assert back == session
+    assert back.items[1].levels == (0, 1) and back.items[1].pictures == (picture,)
+    assert back.folder == "/somewhere"
 
 
 def test_the_second_open_reads_the_cache_and_gives_the_same_session(session_file, tmp_path):
