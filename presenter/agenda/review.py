@@ -50,7 +50,7 @@ def review_fields(session: Session) -> dict[str, Any]:
 def approval_warning(session: Session) -> str:
     """What to tell whoever exports a session that says who agreed its content."""
     return (
-        f"note: the deck's notes say \"{session.approval}\"; that approval is for your "
+        f'note: the deck\'s notes say "{session.approval}"; that approval is for your '
         "organisation only and does not travel with the deck: whoever presents it elsewhere "
         "needs their own communications team's agreement"
     )
@@ -103,8 +103,7 @@ def _check_placeholders(session: Session, lines: list[str], problems: Problems) 
         if any(_same(v, words) for v in values):
             problems.warn(
                 _line_of(lines, f"{key}:", key=True),
-                f"'{key}' still says \"{words}\", the blank session's placeholder; "
-                "write your own",
+                f"'{key}' still says \"{words}\", the blank session's placeholder; write your own",
             )
     for item in session.items:
         for text in (item.title, *item.points):
@@ -112,7 +111,7 @@ def _check_placeholders(session: Session, lines: list[str], problems: Problems) 
             if words is not None:
                 problems.warn(
                     _line_of(lines, words),
-                    f"\"{words}\" is the blank session's placeholder; write your own",
+                    f'"{words}" is the blank session\'s placeholder; write your own',
                 )
 
 
