@@ -126,9 +126,19 @@ SESSION_KEYS = (
     "approval",
     "soon_percent",
     "soon_minutes",
+    "outcomes",
+    "sources",
+    "reviewed",
 )
 TEXT_KEYS = ("title", "subtitle", "audience", "venue", "approval")
-LIST_KEYS = ("facilitators", "readiness")
+LIST_KEYS = ("facilitators", "readiness", "outcomes", "sources")
+# An example for each list, for the message when a list is written wrongly.
+LIST_EXAMPLES = {
+    "facilitators": "[A. Facilitator, B. Facilitator]",
+    "readiness": "[App installed, Username ready]",
+    "outcomes": "[Post with confidence, Find your regulator's guidance]",
+    "sources": "[Guidance on the use of social media (HCPC)]",
+}
 
 
 def session_fields(
@@ -160,6 +170,8 @@ def _check_field(key: str, entry: Field, problems: Problems) -> Any:
         return _start(entry, problems)
     if key == "length":
         return _length(entry, problems)
+    if key == "reviewed":
+        return _reviewed(entry, problems)
     if key in ("soon_percent", "soon_minutes"):
         return _soon(key, entry, problems)
     return entry.value
@@ -182,12 +194,9 @@ def _names(key: str, entry: Field, problems: Problems) -> tuple[str, ...] | None
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or any(isinstance(v, (dict, list)) for v in value):
-        example = (
-            "[A. Facilitator, B. Facilitator]"
-            if key == "facilitators"
-            else "[App installed, Username ready]"
-        )
-        problems.error(entry.line, f"'{key}' must be a list of names, such as {key}: {example}")
+        what = "names" if key in ("facilitators", "readiness") else "lines of text"
+        example = LIST_EXAMPLES[key]
+        problems.error(entry.line, f"'{key}' must be a list of {what}, such as {key}: {example}")
         return None
     return tuple(str(v).strip() for v in value if v is not None and str(v).strip())
 
@@ -201,6 +210,22 @@ def _start(entry: Field, problems: Problems) -> time | None:
         )
         return None
     return time(int(match[1]), int(match[2]))
+
+
+def _reviewed(entry: Field, problems: Problems) -> str | None:
+    """The year and month the content was last checked, as "YYYY-MM"."""
+    if entry.value is None:
+        return ""
+    raw = (entry.raw if entry.raw is not None else str(entry.value)).strip()
+    match = re.fullmatch(r"(\d{4})-(\d{2})", raw)
+    if not match or not 1 <= int(match[2]) <= 12:
+        problems.error(
+            entry.line,
+            f"reviewed '{raw}' is not a year and month; write it as reviewed: 2026-12 "
+            "(the year, a dash, and the month in two digits)",
+        )
+        return None
+    return raw
 
 
 def _length(entry: Field, problems: Problems) -> int | None:

@@ -13,7 +13,7 @@ from datetime import time
 
 DEFAULT_START = time(12, 0)
 DEFAULT_LENGTH = 60
-DEFAULT_READINESS = ("App installed", "Username ready")
+DEFAULT_READINESS = ()  # a session names its own checks; none by default
 DEFAULT_SOON_PERCENT = 20
 DEFAULT_SOON_MINUTES = 2
 

@@ -50,6 +50,7 @@ from presenter.agenda.source import decode_source, read_source
 
 # Keys that only a session file (not a Marp or pandoc deck) carries.
 NATIVE_ONLY_KEYS = {"start", "length", "readiness", "approval", "facilitators", "soon_percent"}
+NATIVE_ONLY_KEYS |= {"outcomes", "sources", "reviewed"}
 
 
 class _Draft:

@@ -15,6 +15,7 @@ from presenter.agenda.model import (
     AgendaItem,
     Session,
 )
+from presenter.agenda.review import review_fields
 from presenter.files import SHARED_FILE, write_text
 
 
@@ -38,6 +39,7 @@ def write_session(session: Session) -> str:
         fields["soon_percent"] = session.soon_percent
     if session.soon_minutes != DEFAULT_SOON_MINUTES:
         fields["soon_minutes"] = session.soon_minutes
+    fields.update(review_fields(session))
     front = yaml.safe_dump(
         fields, sort_keys=False, allow_unicode=True, default_flow_style=None, width=100
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-DEFAULT_READINESS = ("App installed", "Username ready")  # as presenter.agenda's default
+DEFAULT_READINESS = ()  # as presenter.agenda's default: a session names its own checks
 
 
 @dataclass(frozen=True)

@@ -102,6 +102,9 @@ def run_export(args: argparse.Namespace) -> int:
     except (TemplateError, DeckWriteError) as exc:
         raise UsageError(str(exc)) from None
     print(f"wrote {_contents(session)} to {output}")
+    from presenter.agenda.review import approval_warning
+
+    print_warnings([approval_warning(session)] if session.approval else [])
     if args.explain:
         _explain(args.template)
     return 0

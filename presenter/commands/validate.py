@@ -19,7 +19,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "files", nargs="+", metavar="SESSION", help="session files (.md) or bundled names"
     )
-    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat warnings as errors, and warn about the blank session's placeholder words",
+    )
     parser.set_defaults(run=run)
 
 
@@ -38,11 +42,21 @@ def run(args: argparse.Namespace) -> int:
             _print_problems([str(exc)])
             failed = True
             continue
+        warnings = [*warnings, *_review_warnings(session, path, args.strict)]
         _print_problems(warnings)
         failed = failed or (args.strict and bool(warnings))
         # A file is named as it was given; a bundled session by where it lives.
         print(schedule_table(session, name if path == Path(name) else str(path)))
     return 2 if failed else 0
+
+
+def _review_warnings(session, path: Path, strict: bool) -> list:
+    """A review more than a year old; with --strict, the blank session's words left as they are."""
+    from datetime import date
+
+    from presenter.agenda.review import review_problems
+
+    return review_problems(session, path, date.today, strict=strict)
 
 
 def _print_problems(problems) -> None:

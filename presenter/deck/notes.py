@@ -89,6 +89,9 @@ SESSION_LABELS = (
     ("Venue", "venue"),
     ("Readiness", "readiness"),
     ("Approval", "approval"),
+    ("Outcomes", "outcomes"),
+    ("Sources", "sources"),
+    ("Reviewed", "reviewed"),
 )
 
 
@@ -125,7 +128,7 @@ def read_title_notes(notes: str) -> dict | None:
     for line in lines[1:]:
         label, _, value = line.partition(": ")
         name = labels.get(label)
-        if name in ("facilitators", "readiness"):
+        if name in ("facilitators", "readiness", "outcomes", "sources"):
             fields[name] = tuple(v.strip() for v in value.split(LIST_SEPARATOR) if v.strip())
         elif name:
             fields[name] = value.strip()

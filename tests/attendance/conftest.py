@@ -23,4 +23,5 @@ def run_id(store) -> int:
         venue="Library",
         facilitators=["A. Facilitator", "B. Facilitator"],
         agenda=[("Welcome and check-in", 5), ("Who to follow", 8)],
+        readiness=["App installed", "Username ready"],
     ).id

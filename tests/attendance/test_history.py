@@ -34,6 +34,7 @@ from presenter.timing import RunClock, RunState
 SESSION = Session(
     title="Twitter hour",
     venue="Library",
+    readiness=("App installed", "Username ready"),
     items=(
         AgendaItem("Welcome and check-in", 5, fixed=True),
         AgendaItem("Who to follow", 7),

@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SESSION = Session(
     title="Twitter hour",
     venue="Library",
+    readiness=("App installed", "Username ready"),
     facilitators=("A. Facilitator",),
     items=(
         AgendaItem("Welcome and check-in", 5, fixed=True),
@@ -173,7 +174,8 @@ def test_report_command_writes_a_pdf_with_the_figures(store, clock, tmp_path):
 def test_history_command_lists_runs_and_applies_a_suggestion(store, clock, tmp_path):
     session_file = tmp_path / "twitter.md"
     session_file.write_text(
-        "---\ntitle: Twitter hour\n---\n\n## Welcome and check-in [5 min, fixed]\n\n"
+        "---\ntitle: Twitter hour\nreadiness: [App installed, Username ready]\n---\n\n"
+        "## Welcome and check-in [5 min, fixed]\n\n"
         "## Who to follow [7 min]\n\n## =Top tips [8 min]\n"
     )
     for _ in range(3):

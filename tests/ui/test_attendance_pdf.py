@@ -30,6 +30,7 @@ def store_and_run(tmp_path, clock):
             on=date(2026, 11, 25),
             venue="Library",
             facilitators=["A. Facilitator", "B. Facilitator"],
+            readiness=["App installed", "Username ready"],
         )
         for name in NAMES:
             store.check_in(run.id, AttendeeDetails(name, role="Nurse", ready={"App installed"}))

@@ -25,7 +25,9 @@ def store(tmp_path, clock):
 
 @pytest.fixture
 def run_id(store):
-    return store.create_run("Twitter hour", on=date(2026, 11, 25), venue="Library").id
+    return store.create_run(
+        "Twitter hour", on=date(2026, 11, 25), venue="Library", readiness=READINESS
+    ).id
 
 
 @pytest.fixture
@@ -49,6 +51,23 @@ def press_enter(qtbot, panel, modifier=Qt.KeyboardModifier.NoModifier):
 
 def names(store, run_id, checked_in_only=True):
     return [p.name for p in store.attendees(run_id, checked_in_only=checked_in_only)]
+
+
+def test_a_session_that_names_no_readiness_checks_asks_nothing_at_check_in(qtbot, store, dialogs):
+    from presenter.agenda.model import AgendaItem, Session
+
+    session = Session(title="Ward teaching", items=(AgendaItem("Welcome", 15),))
+    run = store.create_run_from_session(session, on=date(2026, 11, 25), venue="Ward 12")
+    widget = CheckInPanel(store, run.id, session.readiness)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    assert widget.ready_boxes == []
+    type_name(qtbot, widget, "Sam Patel")
+    press_enter(qtbot, widget)
+    assert store.attendees(run.id)[0].ready == set()
+    assert widget.summary.text() == "1 checked in"
+    assert widget.table_model.columnCount() == len(AttendeeTableModel.FIXED_COLUMNS)  # no ticks
 
 
 def test_a_name_and_enter_checks_in_a_walk_in(qtbot, panel, store, run_id):

@@ -22,6 +22,7 @@ from presenter.ui.attendance.wrapup_view import WrapUpView
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 SESSION = Session(
+    readiness=("App installed", "Username ready"),
     title="Twitter hour",
     venue="Library",
     facilitators=("A. Facilitator", "B. Facilitator"),
@@ -172,7 +173,7 @@ def test_the_report_is_saved_as_pdf_and_csv(qtbot, store, clock, tmp_path, dialo
 def test_history_shows_runs_suggests_minutes_and_applies_them(qtbot, store, clock, tmp_path):
     path = tmp_path / "twitter-hour.md"
     path.write_text(
-        "---\ntitle: Twitter hour\n---\n\n"
+        "---\ntitle: Twitter hour\nreadiness: [App installed, Username ready]\n---\n\n"
         + "".join(
             f"## {item.title} [{item.minutes} min{', fixed' if item.fixed else ''}]\n\n"
             for item in SESSION.items
