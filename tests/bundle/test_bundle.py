@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -100,3 +102,14 @@ def test_the_folder_carries_what_the_app_uses_and_not_what_it_does_not(bundle: B
     assert (inside / "presenter" / "slides_src" / "twitter-hour.md").is_file()
     assert (inside / "presenter" / "resources" / "templates" / "default-16x9.pptx").is_file()
     assert (inside / "presenter" / "resources" / "icons" / "presenter-256.png").is_file()
+
+
+def test_the_start_up_benchmark_runs_against_the_bundle(bundle: Bundle):
+    script = Path(__file__).resolve().parents[2] / "bench" / "bundle_startup.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--runs", "1", "--bundle", str(bundle.folder)],
+        capture_output=True, text=True, timeout=180, cwd=bundle.work,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"^start-up ratio \d+\.\d\d", result.stdout, re.M), result.stdout
