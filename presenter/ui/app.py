@@ -15,6 +15,7 @@ from presenter.agenda.bundled import bundled_session_path
 from presenter.agenda.cache import load_session_cached
 from presenter.agenda.model import Session
 from presenter.agenda.problems import SessionFileError
+from presenter.ui.shared.resources import set_app_icon
 
 if TYPE_CHECKING:  # the windows are imported once the session has been read
     from presenter.ui.run.resume import RunRecorder
@@ -122,6 +123,7 @@ def run_app(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Presenter")
     app.setApplicationDisplayName("Presenter")
+    set_app_icon(app)
 
     from presenter.attendance.paths import cache_dir, data_dir, settings_path
     from presenter.files import private_folder

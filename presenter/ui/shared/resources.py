@@ -18,3 +18,19 @@ def read_text(name: str) -> str:
         return (resource_root() / name).read_text(encoding="utf-8")
     except OSError:
         return ""
+
+
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def set_app_icon(app) -> None:
+    """The window icon and the name of the `.desktop` entry the desktop matches windows to.
+
+    QIcon reads each PNG only when a window manager asks for that size."""
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resource_root() / "icons" / f"presenter-{size}.png"))
+    app.setWindowIcon(icon)
+    app.setDesktopFileName("presenter")
