@@ -112,9 +112,72 @@ def _migration_3(db: sqlite3.Connection) -> None:
     )
 
 
+# A random (version 4) UUID in SQL, for rows made by any version of the app.
+_NEW_UUID = (
+    "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
+    "substr(lower(hex(randomblob(2))), 2) || '-' || "
+    "substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || "
+    "'-' || lower(hex(randomblob(6)))"
+)
+# The tables published to a shared record, and the id of the row each outbox entry names.
+PUBLISHED = ("runs", "attendees", "feedback", "clock_saves")
+
+
+def _migration_4(db: sqlite3.Connection) -> None:
+    """Stable ids (UUIDs) on every published row, and an outbox of what changed.
+
+    Triggers fill the outbox in the same transaction as each change, whichever code makes
+    it, so nothing the app records can miss being published. An entry names a table and a
+    row's id; a later change to the same row replaces it (the publisher reads the row as it
+    is then), so the outbox holds at most one entry per row."""
+    statements = [
+        "CREATE TABLE outbox (seq INTEGER PRIMARY KEY, entity TEXT NOT NULL, "
+        "uid TEXT NOT NULL, op TEXT NOT NULL CHECK (op IN ('upsert', 'delete')))",
+        "CREATE UNIQUE INDEX outbox_by_row ON outbox(entity, uid)",
+    ]
+    for table in ("runs", "attendees", "clock_saves"):
+        statements += [
+            f"ALTER TABLE {table} ADD COLUMN uid TEXT",
+            f"UPDATE {table} SET uid = {_NEW_UUID} WHERE uid IS NULL",
+            f"CREATE UNIQUE INDEX {table}_by_uid ON {table}(uid)",
+            f"CREATE TRIGGER {table}_new_uid AFTER INSERT ON {table} WHEN NEW.uid IS NULL "
+            f"BEGIN UPDATE {table} SET uid = {_NEW_UUID} WHERE id = NEW.id; END",
+            _record(table, "AFTER INSERT", "NEW.uid", "upsert", "NEW.uid IS NOT NULL"),
+            _record(table, "AFTER UPDATE", "NEW.uid", "upsert", "NEW.uid IS NOT NULL"),
+            _record(table, "AFTER DELETE", "OLD.uid", "delete", "OLD.uid IS NOT NULL"),
+        ]
+    # Feedback is one row per attendee: published under the attendee's id.
+    person = "(SELECT uid FROM attendees WHERE id = {}.attendee_id)"
+    statements += [
+        _record("feedback", "AFTER INSERT", person.format("NEW"), "upsert"),
+        _record("feedback", "AFTER UPDATE", person.format("NEW"), "upsert"),
+        _record("feedback", "AFTER DELETE", person.format("OLD"), "delete"),
+    ]
+    for table in PUBLISHED:  # what is in the file already goes out on the first publish
+        key = person.format(table) if table == "feedback" else "uid"
+        statements.append(
+            f"INSERT OR REPLACE INTO outbox (entity, uid, op) "
+            f"SELECT '{table}', {key}, 'upsert' FROM {table} WHERE {key} IS NOT NULL"
+        )
+    for statement in statements:
+        db.execute(statement)
+
+
+def _record(table: str, when: str, uid: str, op: str, condition: str = "") -> str:
+    name = f"{table}_{when.split()[-1].lower()}_outbox"
+    guard = f" WHEN {condition}" if condition else ""
+    return (
+        f"CREATE TRIGGER {name} {when} ON {table}{guard} BEGIN "
+        f"DELETE FROM outbox WHERE entity = '{table}' AND uid = {uid}; "
+        f"INSERT INTO outbox (entity, uid, op) SELECT '{table}', {uid}, '{op}' "
+        f"WHERE {uid} IS NOT NULL; END"
+    )
+
+
 # In order; the file's user_version is how many have run. Add the next one at the end.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
     _migration_2,
     _migration_3,
+    _migration_4,
 )

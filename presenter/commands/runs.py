@@ -44,6 +44,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     delete.add_argument("--yes", action="store_true", help="do it without asking")
     delete.set_defaults(run=run_delete)
     _add_purge(actions, common)
+    join = actions.add_parser(
+        "join",
+        parents=[common],
+        help="check people in here to a run another laptop started (shared record)",
+        description="Bring here the run another laptop published under CODE (it shows it "
+        "with `presenter shared code RUN`), so both laptops check people in to one run.",
+    )
+    join.add_argument("code", metavar="CODE")
+    join.set_defaults(run=_join)
 
 
 def _add_new(actions: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -118,6 +127,13 @@ def _days(older_than: int) -> int:
     if older_than < 0:
         raise UsageError("--older-than needs a number of days, 0 or more")
     return older_than
+
+
+@friendly
+def _join(args: argparse.Namespace) -> int:
+    from presenter.commands.shared import run_join
+
+    return run_join(args)
 
 
 @friendly
