@@ -48,7 +48,7 @@ def venv_python() -> Path:
     if not python.exists():
         print(f"making the build environment in {folder}", flush=True)
         subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True)
-    print("installing PyInstaller and the app into it", flush=True)
+    print("installing PyInstaller and the app (with the shared record's psycopg)", flush=True)
     subprocess.run([str(python), "-m", "pip", "install", "-q", PYINSTALLER, str(ROOT)], check=True)
     return python
 
