@@ -112,9 +112,18 @@ def _migration_3(db: sqlite3.Connection) -> None:
     )
 
 
+def _migration_4(db: sqlite3.Connection) -> None:
+    """The length a run was fitted down from (a ward's 15 minutes of the library hour).
+
+    `length_minutes` has always been the slot a run ran in; NULL here means the session ran
+    at its own length, as every run recorded before this did."""
+    db.execute("ALTER TABLE runs ADD COLUMN fitted_from INTEGER")
+
+
 # In order; the file's user_version is how many have run. Add the next one at the end.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
     _migration_2,
     _migration_3,
+    _migration_4,
 )

@@ -75,7 +75,7 @@ def test_a_file_from_before_rehearsals_is_upgraded_and_keeps_its_runs(tmp_path):
             "VALUES ('Twitter hour', '2026-11-20', '2026-11-20T12:00:00')"
         )
     with open_store(tmp_path) as store:
-        assert store.schema_version == 3
+        assert store.schema_version == len(MIGRATIONS)
         assert [run.date for run in store.runs()] == [date(2026, 11, 20)]
         assert rehearsals(store) == []
 
