@@ -128,3 +128,21 @@ def test_a_session_that_cannot_fit_the_length_given_says_by_how_much_and_exits_2
         "optional item dropped and every flexible item at its minimum; give at least 15 minutes"
     )
     assert "Traceback" not in result.stderr
+
+
+def test_the_editor_marks_an_item_optional_and_saves_the_word(qtbot, session, settings, tmp_path):
+    from presenter.ui.editor.editor_model import TITLE
+
+    editor = AgendaEditor(session, None, settings)
+    qtbot.addWidget(editor)
+    form = editor.side.item_form
+    editor.table.setCurrentIndex(editor.model.index(1, TITLE))  # "Why use Twitter", optional
+    assert form.optional.isChecked()
+    editor.table.setCurrentIndex(editor.model.index(2, TITLE))  # "What to tweet"
+    assert not form.optional.isChecked()
+    form.optional.setChecked(True)
+    assert editor.session.items[2].optional
+    editor.path = tmp_path / "mine.md"
+    assert editor.save()
+    text = editor.path.read_text(encoding="utf-8")
+    assert "## What to tweet [8 min, activity, at least 2 min, optional]" in text
