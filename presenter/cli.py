@@ -35,6 +35,8 @@ an audience screen and check-in. Run with no command to open the app on the bund
 "Twitter hour" session, or give a session file or a bundled session's name:
   presenter my-session.md
   presenter twitter-hour --one-screen     both windows on one screen
+  presenter twitter-hour --length 15 --venue "Ward 12"
+                                          the session fitted into a ward's 15 minutes
 
 The commands below need no window: check a session, export it to PowerPoint, keep the
 attendance of its runs. `presenter COMMAND --help` says more about each."""
@@ -97,7 +99,7 @@ def _open_app(argv: list[str]) -> int:
 
 
 # The options of the app that take a value: the word after one is not the session.
-APP_OPTIONS_WITH_VALUE = ("--data-dir",)
+APP_OPTIONS_WITH_VALUE = ("--data-dir", "--length", "--venue")
 
 
 def _first_word(argv: list[str]) -> int | None:

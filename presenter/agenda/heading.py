@@ -1,4 +1,4 @@
-"""The item heading's grammar: `## Title [5 min, demo, fixed, at least 3 min]`.
+"""The item heading's grammar: `## Title [5 min, demo, fixed, at least 3 min, optional]`.
 
 The reader reads a heading here (`read_heading`), the writer writes one (`write_heading`),
 a suggestion writes new minutes into one (`heading_with_minutes`), and a deck's timing line
@@ -18,7 +18,7 @@ ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 HEADING_SPEC = re.compile(r"^(?P<title>.*?)\s*\[(?P<spec>[^\[\]]*)\]\s*$")
 MINUTES_PART = re.compile(r"^(?P<number>\S+?)\s*(?:m|min|mins|minute|minutes)\.?$", re.IGNORECASE)
 AT_LEAST_PART = re.compile(r"^at\s+least\s+(?P<number>\S+?)(?:\s*(?:m|min|mins|minutes))?$", re.I)
-SPEC_WORDS = ("fixed", "flexible", *(k.value for k in Kind), "at least N min")
+SPEC_WORDS = ("fixed", "flexible", "optional", *(k.value for k in Kind), "at least N min")
 # Patterns only writing uses, compiled on first use (`re` keeps them): reading a file
 # does not pay for them. What a title escapes so it reads back whole; a `##` heading line
 # of the source with its spec, split into what comes before, inside and after the spec.
@@ -38,6 +38,7 @@ class ItemHeading:
         self.kind = Kind.TALK
         self.fixed = False
         self.min_minutes: int | None = None
+        self.optional = False  # dropped first when the session is fitted into a shorter slot
 
 
 def heading_title(content: str) -> str:
@@ -110,6 +111,8 @@ def _read_part(part: str, spec: str, heading: ItemHeading, line: int, problems: 
         heading.min_minutes = _whole_minutes(at_least["number"], heading.title, line, problems)
     elif word in ("fixed", "flexible"):
         heading.fixed = word == "fixed"
+    elif word == "optional":
+        heading.optional = True
     elif word in Kind._value2member_map_:
         heading.kind = Kind(word)
     else:
@@ -163,7 +166,8 @@ def heading_with_minutes(line: str, minutes: int) -> str | None:
 
 
 def spec_words(item: AgendaItem) -> list[str]:
-    """The words after an item's minutes that differ from the defaults: kind, fixed, minimum."""
+    """The words after an item's minutes that differ from the defaults: kind, fixed, minimum,
+    optional."""
     words = []
     if item.kind is not Kind.TALK:
         words.append(item.kind.value)
@@ -171,6 +175,8 @@ def spec_words(item: AgendaItem) -> list[str]:
         words.append("fixed")
     if item.min_minutes is not None:
         words.append(f"at least {item.min_minutes} min")
+    if item.optional:
+        words.append("optional")
     return words
 
 

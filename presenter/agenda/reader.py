@@ -72,6 +72,7 @@ class _Draft:
             points=tuple(self.points),
             notes="\n\n".join(n.strip("\n") for n in self.notes),
             min_minutes=heading.min_minutes,
+            optional=heading.optional,
         )
 
 

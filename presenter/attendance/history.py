@@ -124,6 +124,27 @@ class SessionHistory:
     items: tuple[ItemHistory, ...]
     suggestions: tuple[Suggestion, ...] = field(default=())
     readiness: tuple[str, ...] = ()
+    # The slot the items' record and suggestions compare (None: no runs); only runs of
+    # this length count there, so a ward's 15 minutes are not set against the library hour.
+    length: int | None = None
+
+    @property
+    def compared(self) -> tuple[RunRecord, ...]:
+        """The runs at `length`, which the items' record and the suggestions come from."""
+        return tuple(r for r in self.runs if r.run.length == self.length)
+
+    def other_lengths(self) -> str:
+        """'2 runs of 15 minutes are listed but not compared' (empty when none)."""
+        others = sorted({r.run.length for r in self.runs} - {self.length})
+        if not others:
+            return ""
+        count = sum(1 for r in self.runs if r.run.length != self.length)
+        lengths = " or ".join(str(n) for n in others)
+        runs = "1 run" if count == 1 else f"{count} runs"
+        return (
+            f"{runs} of {lengths} minutes {'is' if count == 1 else 'are'} listed but not "
+            f"compared with the {self.length}-minute runs"
+        )
 
     def ready_rate(self, check: str) -> float | None:
         """Share of everyone who came, across the runs, who had `check` done."""
@@ -137,10 +158,15 @@ class SessionHistory:
         return statistics.fmean(r.checked_in for r in self.runs) if self.runs else None
 
     def by_venue(self) -> list[VenueSummary]:
-        """The runs grouped by venue, to compare the library with the ward."""
+        """The runs grouped by venue, to compare the library with the ward; by venue and
+        length when the runs were of different lengths ("Ward 12 (15 min)")."""
         venues: dict[str, list[RunRecord]] = {}
+        lengths = len({r.run.length for r in self.runs}) > 1
         for record in self.runs:
-            venues.setdefault(record.run.venue or "no venue given", []).append(record)
+            venue = record.run.venue or "no venue given"
+            if lengths:
+                venue += f" ({record.run.length} min)"
+            venues.setdefault(venue, []).append(record)
         result = []
         for venue, records in venues.items():
             came = sum(r.checked_in for r in records)
@@ -266,18 +292,23 @@ def suggestions(items: list[ItemHistory]) -> list[Suggestion]:
 
 
 def session_history(
-    store: AttendanceStore, title: str, session: Session | None = None
+    store: AttendanceStore, title: str, session: Session | None = None, length: int | None = None
 ) -> SessionHistory:
-    """Every run of the session called `title` (any case), oldest first, with suggestions."""
+    """Every run of the session called `title` (any case), oldest first, with suggestions.
+
+    The items' record and the suggestions come only from the runs of `length` minutes (by
+    default the session's length, else the latest run's): like is compared with like."""
     from presenter.attendance.text import fold
 
     wanted = fold(title)
     runs = [r for r in store.runs() if fold(r.title) == wanted]
     records = [run_record(store, run) for run in sorted(runs, key=lambda r: (r.date, r.id))]
+    if length is None and records:
+        length = session.length if session is not None else records[-1].run.length
     plan = None
     if session is not None:
         plan = {item.title: float(item.minutes) for item in session.items}
-    items = item_history(records, plan)
+    items = item_history([r for r in records if r.run.length == length], plan)
     readiness = session.readiness if session else (runs[0].readiness if runs else ())
     return SessionHistory(
         title=session.title if session else (runs[0].title if runs else title),
@@ -285,6 +316,7 @@ def session_history(
         items=tuple(items),
         suggestions=tuple(suggestions(items)),
         readiness=tuple(readiness),
+        length=length,
     )
 
 

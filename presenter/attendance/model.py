@@ -21,6 +21,8 @@ class Run:
     start: time = time(12, 0)
     length: int = 60
     agenda: tuple[tuple[str, int], ...] = ()
+    # The session's own length when the run was fitted into a shorter slot (`length`).
+    fitted_from: int | None = None
     created_at: datetime | None = None
     purged_at: datetime | None = None
     checked_in: int = 0

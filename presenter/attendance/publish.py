@@ -1,7 +1,7 @@
 """Publishing the laptop's record to the shared one: the outbox, sent as idempotent upserts.
 
 The rule: the laptop's file is the truth for what it recorded. Each change it makes leaves
-an entry in its outbox (triggers in the file, see `schema._migration_4`); a publish sends
+an entry in its outbox (triggers in the file, see `schema._migration_5`); a publish sends
 the rows those entries name, as they are now, and deletes what was deleted, all in one
 server transaction, and only then empties those entries. A publish that fails or is cut off
 leaves the outbox as it was, to be sent again; sending a row twice changes nothing, as every

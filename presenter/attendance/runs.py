@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 _RUN_COLUMNS = (
     "id, title, run_date, start_time, length_minutes, venue, facilitators, readiness, agenda, "
     "created_at, purged_at, "
-    "(SELECT count(*) FROM attendees a WHERE a.run_id = runs.id AND a.checked_in_at IS NOT NULL)"
+    "(SELECT count(*) FROM attendees a WHERE a.run_id = runs.id AND a.checked_in_at IS NOT NULL), "
+    "fitted_from"
 )
 
 
@@ -95,6 +96,30 @@ class RunStore(Database):
             session_source=source,
         )
 
+    def replan_run(self, run_id: int, session: Session, *, fitted_from: int | None = None) -> Run:
+        """The plan a run is about to start with, kept in place of the one it was made with
+        (a session edited or fitted into a shorter slot before the start): its slot, agenda
+        and source, and the session's own length when it was fitted (None: its own length)."""
+        from presenter.agenda.writer import write_session
+
+        self.run(run_id)
+        agenda = [{"title": item.title, "minutes": item.minutes} for item in session.items]
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE runs SET start_time = ?, length_minutes = ?, agenda = ?, "
+                "session_source = ?, fitted_from = ? WHERE id = ?",
+                (
+                    session.start.strftime("%H:%M"),
+                    session.length,
+                    json.dumps(agenda),
+                    write_session(session),
+                    fitted_from,
+                    run_id,
+                ),
+            )
+            self._runs.clear()
+        return self.run(run_id)
+
     def _run_from_row(self, row: tuple) -> Run:
         (id_, title, on, start, length, venue, facilitators, readiness, agenda, created) = row[:10]
         return Run(
@@ -112,6 +137,7 @@ class RunStore(Database):
             checked_in=row[11]
             if row[10] is None
             else self._purged_counts(id_).get("checked_in", 0),
+            fitted_from=row[12],
         )
 
     def purged_ratings(self, run_id: int) -> tuple[int, ...]:

@@ -112,6 +112,14 @@ def _migration_3(db: sqlite3.Connection) -> None:
     )
 
 
+def _migration_4(db: sqlite3.Connection) -> None:
+    """The length a run was fitted down from (a ward's 15 minutes of the library hour).
+
+    `length_minutes` has always been the slot a run ran in; NULL here means the session ran
+    at its own length, as every run recorded before this did."""
+    db.execute("ALTER TABLE runs ADD COLUMN fitted_from INTEGER")
+
+
 # A random (version 4) UUID in SQL, for rows made by any version of the app.
 _NEW_UUID = (
     "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
@@ -123,7 +131,7 @@ _NEW_UUID = (
 PUBLISHED = ("runs", "attendees", "feedback", "clock_saves")
 
 
-def _migration_4(db: sqlite3.Connection) -> None:
+def _migration_5(db: sqlite3.Connection) -> None:
     """Stable ids (UUIDs) on every published row, and an outbox of what changed.
 
     Triggers fill the outbox in the same transaction as each change, whichever code makes
@@ -180,4 +188,5 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_2,
     _migration_3,
     _migration_4,
+    _migration_5,
 )

@@ -52,6 +52,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--apply", action="store_true", help="write the suggested minutes into the session file"
     )
     history.add_argument("--names", action="store_true", help="show who an outcome was noted for")
+    history.add_argument(
+        "--length",
+        type=int,
+        metavar="MINUTES",
+        help="compare the runs of this length (default: the session's own length)",
+    )
     add_data_dir(history)
     history.set_defaults(run=run_history)
 
@@ -102,7 +108,7 @@ def run_history(args: argparse.Namespace) -> int:
     session, path = _session(args.session)
     title = session.title if session else args.session
     with open_store(args.data_dir) as store:
-        history = session_history(store, title, session)
+        history = session_history(store, title, session, args.length)
     if not history.runs:
         print(f"{title}: no runs yet")
         return 0
@@ -115,6 +121,8 @@ def run_history(args: argparse.Namespace) -> int:
         print(" · ".join(f"{c}: {format_rate(history.ready_rate(c))}" for c in history.readiness))
     print()
     _print_runs(history)
+    if note := history.other_lengths():
+        print(f"\n{note} (--length gives the length to compare)")
     venues = history.by_venue()
     if len(venues) > 1:
         print("\nBy venue:")
@@ -144,12 +152,13 @@ def _print_runs(history) -> None:
     from presenter.attendance.history import format_overrun, format_rate
 
     checks = list(history.readiness)
-    rows = [["date", "venue", "came", *checks, "overrun", "rating"]]
+    rows = [["date", "venue", "min", "came", *checks, "overrun", "rating"]]
     for record in history.runs:
         rows.append(
             [
                 record.run.date.isoformat(),
                 record.run.venue or "–",
+                str(record.run.length),
                 str(record.checked_in),
                 *[format_rate(record.ready_rate(c)) for c in checks],
                 format_overrun(record.overrun_seconds)

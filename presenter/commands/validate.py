@@ -24,7 +24,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="treat warnings as errors, and warn about the blank session's placeholder words",
     )
+    parser.add_argument(
+        "--length",
+        type=slot_minutes,
+        metavar="MINUTES",
+        help="print the schedule fitted into a shorter slot (optional items dropped first, "
+        "flexible ones squeezed); exits 2 when a session cannot fit",
+    )
     parser.set_defaults(run=run)
+
+
+def slot_minutes(text: str) -> int:
+    """`--length`: whole minutes, from 1 to a day (argparse says what is wrong, exit 2)."""
+    if not text.strip().isdigit() or not 1 <= int(text) <= 24 * 60:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a length in minutes; give whole minutes, like --length 15"
+        )
+    return int(text)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,7 +62,14 @@ def run(args: argparse.Namespace) -> int:
         _print_problems(warnings)
         failed = failed or (args.strict and bool(warnings))
         # A file is named as it was given; a bundled session by where it lives.
-        print(schedule_table(session, name if path == Path(name) else str(path)))
+        shown = name if path == Path(name) else str(path)
+        if args.length is not None:
+            fitted = _fitted(session, args.length, shown)
+            failed = failed or fitted is None
+            if fitted is not None:
+                print(fitted)
+            continue
+        print(schedule_table(session, shown))
     return 2 if failed else 0
 
 
@@ -57,6 +80,22 @@ def _review_warnings(session, path: Path, strict: bool) -> list:
     from presenter.agenda.review import review_problems
 
     return review_problems(session, path, date.today, strict=strict)
+
+
+def _fitted(session, length: int, shown: str) -> str | None:
+    """The schedule fitted into `length` minutes and what was cut; None (and the one line
+    saying by how much on standard error) when it cannot fit."""
+    from dataclasses import replace
+
+    from presenter.timing.fit import fit_session
+
+    fit = fit_session(session, length)
+    if not fit.fits:
+        print(f"{shown}: {fit.error()}", file=sys.stderr)
+        return None
+    report = [f"  {fit.headline()}", *(f"  {line}" for line in fit.lines())]
+    titled = replace(fit.session, title=f"{session.title} ({length}-minute version)")
+    return "\n".join([schedule_table(titled, shown), *report])
 
 
 def _print_problems(problems) -> None:

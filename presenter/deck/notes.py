@@ -70,6 +70,7 @@ class ItemTiming:
     kind: Kind
     fixed: bool
     min_minutes: int | None
+    optional: bool = False
 
 
 def split_timing(notes: str) -> tuple[str, ItemTiming | None]:
@@ -80,7 +81,9 @@ def split_timing(notes: str) -> tuple[str, ItemTiming | None]:
         return notes, None
     spec = read_words(match["words"].split("·"))
     rest = "\n".join(lines[:-1]).rstrip()
-    return rest, ItemTiming(int(match["minutes"]), spec.kind, spec.fixed, spec.min_minutes)
+    return rest, ItemTiming(
+        int(match["minutes"]), spec.kind, spec.fixed, spec.min_minutes, spec.optional
+    )
 
 
 SESSION_LABELS = (
@@ -145,4 +148,5 @@ def rebuilt_item(title: str, points: list[str], notes: str, timing: ItemTiming) 
         points=tuple(points),
         notes=notes,
         min_minutes=timing.min_minutes,
+        optional=timing.optional,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import linecache
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from presenter.agenda.bundled import bundled_session_path
 from presenter.agenda.cache import load_session_cached
 from presenter.agenda.model import Session
 from presenter.agenda.problems import SessionFileError
+from presenter.agenda.timetable import MAX_MINUTES
 from presenter.ui.shared.resources import set_app_icon
 
 if TYPE_CHECKING:  # the windows are imported once the session has been read
@@ -59,6 +61,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-check-in", action="store_true", help="leave the check-in panel out of the window"
     )
+    parser.add_argument(
+        "--length",
+        type=int,
+        metavar="MINUTES",
+        help="run the session fitted into a shorter slot: optional items dropped first, "
+        "flexible ones squeezed (see `presenter validate SESSION --length`)",
+    )
+    parser.add_argument("--venue", help='where this run is, such as "Ward 12"')
     parser.add_argument(
         "--rehearse",
         action="store_true",
@@ -145,8 +155,27 @@ def run_app(argv: list[str]) -> int:
     settings = Settings(settings_path(folder))
     if session is None:
         return _cannot_start(args, "This session file cannot be opened", problems, settings.theme)
-    windows, recorder = _open_windows(args, session, path, settings, folder)
+    if args.venue is not None:
+        session = replace(session, venue=" ".join(args.venue.split()))
+    fit, problems = _fitted(args, session, path)
+    if problems:
+        return _cannot_start(args, "This session does not fit", problems, settings.theme)
+    windows, recorder = _open_windows(args, fit.session if fit else session, path, settings, folder)
+    if fit is not None:
+        windows.use_fit(session, fit)  # the run remembers the length it was fitted from
     return _run(app, args, windows, recorder)
+
+
+def _fitted(args: argparse.Namespace, session: Session, path: Path):
+    """`--length`: the session fitted into that slot (None without it), or why it cannot."""
+    if args.length is None:
+        return None, []
+    from presenter.timing.fit import fit_session
+
+    if not 1 <= args.length <= MAX_MINUTES:
+        return None, [f"--length {args.length}: give whole minutes from 1 to {MAX_MINUTES}"]
+    fit = fit_session(session, args.length)
+    return (fit, []) if fit.fits else (None, [f"{path}: {fit.error()}"])
 
 
 def _open_windows(

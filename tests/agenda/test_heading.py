@@ -29,6 +29,7 @@ def read(content: str) -> tuple[AgendaItem | None, list[str]]:
         kind=heading.kind,
         fixed=heading.fixed,
         min_minutes=heading.min_minutes,
+        optional=heading.optional,
     )
     return item, messages
 
@@ -42,6 +43,14 @@ def test_a_heading_gives_its_title_minutes_kind_and_whether_it_is_fixed():
 def test_a_flexible_item_can_say_how_far_it_may_be_squeezed():
     item, _ = read("Top tips [10 mins, at least 4 min]")
     assert (item.minutes, item.min_minutes, item.fixed) == (10, 4, False)
+
+
+def test_an_item_can_be_marked_optional_and_is_written_back_so():
+    item, messages = read("Who to follow [8 min, Optional, at least 3 min]")
+    assert (item.optional, item.min_minutes, messages) == (True, 3, [])
+    assert write_heading(item) == "## Who to follow [8 min, at least 3 min, optional]"
+    assert read("Who to follow [8 min]")[0].optional is False
+    assert read_words(["demo", "optional"]).optional is True
 
 
 def test_a_heading_without_minutes_says_how_to_write_them():
@@ -107,6 +116,7 @@ items = st.builds(
     kind=st.sampled_from(list(Kind)),
     fixed=st.booleans(),
     min_minutes=st.none() | st.integers(min_value=1, max_value=240),
+    optional=st.booleans(),
 )
 
 
@@ -123,4 +133,5 @@ def test_a_written_heading_reads_back_and_takes_new_minutes_and_nothing_else(ite
         kind=item.kind,
         fixed=item.fixed,
         min_minutes=item.min_minutes,
+        optional=item.optional,
     )

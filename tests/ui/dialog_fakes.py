@@ -31,6 +31,7 @@ from presenter.ui.attendance.roster_import import RosterImportDialog
 from presenter.ui.run.rebalance_dialog import RebalanceDialog
 from presenter.ui.run.resume import ResumeDialog
 from presenter.ui.shared.dialogs import ConfirmDialog, JumpDialog, ProblemsDialog, SaveChangesDialog
+from presenter.ui.shared.fit_dialog import FitDialog
 from presenter.ui.shared.settings import Settings
 
 # Every modal dialog the app opens, by the classmethod its code calls.
@@ -44,6 +45,7 @@ ENTRY_POINTS: tuple[tuple[type, str], ...] = (
     (MergeDialog, "ask"),
     (RosterImportDialog, "confirm"),
     (RosterImportDialog, "show_problems"),
+    (FitDialog, "ask"),
 )
 # The file dialogs, where Qt opens them (FileDialogs, the roster and the report all use these).
 OPEN_FILE = "QFileDialog.getOpenFileName"

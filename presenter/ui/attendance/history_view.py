@@ -47,6 +47,8 @@ def history_summary(history: SessionHistory) -> str:
     lines = [" · ".join(parts)]
     if len(venues) > 1:
         lines += [venue.text() for venue in venues]
+    if note := history.other_lengths():
+        lines.append(note)
     return "\n".join(lines)
 
 

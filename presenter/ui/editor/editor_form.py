@@ -45,6 +45,7 @@ class ItemForm(QGroupBox):
         self.kind = QComboBox()
         self.kind.addItems([k.value for k in Kind])
         self.fixed = QCheckBox("Fixed: rebalancing never changes it")
+        self.optional = QCheckBox("Optional: dropped first when fitted into a shorter slot")
         self.min_minutes = QSpinBox(minimum=0, maximum=240, suffix=" min")
         self.min_minutes.setSpecialValueText("no minimum")
         self.points = QPlainTextEdit()
@@ -56,6 +57,7 @@ class ItemForm(QGroupBox):
         layout.addRow("&Minutes", self.minutes)
         layout.addRow("&Kind", self.kind)
         layout.addRow("", self.fixed)
+        layout.addRow("", self.optional)
         layout.addRow("Shortest", self.min_minutes)
         layout.addRow("&Points", self.points)
         layout.addRow("&Notes", self.notes)
@@ -63,6 +65,7 @@ class ItemForm(QGroupBox):
         self.minutes.valueChanged.connect(lambda value: self.edited.emit("minutes", value))
         self.kind.currentTextChanged.connect(lambda text: self.edited.emit("kind", Kind(text)))
         self.fixed.toggled.connect(lambda on: self.edited.emit("fixed", on))
+        self.optional.toggled.connect(lambda on: self.edited.emit("optional", on))
         self.min_minutes.valueChanged.connect(
             lambda value: self.edited.emit("min_minutes", value or None)
         )
@@ -85,6 +88,9 @@ class ItemForm(QGroupBox):
         self.minutes.setValue(item.minutes)
         self.kind.setCurrentText(item.kind.value)
         self.fixed.setChecked(item.fixed)
+        self.optional.blockSignals(True)
+        self.optional.setChecked(item.optional)
+        self.optional.blockSignals(False)
         self.min_minutes.setValue(item.min_minutes or 0)
         if split_list(self.points.toPlainText(), "\n") != item.points:
             self.points.setPlainText("\n".join(item.points))

@@ -48,6 +48,7 @@ EDITOR_ACTION_SPECS = (
     ActionSpec("remove_item", "Re&move this item", ("Ctrl+Del",), "Edit"),
     ActionSpec("move_up", "Move item &up", ("Ctrl+Up", "Alt+Up"), "Edit"),
     ActionSpec("move_down", "Move item &down", ("Ctrl+Down", "Alt+Down"), "Edit"),
+    ActionSpec("fit_to", "&Fit to a shorter slot…", (), "Edit"),
 )
 
 
@@ -150,7 +151,7 @@ class AgendaEditor(QMainWindow):
         for name in ("save", "save_as", "close"):
             file_menu.addAction(action(name))
         edit_menu = self.menuBar().addMenu("&Edit")
-        for name in ("undo", "redo", "add_item", "remove_item", "move_up", "move_down"):
+        for name in ("undo", "redo", "add_item", "remove_item", "move_up", "move_down", "fit_to"):
             edit_menu.addAction(action(name))
         self.addActions(self.registry.actions())
         action("new_session").triggered.connect(self.new_session)
@@ -164,6 +165,7 @@ class AgendaEditor(QMainWindow):
         action("remove_item").triggered.connect(self.remove_item)
         action("move_up").triggered.connect(lambda: self.move_current(-1))
         action("move_down").triggered.connect(lambda: self.move_current(+1))
+        action("fit_to").triggered.connect(self.fit_to)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -214,6 +216,19 @@ class AgendaEditor(QMainWindow):
         if session == self.session:
             return
         self.stack.push(SessionEdit(self, self.session, session, text, key, row))
+
+    def fit_to(self) -> None:
+        """The agenda fitted into a shorter slot, as one step that Undo takes back."""
+        from presenter.ui.shared.fit_dialog import FitDialog
+
+        fit = FitDialog.ask(self, self.session)
+        if fit is not None:
+            self.apply(fit.session, f"Fit to {fit.length} minutes")
+            self.statusBar().showMessage(
+                f"{fit.headline()}. Undo puts the whole session back; Save as keeps this "
+                "version beside it",
+                15000,
+            )
 
     def _item_field_edited(self, field: str, value) -> None:
         row = self.current_row()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from presenter.attendance.clock_log import (
     ResumeOffer,
     describe_action,
+    last_clock_save,
     restore_clock,
     resume_offer,
     run_finished,
@@ -89,6 +90,7 @@ class RunRecorder(QObject):
         self._key: dict[str, Any] | None = None
         self.rehearsal_id: int | None = None  # the rehearsal record being written
         self._rehearsal_clock = None  # the clock that record belongs to
+        self.fitted_from: int | None = None  # the session's own length, when run fitted shorter
         controller.changed.connect(self.record)
 
     def record(self) -> None:
@@ -155,11 +157,19 @@ class RunRecorder(QObject):
                 and not run.purged
                 and not run_finished(self.store, run.id)
             ):
+                self._keep_plan(run.id, session)
                 return
         run = run_for_session(self.store, session, today)
+        self._keep_plan(run.id, session)
         if run.id != self.run_id:
             self.run_id = run.id
             self.run_changed.emit(run.id)
+
+    def _keep_plan(self, run_id: int, session) -> None:
+        """A run not yet under way keeps the plan it starts with (edited, or fitted into a
+        shorter slot, since the run was made) and the length it was fitted from."""
+        if last_clock_save(self.store, run_id) is None:
+            self.store.replan_run(run_id, session, fitted_from=self.fitted_from)
 
     # -- resuming ---------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from presenter.ui.audience.screens import ScreenPlacer
 from presenter.ui.run.controller import RunController
 from presenter.ui.run.presenter_window import PresenterWindow
 from presenter.ui.run.run_check_in import CheckInWiring
+from presenter.ui.run.run_fit import FitWiring
 from presenter.ui.run.run_sessions import SessionWiring
 from presenter.ui.run.run_view import ViewWiring
 from presenter.ui.shared.actions import ActionRegistry
@@ -27,7 +28,7 @@ from presenter.ui.shared.settings import Settings
 from presenter.ui.shared.theme import apply_theme
 
 
-class RunWindows(CheckInWiring, SessionWiring, ViewWiring, QObject):
+class RunWindows(CheckInWiring, SessionWiring, FitWiring, ViewWiring, QObject):
     """Presenter and audience windows over one `RunController`.
 
     This module builds them and holds the run's own actions (next, rebalance, jump, rehearse,
@@ -124,6 +125,7 @@ class RunWindows(CheckInWiring, SessionWiring, ViewWiring, QObject):
         c.session_replaced.connect(self._session_replaced)
         self._connect_view()
         self._connect_sessions()
+        self._connect_fit()
 
     # -- showing --------------------------------------------------------------------------
 

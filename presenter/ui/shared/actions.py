@@ -77,6 +77,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("session_history", "Session &history…", (), "Attendance"),
     ActionSpec("edit_agenda", "&Edit the agenda…", ("Ctrl+E",), "Session"),
     ActionSpec("open_session", "&Open a session…", ("Ctrl+O",), "Session"),
+    ActionSpec("fit_to", "&Fit to a shorter slot…", (), "Session"),
     ActionSpec("export_deck", "&Export to PowerPoint…", ("Ctrl+Shift+X",), "Session"),
     ActionSpec("import_deck", "&Import a PowerPoint deck…", ("Ctrl+Shift+I",), "Session"),
     ActionSpec("quit", "&Quit", ("Ctrl+Q",), "Session"),
