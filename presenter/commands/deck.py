@@ -6,13 +6,14 @@ import argparse
 from pathlib import Path
 
 from presenter.commands.common import (
+    SessionProblems,
     UsageError,
     add_data_dir,
     add_session,
     open_store,
     print_warnings,
-    read_session,
     resolve_run,
+    session_path,
 )
 
 EXPORT_DESCRIPTION = (
@@ -54,7 +55,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="RUN",
         help="a run's number (or `latest`): its date and venue go on the title slide",
     )
-    add_data_dir(export, help="folder of the attendance file (--run)")
+    add_data_dir(
+        export,
+        help="data folder: the attendance file (--run) and the sessions read before, which "
+        "export reads back without parsing them again while they are unchanged (default: "
+        "$PRESENTER_DATA_DIR, else the user's data folder, as the app uses)",
+    )
     export.set_defaults(run=run_export)
 
     importer = subparsers.add_parser(
@@ -91,7 +97,7 @@ def run_export(args: argparse.Namespace) -> int:
     from presenter.deck.template import TemplateError
     from presenter.deck.writer import export_deck
 
-    session, path, warnings = read_session(args.session)
+    session, path, warnings = _read_session(args.session, args.data_dir)
     print_warnings(warnings)
     output = Path(args.output) if args.output else Path(f"{path.stem}.pptx")
     date = venue = None
@@ -105,6 +111,24 @@ def run_export(args: argparse.Namespace) -> int:
     if args.explain:
         _explain(args.template)
     return 0
+
+
+def _read_session(text: str, data_dir: str | None):
+    """(session, its path, its warnings), read back from the data folder's cache of sessions
+    when the file is unchanged since it was last read there, as the app does at start-up; a
+    changed file is parsed again, and a file with errors always is, so its messages are the
+    reader's own (FILE:LINE: error: ...)."""
+    from presenter.agenda.cache import load_session_cached
+    from presenter.agenda.problems import SessionFileError
+    from presenter.attendance.paths import cache_dir
+    from presenter.attendance.paths import data_dir as data_folder
+
+    path = session_path(text)
+    try:
+        session, warnings = load_session_cached(path, cache_dir(data_folder(data_dir)))
+    except SessionFileError as exc:
+        raise SessionProblems(exc.problems or [str(exc)]) from None
+    return session, path, warnings
 
 
 def _explain(template: str | None) -> None:

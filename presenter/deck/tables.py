@@ -100,12 +100,13 @@ def points_bottom(points: list[str], box: Box, size: float, metrics: FontMetrics
     return top + inset_top + int(used) + inset_bottom
 
 
-def add_table(slide, plan: TablePlan, number: int, area: Area, below: int) -> None:
-    """Page `number` of the planned table on `slide`, under `below` (where its points end),
-    inside `area`; nothing when the table has no such page."""
+def add_table(slide, plan: TablePlan, number: int, area: Area, points: tuple) -> None:
+    """Page `number` of the planned table on `slide`, under the `points` on it (`(points,
+    box, size, metrics)` or `()`), inside `area`; nothing when the table has no such page."""
     if number >= plan.count:
         return
     left, top, width, height = area
+    below = points_bottom(*points, top) if points else top
     page = plan.pages[number]
     total = sum(h for _, h in page)
     start = max(top, min(below + GAP if below > top else top, top + height - total))

@@ -32,7 +32,7 @@ from presenter.deck.style import (
     copy_look,
     placeholder_style,
 )
-from presenter.deck.tables import add_table, plan_table, points_bottom
+from presenter.deck.tables import add_table, plan_table
 from presenter.deck.template import (
     BODIES,
     DAMAGE,
@@ -204,8 +204,8 @@ class _DeckBuilder:
             self.write_points(
                 body, list(page.points), page.size if page.size != style.size else None
             )
-            below = points_bottom(list(page.points), box, page.size, self.metrics, top)
-            add_table(slide, table, number, (left, top, width, height), below)
+            shown = (list(page.points), box, page.size, self.metrics) if page.points else ()
+            add_table(slide, table, number, (left, top, width, height), shown)
             self.add_budget(slide, budget, (left, top + height, width, BUDGET_HEIGHT))
             if number == 0:
                 self.set_notes(slide, deck_notes.item_notes(placed, self.session))
