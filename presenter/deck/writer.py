@@ -400,6 +400,13 @@ def _shrink_on_overflow(shape) -> None:
 
 
 def _geometry(shape) -> tuple[int, int, int, int]:
+    # A placeholder without a place of its own takes the one it follows: found once here,
+    # not once for each of the four values (each lookup searches layout and master).
+    while shape.is_placeholder and shape._element.xfrm is None:
+        base = shape._base_placeholder
+        if base is None:
+            break
+        shape = base
     return int(shape.left), int(shape.top), int(shape.width), int(shape.height)
 
 
