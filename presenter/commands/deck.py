@@ -104,7 +104,7 @@ def run_export(args: argparse.Namespace) -> int:
 def _imported_set_aside() -> Iterator[None]:
     """Load what an export needs with Python's cycle collector paused, then set all of it
     aside (`gc.freeze`) while the deck is built, so the collector does not walk the
-    libraries' many objects again and again: a tenth of a one-off export's time otherwise.
+    libraries' many objects again and again (about a tenth of a one-off export's time).
     The collector stays on for the deck's own objects, and all is as before afterwards."""
     collecting = gc.isenabled()
     gc.disable()
@@ -112,8 +112,9 @@ def _imported_set_aside() -> Iterator[None]:
         import presenter.agenda.cache
         import presenter.attendance.paths
         import presenter.deck.writer  # noqa: F401 (loaded here, used below)
-    finally:
+
         gc.freeze()
+    finally:
         if collecting:
             gc.enable()
     try:
