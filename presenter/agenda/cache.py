@@ -40,6 +40,7 @@ READER_MODULES = (
     "reader.py",
     "slides.py",
     "source.py",
+    "tables.py",
     "timetable.py",
     "cache.py",
 )

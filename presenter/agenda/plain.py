@@ -2,11 +2,12 @@
 
 A deck's author writes for a renderer (pandoc, Marp), so what reaches the audience screen
 or the notes pane is what that renderer would show, not its markup: emphasis and backticks
-go, a table's rows become "cell — cell — cell", a code block keeps its lines, a sub-heading
-its words. In notes, the lines of a hard-wrapped paragraph are joined into one paragraph,
-lists stay lists (one item a line) and checklists show their boxes ("☐ item", "☑ item").
-A `Timing:` line is never joined onto the line before it, so a deck made here keeps the
-line that gives its items their minutes back.
+go, a slide's table is read as a table (`agenda.tables`; in a quote or in notes its rows
+become "cell — cell — cell"), a code block keeps its lines, a sub-heading its words. In
+notes, the lines of a hard-wrapped paragraph are joined into one paragraph, lists stay lists
+(one item a line) and checklists show their boxes ("☐ item", "☑ item"). A `Timing:` line is
+never joined onto the line before it, so a deck made here keeps the line that gives its
+items their minutes back.
 """
 
 from __future__ import annotations

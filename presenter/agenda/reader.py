@@ -47,6 +47,7 @@ from presenter.agenda.heading import ItemHeading, has_spec, heading_title, read_
 from presenter.agenda.model import AgendaItem, Session
 from presenter.agenda.problems import Problem, Problems, SessionFileError
 from presenter.agenda.source import decode_source, read_source
+from presenter.agenda.tables import ONE_TABLE, table_cells
 
 # Keys that only a session file (not a Marp or pandoc deck) carries.
 NATIVE_ONLY_KEYS = {"start", "length", "readiness", "approval", "facilitators", "soon_percent"}
@@ -61,6 +62,7 @@ class _Draft:
         self.line = line
         self.points: list[str] = []
         self.notes: list[str] = []
+        self.table: tuple[tuple[str, ...], ...] = ()
 
     def item(self) -> AgendaItem:
         heading = self.heading
@@ -73,6 +75,7 @@ class _Draft:
             notes="\n\n".join(n.strip("\n") for n in self.notes),
             min_minutes=heading.min_minutes,
             optional=heading.optional,
+            table=self.table,
         )
 
 
@@ -207,6 +210,10 @@ def _read_block(
         draft.points.extend(list_points(children, body_lines))
     elif is_comment(opening):
         draft.notes.append(comment_text(opening.content))
+    elif opening.type == "table_open" and not draft.table:
+        draft.table = table_cells(children)
     else:
+        if opening.type == "table_open":
+            problems.warn(line, ONE_TABLE)
         lines = source_lines(body_lines, opening) if opening.map else []
         draft.points.append("\n".join(lines))

@@ -28,12 +28,14 @@ from presenter.agenda.model import AgendaItem, Session
 from presenter.agenda.plain import (
     block_points,
     inline_comments,
+    inline_text,
     inner_blocks,
     is_notes,
     notes_inside,
     prose,
 )
 from presenter.agenda.problems import Problems
+from presenter.agenda.tables import ONE_TABLE, table_cells
 from presenter.agenda.timetable import share_minutes
 
 MARP_DIRECTIVES = {
@@ -75,6 +77,7 @@ class _Slide:
         self.line = line
         self.title = ""
         self.points: list[str] = []
+        self.table: tuple[tuple[str, ...], ...] = ()  # its first GFM table
         self.notes: list[str] = []
         self.section = False  # a pandoc heading above the slide level
         self.after_rule = after_rule  # started by a `---` rule in a pandoc deck
@@ -82,7 +85,12 @@ class _Slide:
 
     @property
     def empty(self) -> bool:
-        return not (self.title or self.points or self.notes)
+        return not (self.title or self.points or self.table or self.notes)
+
+    @property
+    def shows(self) -> bool:
+        """Whether the slide shows the audience something besides its title."""
+        return bool(self.points or self.table)
 
     @property
     def name(self) -> str:
@@ -107,7 +115,7 @@ def read_deck(front: FrontMatter, problems: Problems, stem: str) -> Session:
     if not values.get("title"):
         first = slides[0]
         values["title"] = splitter.first_heading or stem
-        if first.title and not first.points and len(slides) > 1:
+        if first.title and not first.shows and len(slides) > 1:
             _title_slide(first, values, problems)
             slides = slides[1:]
     length = values.get("length", 60)
@@ -118,6 +126,7 @@ def read_deck(front: FrontMatter, problems: Problems, stem: str) -> Session:
             minutes=minutes,
             points=tuple(s.points),
             notes="\n\n".join(s.notes),
+            table=s.table,
         )
         for n, (s, minutes) in enumerate(zip(slides, shares, strict=True), start=1)
     ]
@@ -192,16 +201,17 @@ class _Splitter:
         kept: list[_Slide] = []
         waiting: list[str] = []  # notes of a dropped slide, for the next slide kept
         for number, slide in enumerate(self.slides):
-            if slide.points and slide.after_rule and kept:
+            if slide.shows and slide.after_rule and kept:
                 before = kept[-1]
                 before.points += slide.points
+                before.table = before.table or slide.table
                 before.notes += slide.notes
                 self.problems.warn(
                     slide.line,
                     f"the slide after this '---' rule has no heading, so its points were added "
                     f"to {before.name}; give it a heading to make it an item of its own",
                 )
-            elif slide.points or (slide.title and not slide.section) or self._picture(slide):
+            elif slide.shows or (slide.title and not slide.section) or self._picture(slide):
                 slide.notes[:0] = waiting
                 waiting = []
                 kept.append(slide)
@@ -257,7 +267,11 @@ class _Splitter:
                 self._comment(comment, slide)
         elif opening.type == "html_block":
             slide.hidden = True  # <style>, <div> and other raw HTML is layout, not content
+        elif opening.type == "table_open" and not slide.table:
+            slide.table = table_cells(children, inline_text)
         else:
+            if opening.type == "table_open":
+                self.problems.warn(line, ONE_TABLE)
             points = [p for p in block_points([(opening, children)]) if p.strip()]
             slide.points.extend(points)
             slide.notes.extend(notes_inside(children))
@@ -292,7 +306,7 @@ class _Splitter:
                 slide = _Slide(line)
                 self.slides.append(slide)
             slide.section = level < self.slide_level
-        elif level in self.divider and (slide.title or slide.points or slide.hidden):
+        elif level in self.divider and (slide.title or slide.shows or slide.hidden):
             slide = _Slide(line)  # Marp's headingDivider: this heading starts a slide
             self.slides.append(slide)
         elif slide.title:

@@ -16,6 +16,7 @@ from presenter.agenda.model import (
     Session,
 )
 from presenter.agenda.review import review_fields
+from presenter.agenda.tables import gfm_lines
 from presenter.files import SHARED_FILE, write_text
 
 
@@ -61,6 +62,8 @@ def _write_item(item: AgendaItem) -> str:
             indent = " " * (2 + (lead if lead <= 3 and first.strip() else 0))
             lines.extend(f"{indent}{line}" if line else "" for line in rest)
         lines.append("")
+    if item.table:
+        lines.extend([*gfm_lines(item.table), ""])
     if item.notes:
         longest = max((len(run) for run in re.findall(r"^\s*(`{3,})", item.notes, re.M)), default=2)
         fence = "`" * max(3, longest + 1)

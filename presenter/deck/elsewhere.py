@@ -15,6 +15,7 @@ from datetime import time
 from presenter.agenda.model import DEFAULT_LENGTH, AgendaItem, Session
 from presenter.agenda.problems import Problem
 from presenter.agenda.timetable import share_minutes
+from presenter.deck.tables import join_pages
 from presenter.deck.text import CONTINUED, clean_text, plain_text
 
 LONGEST_MADE_TITLE = 70
@@ -36,6 +37,7 @@ class SlideText:
     number: int
     title: str = ""
     points: list[str] = field(default_factory=list)
+    table: tuple[tuple[str, ...], ...] = ()  # its first table, header row first
     notes: str = ""
     is_title_slide: bool = False
     hidden: bool = False
@@ -63,6 +65,7 @@ def their_deck(
             continue
         if drafts and slide.title == drafts[-1].title + CONTINUED:
             drafts[-1].points.extend(slide.points)
+            drafts[-1].table = join_pages(drafts[-1].table, slide.table)
             continue
         drafts.append(slide)
     timed = _timed_by_agenda(drafts, source, warnings)
@@ -73,7 +76,7 @@ def their_deck(
     else:
         drafts, start, minutes = timed
     items = tuple(
-        AgendaItem(title=d.title, minutes=m, points=tuple(d.points), notes=d.notes)
+        AgendaItem(title=d.title, minutes=m, points=tuple(d.points), notes=d.notes, table=d.table)
         for d, m in zip(drafts, minutes, strict=True)
     )
     when: dict = {}
@@ -109,7 +112,7 @@ def _keep(slide: SlideText, source: str, warnings: list[Problem]) -> bool:
     if slide.hidden:
         warn(f"('{slide.title or 'no title'}') is hidden in the deck; left out of the agenda")
         return False
-    if slide.section and not slide.points:
+    if slide.section and not (slide.points or slide.table):
         warn(f"('{slide.title}') opens a section and has nothing to time; left out")
         return False
     if slide.title:
@@ -168,6 +171,12 @@ def _rows(points: list[str]) -> list[_Row] | None:
     return rows or None
 
 
+def _table_rows(table: tuple[tuple[str, ...], ...]) -> list[_Row] | None:
+    """An agenda set out as a table: its rows, the header row left out when it has no time."""
+    lines = [" | ".join(cell for cell in row if cell) for row in table]
+    return _rows(lines) or _rows(lines[1:])
+
+
 def _minutes_of(rows: list[_Row]) -> list[int] | None:
     """Each row's minutes: as written, else up to the next row's start time."""
     minutes = []
@@ -190,7 +199,7 @@ def _timed_by_agenda(
     for index, slide in enumerate(drafts):
         if _key(slide.title) not in AGENDA_TITLES:
             continue
-        rows = _rows(slide.points)
+        rows = _rows(slide.points) if slide.points else _table_rows(slide.table)
         items = drafts[:index] + drafts[index + 1 :]
         if rows is None or [_key(r.title) for r in rows] != [_key(d.title) for d in items]:
             continue

@@ -18,6 +18,7 @@ from presenter.agenda.model import AgendaItem, Session
 from presenter.agenda.problems import Problem
 from presenter.deck import notes as deck_notes
 from presenter.deck.elsewhere import SlideText, one_line, their_deck
+from presenter.deck.tables import join_pages, read_table
 from presenter.deck.template import (
     BODIES,
     DAMAGE,
@@ -140,6 +141,8 @@ def _read_shape(shape, found: SlideText, body_points: list[str], other_points: l
     if shape.has_text_frame:
         target = body_points if kind in (*BODIES, PP_PLACEHOLDER.SUBTITLE) else other_points
         target.extend(_paragraph_points(shape.text_frame))
+    elif getattr(shape, "has_table", False) and shape.has_table and not found.table:
+        found.table = read_table(shape)  # the item's table; any other becomes points
     elif getattr(shape, "has_table", False) and shape.has_table:
         other_points.extend(_table_points(shape.table))
 
@@ -254,7 +257,8 @@ def _our_deck(slides: list[SlideText], path: Path, warnings: list[Problem]) -> S
     for slide in slides:
         notes, timing = deck_notes.split_timing(slide.notes)
         if timing is not None:
-            items.append(deck_notes.rebuilt_item(slide.title, slide.points, notes, timing))
+            item = deck_notes.rebuilt_item(slide.title, slide.points, notes, timing)
+            items.append(replace(item, table=slide.table))
             last = slide
             continue
         session_fields = deck_notes.read_title_notes(slide.notes)
@@ -264,7 +268,8 @@ def _our_deck(slides: list[SlideText], path: Path, warnings: list[Problem]) -> S
             subtitle = slide.points[0] if slide.points else ""
             continue
         if last is not None and slide.title == last.title + CONTINUED and items:
-            items[-1] = replace(items[-1], points=(*items[-1].points, *slide.points))
+            table = join_pages(items[-1].table, slide.table)
+            items[-1] = replace(items[-1], points=(*items[-1].points, *slide.points), table=table)
             continue
         mark = slide.notes.split("\n", 1)[0]
         if mark.startswith((deck_notes.AGENDA_MARK, deck_notes.CLOSE_MARK)):

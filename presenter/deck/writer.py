@@ -20,7 +20,7 @@ from presenter.agenda.model import Kind, Session
 from presenter.agenda.timetable import ScheduledItem, format_clock, schedule
 from presenter.deck import notes as deck_notes
 from presenter.deck.agenda_table import CELL_MARGINS, add_agenda_table, agenda_pages
-from presenter.deck.fitting import TITLE_SHRINK_LIMIT, Box, fit_points, fit_title, sizes
+from presenter.deck.fitting import TITLE_SHRINK_LIMIT, Box, Page, fit_points, fit_title, sizes
 from presenter.deck.layout_choice import Layouts, pick_layouts
 from presenter.deck.metrics import FontMetrics, metrics_for
 from presenter.deck.package import deck_bytes, set_core_properties, write_atomically
@@ -32,6 +32,7 @@ from presenter.deck.style import (
     copy_look,
     placeholder_style,
 )
+from presenter.deck.tables import add_table, plan_table
 from presenter.deck.template import (
     BODIES,
     DAMAGE,
@@ -193,13 +194,18 @@ class _DeckBuilder:
                 height = max(BUDGET_HEIGHT, slide_height - BUDGET_HEIGHT - GAP // 2 - top)
             style = self.measure(body)[1] if body is not None else _textbox_style()
             if pages is None:
-                pages = fit_points(item.points, Box(width, height, style), self.metrics)
-            page = pages[number]
+                room = (left, top, width, height)
+                table = plan_table(item.table, room, self.metrics, beside_points=bool(item.points))
+                box = Box(width, table.points_height(height), style)
+                pages = fit_points(item.points, box, self.metrics)
+            page = pages[number] if number < len(pages) else Page((), style.size)
             if body is None:
                 body = self.prs_textbox(slide, (left, top, width, height))
             self.write_points(
                 body, list(page.points), page.size if page.size != style.size else None
             )
+            shown = (list(page.points), box, page.size, self.metrics) if page.points else ()
+            add_table(slide, table, number, (left, top, width, height), shown)
             self.add_budget(slide, budget, (left, top + height, width, BUDGET_HEIGHT))
             if number == 0:
                 self.set_notes(slide, deck_notes.item_notes(placed, self.session))
@@ -210,7 +216,7 @@ class _DeckBuilder:
                     "the timing is on the item's first slide.",
                 )
             self.tidy(slide)
-            if number == len(pages) - 1:
+            if number >= max(len(pages), table.count) - 1:
                 break
 
     def closing_slide(self) -> None:
@@ -394,6 +400,13 @@ def _shrink_on_overflow(shape) -> None:
 
 
 def _geometry(shape) -> tuple[int, int, int, int]:
+    # A placeholder without a place of its own takes the one it follows: found once here,
+    # not once for each of the four values (each lookup searches layout and master).
+    while shape.is_placeholder and shape._element.xfrm is None:
+        base = shape._base_placeholder
+        if base is None:
+            break
+        shape = base
     return int(shape.left), int(shape.top), int(shape.width), int(shape.height)
 
 

@@ -58,7 +58,8 @@ def test_a_deck_made_elsewhere_is_read_and_its_minutes_shared_with_a_warning(tmp
     welcome = session.items[0]
     assert welcome.points == ("First point", "Second point")
     assert welcome.notes == "Say hello"
-    assert session.items[3].points == ("When | What", "12:00 | Start")
+    assert session.items[3].points == ()
+    assert session.items[3].table == (("When", "What"), ("12:00", "Start"))
     assert sum(item.minutes for item in session.items) == 60
     messages = [str(w) for w in warnings]
     assert any("shared out across 5 items" in m for m in messages)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from presenter.agenda.model import AgendaItem
+from presenter.agenda.tables import table_points
 from presenter.ui.shared.theme import set_style_state
 
 
@@ -56,7 +57,7 @@ class PointsView(QWidget):
             self.points.setText("")
             return
         self.title.setText(item.title)
-        self.points.setText(points_html(item.points))
+        self.points.setText(points_html(item.points + table_points(item.table)))
 
     def show_text(self, title: str, points: tuple[str, ...] = ()) -> None:
         self.title.setText(title)
