@@ -15,6 +15,7 @@ from presenter.agenda.model import (
     AgendaItem,
     Session,
 )
+from presenter.agenda.nesting import point_lines
 from presenter.files import SHARED_FILE, write_text
 
 
@@ -51,13 +52,8 @@ def write_session(session: Session) -> str:
 def _write_item(item: AgendaItem) -> str:
     lines = [write_heading(item), ""]
     if item.points:
-        for point in item.points:
-            first, *rest = point.split("\n")
-            lines.append(f"- {first}")
-            # Later lines line up with the first line's text, as CommonMark reads them.
-            lead = len(first) - len(first.lstrip(" "))
-            indent = " " * (2 + (lead if lead <= 3 and first.strip() else 0))
-            lines.extend(f"{indent}{line}" if line else "" for line in rest)
+        for index, point in enumerate(item.points):
+            lines.extend(point_lines(point, item.level(index)))
         lines.append("")
     if item.notes:
         longest = max((len(run) for run in re.findall(r"^\s*(`{3,})", item.notes, re.M)), default=2)

@@ -25,6 +25,7 @@ from presenter.agenda.timetable import (
     minutes_of_day,
     slot_fit,
 )
+from presenter.deck.outline import levels_of
 
 TIMING = re.compile(
     r"^Timing: (?P<minutes>\d+) min \((?P<start>\d{1,2}:\d\d)–(?P<end>\d{1,2}:\d\d)\)"
@@ -50,7 +51,7 @@ def timing_line(placed: ScheduledItem, session: Session) -> str:
     line = f"Timing: {item.minutes} min ({format_clock(placed.start)}–{format_clock(placed.end)})"
     line += "".join(f" · {word}" for word in words) + "."
     warning = min(round(session.soon_minutes), item.minutes // 2)
-    if warning >= 1:
+    if warning >= 1 and item.timed:
         wrap_up = clock_time(minutes_of_day(placed.end) - warning)
         line += f" Start wrapping up at {format_clock(wrap_up)}."
     return line
@@ -70,6 +71,7 @@ class ItemTiming:
     kind: Kind
     fixed: bool
     min_minutes: int | None
+    hidden: bool = False
 
 
 def split_timing(notes: str) -> tuple[str, ItemTiming | None]:
@@ -80,7 +82,8 @@ def split_timing(notes: str) -> tuple[str, ItemTiming | None]:
         return notes, None
     spec = read_words(match["words"].split("·"))
     rest = "\n".join(lines[:-1]).rstrip()
-    return rest, ItemTiming(int(match["minutes"]), spec.kind, spec.fixed, spec.min_minutes)
+    timing = ItemTiming(int(match["minutes"]), spec.kind, spec.fixed, spec.min_minutes, spec.hidden)
+    return rest, timing
 
 
 SESSION_LABELS = (
@@ -142,4 +145,6 @@ def rebuilt_item(title: str, points: list[str], notes: str, timing: ItemTiming) 
         points=tuple(points),
         notes=notes,
         min_minutes=timing.min_minutes,
+        levels=levels_of(points),
+        hidden=timing.hidden,
     )

@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from presenter.agenda.model import Session
+from presenter.agenda.timetable import timed_session
 from presenter.timing.state import RunState, Span
 
 SNAPSHOT_VERSION = 1
@@ -68,6 +69,7 @@ def restore_clock(
 ) -> Clock:
     """A clock made by `make` (the `RunClock` class) that continues the run in `snapshot`,
     counting the time since it was taken (see the module). Raises `SnapshotError`."""
+    session = timed_session(session)  # the items a run goes through, as the clock counts them
     try:
         _check_fits(session, snapshot)
         clock = make(
