@@ -7,8 +7,6 @@ from markdown_it.token import Token
 
 from presenter.agenda.blocks import is_list, list_item_text, top_level_blocks
 
-INDENT = "  "  # one level deeper: under the text of a `- ` bullet
-
 
 def nested_points(children: list[Token], body_lines: list[str]) -> list[tuple[str, int]]:
     """Each item of a list block (the tokens inside it) and of the lists nested in it, as
@@ -23,7 +21,9 @@ def _collect(children: list[Token], body_lines: list[str], depth: int, found: li
         if opening.type != "list_item_open" or not opening.map:
             continue
         start, end = opening.map
-        nested = [(o, c) for o, c in top_level_blocks(inner[:-1]) if is_list(o) and o.map]
+        # A list that begins on the item's own line ("- 1. text") is the item's text.
+        blocks = top_level_blocks(inner[:-1])
+        nested = [(o, c) for o, c in blocks if is_list(o) and o.map and o.map[0] > start]
         gone = {n for o, _ in nested for n in range(*o.map)}
         own = [body_lines[n] for n in range(start, min(end, len(body_lines))) if n not in gone]
         found.append((list_item_text(own) if own else "", depth))
@@ -31,14 +31,22 @@ def _collect(children: list[Token], body_lines: list[str], depth: int, found: li
             _collect(lists, body_lines, depth + 1, found)
 
 
-def point_lines(point: str, level: int) -> list[str]:
-    """A point as list lines at its level: `- ` then the text, later lines under the text."""
-    outer = INDENT * level
-    first, *rest = point.split("\n")
-    # Later lines line up with the first line's text, as CommonMark reads them.
-    lead = len(first) - len(first.lstrip(" "))
-    indent = outer + " " * (2 + (lead if lead <= 3 and first.strip() else 0))
-    return [f"{outer}- {first}", *(f"{indent}{line}" if line else "" for line in rest)]
+def outline_lines(points: tuple[str, ...], levels: list[int]) -> list[str]:
+    """Points as list lines: `- ` then the text, later lines under the text, and a deeper
+    point's bullet under the text of the point it belongs to."""
+    lines: list[str] = []
+    columns: list[int] = []  # where the text of the latest point at each level begins
+    for point, level in zip(points, levels, strict=True):
+        outer = columns[level - 1] if 0 < level <= len(columns) else 0
+        first, *rest = point.split("\n")
+        # Later lines line up with the first line's text, as CommonMark reads them.
+        lead = len(first) - len(first.lstrip(" "))
+        column = outer + 2 + (lead if lead <= 3 and first.strip() else 0)
+        del columns[level:]
+        columns.append(column)
+        lines.append(f"{' ' * outer}- {first}")
+        lines.extend(f"{' ' * column}{line}" if line else "" for line in rest)
+    return lines
 
 
 def tidy_levels(levels: list[int]) -> tuple[int, ...]:

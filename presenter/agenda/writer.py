@@ -15,7 +15,7 @@ from presenter.agenda.model import (
     AgendaItem,
     Session,
 )
-from presenter.agenda.nesting import point_lines
+from presenter.agenda.nesting import outline_lines
 from presenter.files import SHARED_FILE, write_text
 
 
@@ -52,8 +52,7 @@ def write_session(session: Session) -> str:
 def _write_item(item: AgendaItem) -> str:
     lines = [write_heading(item), ""]
     if item.points:
-        for index, point in enumerate(item.points):
-            lines.extend(point_lines(point, item.level(index)))
+        lines.extend(outline_lines(item.points, [item.level(i) for i in range(len(item.points))]))
         lines.append("")
     if item.notes:
         longest = max((len(run) for run in re.findall(r"^\s*(`{3,})", item.notes, re.M)), default=2)

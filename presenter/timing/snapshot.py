@@ -69,9 +69,8 @@ def restore_clock(
 ) -> Clock:
     """A clock made by `make` (the `RunClock` class) that continues the run in `snapshot`,
     counting the time since it was taken (see the module). Raises `SnapshotError`."""
-    session = timed_session(session)  # the items a run goes through, as the clock counts them
     try:
-        _check_fits(session, snapshot)
+        _check_fits(timed_session(session), snapshot)  # the items the clock counts
         clock = make(
             session,
             monotonic=monotonic,
@@ -84,7 +83,8 @@ def restore_clock(
         raise
     except (KeyError, TypeError, ValueError) as error:
         raise SnapshotError(f"the saved run state is damaged ({error!r})") from error
-    if len(clock._planned) != len(session.items) or len(clock._reset_at) != len(session.items):
+    count = len(clock.session.items)
+    if len(clock._planned) != count or len(clock._reset_at) != count:
         raise SnapshotError("the saved run state is damaged (item counts differ)")
     if clock.state is not RunState.BEFORE_START and clock._epoch is None:
         raise SnapshotError("the saved run state is damaged (no start time)")
