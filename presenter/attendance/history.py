@@ -276,7 +276,7 @@ def session_history(
     records = [run_record(store, run) for run in sorted(runs, key=lambda r: (r.date, r.id))]
     plan = None
     if session is not None:
-        plan = {item.title: float(item.minutes) for item in session.items}
+        plan = {item.title: float(item.minutes) for item in session.items if item.timed}
     items = item_history(records, plan)
     readiness = session.readiness if session else (runs[0].readiness if runs else ())
     return SessionHistory(

@@ -97,7 +97,7 @@ def _in_deck_order(
     section marker takes no minutes; a hidden slide keeps a typical share, for when it is
     shown after all."""
     pairs = list(zip(timed, minutes, strict=True))
-    pairs += [(d, 0 if d.section and not d.hidden else spare) for d in untimed]
+    pairs += [(d, 0 if d.section else spare) for d in untimed]
     return sorted(pairs, key=lambda pair: pair[0].number)
 
 

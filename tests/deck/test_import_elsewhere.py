@@ -33,6 +33,8 @@ def _deck(path: Path) -> Path:
     png = path.with_suffix(".png")
     _tiny_png(png)
     picture.shapes.add_picture(str(png), Inches(1), Inches(1))
+    second = prs.slides.add_slide(layouts["Section Header"])
+    second.shapes.title.text = "Part two"
     last = prs.slides.add_slide(layouts["Title and Content"])
     last.shapes.title.text = "Questions"
     prs.save(path)
@@ -46,6 +48,7 @@ def test_every_slide_is_kept_and_each_one_changed_is_named_in_a_warning(tmp_path
         "Welcome",
         "Backup slide",
         "Slide 5",
+        "Part two",
         "Questions",
     ]
     said: dict[int, str] = {}
@@ -54,6 +57,7 @@ def test_every_slide_is_kept_and_each_one_changed_is_named_in_a_warning(tmp_path
     assert "opens a section" in said[2] and "Part one" in said[2]
     assert "hidden in the deck" in said[4] and "Backup slide" in said[4]
     assert "picture with no text or notes; kept as 'Slide 5'" in said[5]
+    assert "opens a section" in said[6] and "Part two" in said[6]
 
 
 def test_the_title_slides_notes_describe_the_session(tmp_path):
@@ -73,9 +77,9 @@ def test_a_hidden_slide_is_a_hidden_item_not_timed_as_part_of_the_talk(tmp_path)
 
 def test_a_section_header_is_a_section_marker_that_takes_no_time(tmp_path):
     session, _warnings = import_deck(_deck(tmp_path / "theirs.pptx"))
-    part = session.items[0]
-    assert part.kind is Kind.SECTION and not part.hidden
-    assert part.minutes == 0 and not part.timed
+    parts = [item for item in session.items if item.kind is Kind.SECTION]
+    assert [part.title for part in parts] == ["Part one", "Part two"]
+    assert all(part.minutes == 0 and not part.timed and not part.hidden for part in parts)
 
 
 def test_nested_bullets_keep_their_levels(tmp_path):
