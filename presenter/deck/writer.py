@@ -19,17 +19,11 @@ from pptx.util import Emu, Pt
 from presenter.agenda.model import Session
 from presenter.agenda.timetable import ScheduledItem, format_clock, schedule
 from presenter.deck import notes as deck_notes
+from presenter.deck import outline
 from presenter.deck.agenda_table import CELL_MARGINS, add_agenda_table, agenda_pages
 from presenter.deck.fitting import TITLE_SHRINK_LIMIT, Box, fit_points, fit_title, sizes
 from presenter.deck.layout_choice import Layouts, pick_layouts
 from presenter.deck.metrics import FontMetrics, metrics_for
-from presenter.deck.outline import (
-    leveled_points,
-    marked_slides,
-    on_section_layout,
-    set_level,
-    shown_time,
-)
 from presenter.deck.package import deck_bytes, set_core_properties, write_atomically
 from presenter.deck.parts import SlideMaker
 from presenter.deck.placement import footer_top, place_as_source
@@ -134,7 +128,7 @@ class _DeckBuilder:
             lambda: self.title_slide(date, venue),
             self.agenda_slides,
             *[
-                lambda p=p: marked_slides(self.prs, p.item, lambda: self.item_slides(p))
+                lambda p=p: outline.marked_slides(self.prs, p.item, lambda: self.item_slides(p))
                 for p in placed
             ],
             self.closing_slide,
@@ -181,12 +175,14 @@ class _DeckBuilder:
     def item_slides(self, placed: ScheduledItem) -> None:
         item = placed.item
         budget = deck_notes.time_budget(placed)
-        if on_section_layout(item):
+        if outline.on_section_layout(item):
             slide = self.new_slide(self.layouts.section, item.title)
             body = self.body_of(slide, kinds=(PP_PLACEHOLDER.BODY,))
             if body is not None:
-                self.write_points(body, [*leveled_points(item), *shown_time(item, budget)], None)
-            elif shown_time(item, budget):
+                self.write_points(
+                    body, [*outline.leveled_points(item), *outline.shown_time(item, budget)], None
+                )
+            elif outline.shown_time(item, budget):
                 self.add_budget(slide, budget, self.free_area(slide))
             self.set_notes(slide, deck_notes.item_notes(placed, self.session))
             self.tidy(slide)
@@ -203,7 +199,9 @@ class _DeckBuilder:
                 height = max(BUDGET_HEIGHT, slide_height - BUDGET_HEIGHT - GAP // 2 - top)
             style = self.measure(body)[1] if body is not None else _textbox_style()
             if pages is None:
-                pages = fit_points(leveled_points(item), Box(width, height, style), self.metrics)
+                pages = fit_points(
+                    outline.leveled_points(item), Box(width, height, style), self.metrics
+                )
             page = pages[number]
             if body is None:
                 body = self.prs_textbox(slide, (left, top, width, height))
@@ -315,7 +313,7 @@ class _DeckBuilder:
         frame.clear()
         for number, point in enumerate(points):
             paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
-            set_level(paragraph, point)
+            outline.set_level(paragraph, point)
             for run_text in point_runs(point):
                 for part_number, part in enumerate(run_text.text.split("\n")):
                     if part_number:
