@@ -18,7 +18,7 @@ ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 HEADING_SPEC = re.compile(r"^(?P<title>.*?)\s*\[(?P<spec>[^\[\]]*)\]\s*$")
 MINUTES_PART = re.compile(r"^(?P<number>\S+?)\s*(?:m|min|mins|minute|minutes)\.?$", re.IGNORECASE)
 AT_LEAST_PART = re.compile(r"^at\s+least\s+(?P<number>\S+?)(?:\s*(?:m|min|mins|minutes))?$", re.I)
-SPEC_WORDS = ("fixed", "flexible", "optional", *(k.value for k in Kind), "at least N min")
+SPEC_WORDS = ("fixed", "flexible", "optional", "hidden", *(k.value for k in Kind), "at least N min")
 # Patterns only writing uses, compiled on first use (`re` keeps them): reading a file
 # does not pay for them. What a title escapes so it reads back whole; a `##` heading line
 # of the source with its spec, split into what comes before, inside and after the spec.
@@ -39,6 +39,14 @@ class ItemHeading:
         self.fixed = False
         self.min_minutes: int | None = None
         self.optional = False  # dropped first when the session is fitted into a shorter slot
+        self.hidden = False
+
+    @property
+    def planned(self) -> int:
+        """Its minutes: as written, none for a section marker, else 1 (an error says why)."""
+        if self.minutes is not None:
+            return self.minutes
+        return 0 if self.kind is Kind.SECTION else 1
 
 
 def heading_title(content: str) -> str:
@@ -67,7 +75,8 @@ def read_heading(content: str, line: int, problems: Problems) -> ItemHeading:
     for part in (p.strip() for p in spec.split(",")):
         if part:
             _read_part(part, spec, heading, line, problems)
-    if heading.minutes is None and not any(p.line == line for p in problems.errors):
+    untimed = heading.kind is Kind.SECTION  # a section marker takes no minutes
+    if heading.minutes is None and not untimed and not any(p.line == line for p in problems.errors):
         problems.error(
             line, f"'{heading.title}' has no minutes; write them in the brackets, like [5 min]"
         )
@@ -113,6 +122,8 @@ def _read_part(part: str, spec: str, heading: ItemHeading, line: int, problems: 
         heading.fixed = word == "fixed"
     elif word == "optional":
         heading.optional = True
+    elif word == "hidden":
+        heading.hidden = True
     elif word in Kind._value2member_map_:
         heading.kind = Kind(word)
     else:
@@ -177,11 +188,14 @@ def spec_words(item: AgendaItem) -> list[str]:
         words.append(f"at least {item.min_minutes} min")
     if item.optional:
         words.append("optional")
+    if item.hidden:
+        words.append("hidden")
     return words
 
 
 def write_heading(item: AgendaItem) -> str:
     """The item's `## Title [5 min, demo, fixed]` line, which reads back as the same item."""
-    spec = [f"{item.minutes} min", *spec_words(item)]
+    untimed = item.kind is Kind.SECTION and not item.minutes
+    spec = [*([] if untimed else [f"{item.minutes} min"]), *spec_words(item)]
     title = re.sub(TITLE_SPECIALS, r"\\\1", item.title)
     return f"## {title} [{', '.join(spec)}]"

@@ -31,7 +31,6 @@ from presenter.agenda.blocks import (
     fence_closed,
     is_comment,
     is_list,
-    list_points,
     markdown,
     source_lines,
     top_level_blocks,
@@ -45,6 +44,7 @@ from presenter.agenda.frontmatter import (
 )
 from presenter.agenda.heading import ItemHeading, has_spec, heading_title, read_heading
 from presenter.agenda.model import AgendaItem, Session
+from presenter.agenda.nesting import nested_points
 from presenter.agenda.problems import Problem, Problems, SessionFileError
 from presenter.agenda.source import decode_source, read_source
 from presenter.agenda.tables import ONE_TABLE, table_cells
@@ -61,6 +61,7 @@ class _Draft:
         self.heading = heading
         self.line = line
         self.points: list[str] = []
+        self.levels: list[int] = []
         self.notes: list[str] = []
         self.table: tuple[tuple[str, ...], ...] = ()
 
@@ -68,7 +69,7 @@ class _Draft:
         heading = self.heading
         return AgendaItem(
             title=heading.title,
-            minutes=heading.minutes or 1,
+            minutes=heading.planned,
             kind=heading.kind,
             fixed=heading.fixed,
             points=tuple(self.points),
@@ -76,6 +77,8 @@ class _Draft:
             min_minutes=heading.min_minutes,
             optional=heading.optional,
             table=self.table,
+            levels=tuple(self.levels),
+            hidden=heading.hidden,
         )
 
 
@@ -207,7 +210,9 @@ def _read_block(
     if opening.type == "fence" and opening.info.strip().lower() == "notes":
         draft.notes.append(opening.content)
     elif is_list(opening):
-        draft.points.extend(list_points(children, body_lines))
+        for point, level in nested_points(children, body_lines):
+            draft.points.append(point)
+            draft.levels.append(level)
     elif is_comment(opening):
         draft.notes.append(comment_text(opening.content))
     elif opening.type == "table_open" and not draft.table:
@@ -217,3 +222,4 @@ def _read_block(
             problems.warn(line, ONE_TABLE)
         lines = source_lines(body_lines, opening) if opening.map else []
         draft.points.append("\n".join(lines))
+        draft.levels.append(0)

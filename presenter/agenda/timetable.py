@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import time
 
 from presenter.agenda.model import AgendaItem, Session
@@ -62,12 +62,15 @@ class SlotFit:
 
 
 def schedule(session: Session) -> list[ScheduledItem]:
-    """Each item's planned start and end, one after another from the slot start."""
+    """Each item's planned start and end, one after another from the slot start.
+
+    An item that is not timed (hidden, or a section marker) takes no time: it starts and
+    ends where the one before it ends, so every item keeps its place in the list."""
     base = minutes_of_day(session.start)
     placed: list[ScheduledItem] = []
     offset = 0
     for index, item in enumerate(session.items):
-        end = offset + item.minutes
+        end = offset + (item.minutes if item.timed else 0)
         placed.append(
             ScheduledItem(
                 index, item, offset, end, clock_time(base + offset), clock_time(base + end)
@@ -80,8 +83,29 @@ def schedule(session: Session) -> list[ScheduledItem]:
 def slot_fit(session: Session) -> SlotFit:
     """Total against the slot, and which item first crosses the slot end."""
     placed = schedule(session)
-    crossing = next((s for s in placed if s.end_offset > session.length), None)
+    crossing = next((s for s in placed if s.item.timed and s.end_offset > session.length), None)
     return SlotFit(session.planned_minutes, session.length, crossing)
+
+
+def timed_session(session: Session) -> Session:
+    """The session as a run goes through it: its timed items only (no hidden items, no
+    section markers), so every figure of the run counts the same items."""
+    if all(item.timed for item in session.items):
+        return session
+    return replace(session, items=tuple(item for item in session.items if item.timed))
+
+
+def section_headings(session: Session) -> tuple[tuple[int, str], ...]:
+    """Each section marker a run shows between its items: the position, among the timed
+    items, of the first item after it, and its title. Hidden items are left out."""
+    headings = []
+    position = 0
+    for item in session.items:
+        if item.timed:
+            position += 1
+        elif not item.hidden:
+            headings.append((position, item.title))
+    return tuple(headings)
 
 
 def share_minutes(total: int, count: int) -> list[int]:

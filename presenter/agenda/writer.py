@@ -15,6 +15,7 @@ from presenter.agenda.model import (
     AgendaItem,
     Session,
 )
+from presenter.agenda.nesting import outline_lines
 from presenter.agenda.review import review_fields
 from presenter.agenda.tables import gfm_lines
 from presenter.files import SHARED_FILE, write_text
@@ -54,13 +55,7 @@ def write_session(session: Session) -> str:
 def _write_item(item: AgendaItem) -> str:
     lines = [write_heading(item), ""]
     if item.points:
-        for point in item.points:
-            first, *rest = point.split("\n")
-            lines.append(f"- {first}")
-            # Later lines line up with the first line's text, as CommonMark reads them.
-            lead = len(first) - len(first.lstrip(" "))
-            indent = " " * (2 + (lead if lead <= 3 and first.strip() else 0))
-            lines.extend(f"{indent}{line}" if line else "" for line in rest)
+        lines.extend(outline_lines(item.points, [item.level(i) for i in range(len(item.points))]))
         lines.append("")
     if item.table:
         lines.extend([*gfm_lines(item.table), ""])

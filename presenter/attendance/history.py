@@ -307,7 +307,7 @@ def session_history(
         length = session.length if session is not None else records[-1].run.length
     plan = None
     if session is not None:
-        plan = {item.title: float(item.minutes) for item in session.items}
+        plan = {item.title: float(item.minutes) for item in session.items if item.timed}
     items = item_history([r for r in records if r.run.length == length], plan)
     readiness = session.readiness if session else (runs[0].readiness if runs else ())
     return SessionHistory(

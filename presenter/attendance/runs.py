@@ -92,7 +92,7 @@ class RunStore(Database):
             readiness=session.readiness,
             start=session.start,
             length=session.length,
-            agenda=[(item.title, item.minutes) for item in session.items],
+            agenda=[(item.title, item.minutes) for item in session.items if item.timed],
             session_source=source,
         )
 

@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import time
 
-from presenter.agenda.model import DEFAULT_LENGTH, AgendaItem, Session
+from presenter.agenda.model import DEFAULT_LENGTH, AgendaItem, Kind, Session
 from presenter.agenda.problems import Problem
 from presenter.agenda.timetable import share_minutes
+from presenter.deck.outline import levels_of, prose_notes
 from presenter.deck.tables import join_pages
 from presenter.deck.text import CONTINUED, clean_text, plain_text
 
@@ -57,7 +58,7 @@ def their_deck(
     remaining = list(slides)
     if remaining and remaining[0].is_title_slide and remaining[0].title:
         first = remaining.pop(0)
-        title, description = first.title, first.notes
+        title, description = first.title, prose_notes(first.notes)
         subtitle = first.points[0] if first.points else ""
     drafts: list[SlideText] = []
     for slide in remaining:
@@ -68,6 +69,8 @@ def their_deck(
             drafts[-1].table = join_pages(drafts[-1].table, slide.table)
             continue
         drafts.append(slide)
+    untimed = [d for d in drafts if d.hidden or d.section]
+    drafts = [d for d in drafts if not (d.hidden or d.section)]
     timed = _timed_by_agenda(drafts, source, warnings)
     if timed is None:
         start, minutes = None, share_minutes(DEFAULT_LENGTH, len(drafts))
@@ -76,8 +79,7 @@ def their_deck(
     else:
         drafts, start, minutes = timed
     items = tuple(
-        AgendaItem(title=d.title, minutes=m, points=tuple(d.points), notes=d.notes, table=d.table)
-        for d, m in zip(drafts, minutes, strict=True)
+        _item(d, m) for d, m in _in_deck_order(drafts, minutes, untimed, min(minutes, default=1))
     )
     when: dict = {}
     if timed is not None:
@@ -88,6 +90,30 @@ def their_deck(
         items=items,
         description=description,
         **when,
+    )
+
+
+def _in_deck_order(
+    timed: list[SlideText], minutes: list[int], untimed: list[SlideText], spare: int
+) -> list[tuple[SlideText, int]]:
+    """The timed slides with their minutes and the untimed ones put back in deck order: a
+    section marker takes no minutes; a hidden slide keeps a typical share, for when it is
+    shown after all."""
+    pairs = list(zip(timed, minutes, strict=True))
+    pairs += [(d, 0 if d.section else spare) for d in untimed]
+    return sorted(pairs, key=lambda pair: pair[0].number)
+
+
+def _item(slide: SlideText, minutes: int) -> AgendaItem:
+    return AgendaItem(
+        title=slide.title,
+        minutes=minutes,
+        kind=Kind.SECTION if slide.section else Kind.TALK,
+        points=tuple(slide.points),
+        notes=prose_notes(slide.notes),
+        levels=levels_of(slide.points),
+        hidden=slide.hidden,
+        table=slide.table,
     )
 
 
@@ -110,11 +136,17 @@ def _keep(slide: SlideText, source: str, warnings: list[Problem]) -> bool:
         warnings.append(Problem(source, slide.number, f"slide {slide.number} {text}", False))
 
     if slide.hidden:
-        warn(f"('{slide.title or 'no title'}') is hidden in the deck; left out of the agenda")
-        return False
+        slide.title = slide.title or f"Slide {slide.number}"
+        warn(
+            f"('{slide.title}') is hidden in the deck; kept as a hidden item, "
+            "not shown and not timed"
+        )
+        return True
     if slide.section and not (slide.points or slide.table):
-        warn(f"('{slide.title}') opens a section and has nothing to time; left out")
-        return False
+        slide.title = slide.title or f"Slide {slide.number}"
+        warn(f"('{slide.title}') opens a section; kept as a section marker, taking no time")
+        return True
+    slide.section = False  # a section slide with points of its own is timed as an item
     if slide.title:
         return True
     if slide.points:

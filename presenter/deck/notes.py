@@ -25,6 +25,7 @@ from presenter.agenda.timetable import (
     minutes_of_day,
     slot_fit,
 )
+from presenter.deck.outline import levels_of
 
 TIMING = re.compile(
     r"^Timing: (?P<minutes>\d+) min \((?P<start>\d{1,2}:\d\d)–(?P<end>\d{1,2}:\d\d)\)"
@@ -50,7 +51,7 @@ def timing_line(placed: ScheduledItem, session: Session) -> str:
     line = f"Timing: {item.minutes} min ({format_clock(placed.start)}–{format_clock(placed.end)})"
     line += "".join(f" · {word}" for word in words) + "."
     warning = min(round(session.soon_minutes), item.minutes // 2)
-    if warning >= 1:
+    if warning >= 1 and item.timed:
         wrap_up = clock_time(minutes_of_day(placed.end) - warning)
         line += f" Start wrapping up at {format_clock(wrap_up)}."
     return line
@@ -71,6 +72,7 @@ class ItemTiming:
     fixed: bool
     min_minutes: int | None
     optional: bool = False
+    hidden: bool = False
 
 
 def split_timing(notes: str) -> tuple[str, ItemTiming | None]:
@@ -81,9 +83,10 @@ def split_timing(notes: str) -> tuple[str, ItemTiming | None]:
         return notes, None
     spec = read_words(match["words"].split("·"))
     rest = "\n".join(lines[:-1]).rstrip()
-    return rest, ItemTiming(
-        int(match["minutes"]), spec.kind, spec.fixed, spec.min_minutes, spec.optional
+    timing = ItemTiming(
+        int(match["minutes"]), spec.kind, spec.fixed, spec.min_minutes, spec.optional, spec.hidden
     )
+    return rest, timing
 
 
 SESSION_LABELS = (
@@ -149,4 +152,6 @@ def rebuilt_item(title: str, points: list[str], notes: str, timing: ItemTiming) 
         notes=notes,
         min_minutes=timing.min_minutes,
         optional=timing.optional,
+        levels=levels_of(points),
+        hidden=timing.hidden,
     )

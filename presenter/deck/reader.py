@@ -18,6 +18,7 @@ from presenter.agenda.model import AgendaItem, Session
 from presenter.agenda.problems import Problem
 from presenter.deck import notes as deck_notes
 from presenter.deck.elsewhere import SlideText, one_line, their_deck
+from presenter.deck.outline import point_at, with_more_points
 from presenter.deck.tables import join_pages, read_table
 from presenter.deck.template import (
     BODIES,
@@ -198,7 +199,7 @@ def _paragraph_points(frame) -> list[str]:
                 runs.append(_run(paragraph, element))
         text = runs_markdown(runs).strip()
         if text and not deck_notes.BUDGET.match(text):
-            points.append(clean_text(text))
+            points.append(point_at(clean_text(text), paragraph.level))
     return points
 
 
@@ -268,8 +269,8 @@ def _our_deck(slides: list[SlideText], path: Path, warnings: list[Problem]) -> S
             subtitle = slide.points[0] if slide.points else ""
             continue
         if last is not None and slide.title == last.title + CONTINUED and items:
-            table = join_pages(items[-1].table, slide.table)
-            items[-1] = replace(items[-1], points=(*items[-1].points, *slide.points), table=table)
+            items[-1] = with_more_points(items[-1], slide.points)
+            items[-1] = replace(items[-1], table=join_pages(items[-1].table, slide.table))
             continue
         mark = slide.notes.split("\n", 1)[0]
         if mark.startswith((deck_notes.AGENDA_MARK, deck_notes.CLOSE_MARK)):

@@ -16,9 +16,10 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
-from presenter.agenda.model import Kind, Session
+from presenter.agenda.model import Session
 from presenter.agenda.timetable import ScheduledItem, format_clock, schedule
 from presenter.deck import notes as deck_notes
+from presenter.deck import outline
 from presenter.deck.agenda_table import CELL_MARGINS, add_agenda_table, agenda_pages
 from presenter.deck.fitting import TITLE_SHRINK_LIMIT, Box, Page, fit_points, fit_title, sizes
 from presenter.deck.layout_choice import Layouts, pick_layouts
@@ -127,7 +128,10 @@ class _DeckBuilder:
         steps = [
             lambda: self.title_slide(date, venue),
             self.agenda_slides,
-            *[lambda p=p: self.item_slides(p) for p in placed],
+            *[
+                lambda p=p: outline.marked_slides(self.prs, p.item, lambda: self.item_slides(p))
+                for p in placed
+            ],
             self.closing_slide,
         ]
         self.total_steps = len(steps) + 1  # the last step is saving the file
@@ -153,7 +157,7 @@ class _DeckBuilder:
         self.tidy(slide)
 
     def agenda_slides(self) -> None:
-        placed = schedule(self.session)
+        placed = [p for p in schedule(self.session) if p.item.timed]
         slide = self.new_slide(self.layouts.title_only, "Agenda")
         pages, size = agenda_pages(placed, self.agenda_area(slide), self.metrics)
         for number, rows in enumerate(pages):
@@ -172,12 +176,14 @@ class _DeckBuilder:
     def item_slides(self, placed: ScheduledItem) -> None:
         item = placed.item
         budget = deck_notes.time_budget(placed)
-        if item.kind is Kind.BREAK:
+        if outline.on_section_layout(item):
             slide = self.new_slide(self.layouts.section, item.title)
             body = self.body_of(slide, kinds=(PP_PLACEHOLDER.BODY,))
             if body is not None:
-                self.write_points(body, [*item.points, budget], None)
-            else:
+                self.write_points(
+                    body, [*outline.leveled_points(item), *outline.shown_time(item, budget)], None
+                )
+            elif outline.shown_time(item, budget):
                 self.add_budget(slide, budget, self.free_area(slide))
             self.set_notes(slide, deck_notes.item_notes(placed, self.session))
             self.tidy(slide)
@@ -197,7 +203,7 @@ class _DeckBuilder:
                 room = (left, top, width, height)
                 table = plan_table(item.table, room, self.metrics, beside_points=bool(item.points))
                 box = Box(width, table.points_height(height), style)
-                pages = fit_points(item.points, box, self.metrics)
+                pages = fit_points(outline.leveled_points(item), box, self.metrics)
             page = pages[number] if number < len(pages) else Page((), style.size)
             if body is None:
                 body = self.prs_textbox(slide, (left, top, width, height))
@@ -311,6 +317,7 @@ class _DeckBuilder:
         frame.clear()
         for number, point in enumerate(points):
             paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
+            outline.set_level(paragraph, point)
             for run_text in point_runs(point):
                 for part_number, part in enumerate(run_text.text.split("\n")):
                     if part_number:

@@ -31,6 +31,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from presenter.agenda.model import Session
+from presenter.agenda.timetable import section_headings, timed_session
 from presenter.timing.levels import WarningLevel, soon_threshold, warning_level
 from presenter.timing.rebalance import Rebalance, propose_rebalance
 from presenter.timing.snapshot import restore_clock, take_snapshot
@@ -51,6 +52,14 @@ class RunClock:
     ) -> None:
         if not session.items:
             raise ValueError(f"{session.title or 'The session'} has no agenda items to run")
+        # The plan as given (hidden items and section markers too, for saving and export);
+        # the run goes through its timed items only, and every index of the clock, its
+        # views, timings and snapshots counts those.
+        self.plan = session
+        self.sections = section_headings(session)
+        session = timed_session(session)
+        if not session.items:
+            raise ValueError(f"{session.title or 'The session'} has no timed agenda items to run")
         self.session = session
         self._monotonic = monotonic
         self._wall = wall
@@ -298,6 +307,7 @@ class RunClock:
             actual_seconds=tuple(self._actual(i, now) for i in range(len(self.session.items))),
             done=tuple(self._done()),
             planned_finish=planned_finish,
+            sections=self.sections,
         )
 
     # ----- rebalancing -----

@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from presenter.agenda.model import Session
+from presenter.agenda.timetable import timed_session
 from presenter.timing.state import RunState, Span
 
 SNAPSHOT_VERSION = 1
@@ -69,7 +70,7 @@ def restore_clock(
     """A clock made by `make` (the `RunClock` class) that continues the run in `snapshot`,
     counting the time since it was taken (see the module). Raises `SnapshotError`."""
     try:
-        _check_fits(session, snapshot)
+        _check_fits(timed_session(session), snapshot)  # the items the clock counts
         clock = make(
             session,
             monotonic=monotonic,
@@ -82,7 +83,8 @@ def restore_clock(
         raise
     except (KeyError, TypeError, ValueError) as error:
         raise SnapshotError(f"the saved run state is damaged ({error!r})") from error
-    if len(clock._planned) != len(session.items) or len(clock._reset_at) != len(session.items):
+    count = len(clock.session.items)
+    if len(clock._planned) != count or len(clock._reset_at) != count:
         raise SnapshotError("the saved run state is damaged (item counts differ)")
     if clock.state is not RunState.BEFORE_START and clock._epoch is None:
         raise SnapshotError("the saved run state is damaged (no start time)")

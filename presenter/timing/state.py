@@ -51,6 +51,8 @@ class RunView:
     actual_seconds: tuple[float, ...]
     done: tuple[bool, ...]
     planned_finish: datetime | None = None  # the slot start plus the planned minutes
+    # The plan's section markers: the index of the item each comes before, and its title.
+    sections: tuple[tuple[int, str], ...] = ()
 
     @property
     def warning_text(self) -> str:

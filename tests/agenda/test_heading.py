@@ -135,3 +135,24 @@ def test_a_written_heading_reads_back_and_takes_new_minutes_and_nothing_else(ite
         min_minutes=item.min_minutes,
         optional=item.optional,
     )
+
+
+def test_a_hidden_item_and_a_section_marker_are_read_from_their_words():
+    problems = Problems("talk.md")
+    spare = read_heading("Spare slide [3 min, hidden]", 7, problems)
+    part = read_heading("Part two [section]", 9, problems)
+    assert not problems.errors, [str(p) for p in problems]
+    assert (spare.minutes, spare.hidden, spare.kind) == (3, True, Kind.TALK)
+    assert (part.planned, part.hidden, part.kind) == (0, False, Kind.SECTION)
+
+
+def test_an_item_that_is_not_a_section_still_needs_its_minutes():
+    _item, messages = read("Spare slide [hidden]")
+    assert any("has no minutes" in m for m in messages)
+
+
+def test_hidden_items_and_section_markers_are_written_as_they_read():
+    assert write_heading(AgendaItem("Part two", 0, kind=Kind.SECTION)) == "## Part two [section]"
+    spare = AgendaItem("Spare slide", 3, hidden=True)
+    assert write_heading(spare) == "## Spare slide [3 min, hidden]"
+    assert read_words(["hidden"]).hidden

@@ -23,13 +23,27 @@ lines = st.lists(words, min_size=1, max_size=3).map("\n".join)
 
 
 @st.composite
+def outlines(draw) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Points and their levels as an outline holds them: none deeper than one below the last."""
+    points = draw(st.lists(lines, max_size=4))
+    levels: list[int] = []
+    for _point in points:
+        levels.append(draw(st.integers(0, levels[-1] + 1)) if levels else 0)
+    return tuple(points), tuple(levels)
+
+
+@st.composite
 def items(draw) -> AgendaItem:
+    points, levels = draw(outlines())
+    kind = draw(st.sampled_from(Kind))
     return AgendaItem(
         title=draw(words),
-        minutes=draw(st.integers(1, 90)),
-        kind=draw(st.sampled_from(Kind)),
+        minutes=draw(st.integers(0 if kind is Kind.SECTION else 1, 90)),
+        kind=kind,
         fixed=draw(st.booleans()),
-        points=tuple(draw(st.lists(lines, max_size=4))),
+        points=points,
+        levels=levels,
+        hidden=draw(st.booleans()),
         notes=draw(
             st.one_of(st.just(""), lines, st.just("Say hello.\n```\ncode\n```\n- [ ] tick"))
         ),
@@ -68,6 +82,26 @@ def test_reading_what_was_written_gives_an_equal_session(session):
     again, problems = parse_session(text, "written.md")
     assert not problems.errors, [str(p) for p in problems] + [text]
     assert again == session, text
+
+
+def test_hidden_items_sections_and_nested_points_are_written_and_read_back():
+    session = Session(
+        title="T",
+        items=(
+            AgendaItem("Part one", 0, kind=Kind.SECTION),
+            AgendaItem(
+                "Who", 5, points=("Colleagues", "Your ward", "Deeper", "Trust"), levels=(0, 1, 2, 0)
+            ),
+            AgendaItem("Spare slide", 3, hidden=True, points=("Only if asked",)),
+        ),
+        length=5,
+    )
+    text = write_session(session)
+    assert "## Part one [section]" in text and "## Spare slide [3 min, hidden]" in text
+    assert "- Colleagues\n  - Your ward\n    - Deeper\n- Trust" in text
+    again, problems = parse_session(text, "written.md")
+    assert not problems.errors and problems.warnings == []  # 5 timed minutes: the slot
+    assert again == session
 
 
 def test_resaving_the_bundled_session_keeps_every_point_and_note(tmp_path):

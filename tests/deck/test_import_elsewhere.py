@@ -8,6 +8,7 @@ from pathlib import Path
 from pptx import Presentation
 from pptx.util import Inches
 
+from presenter.agenda.model import Kind
 from presenter.deck.reader import import_deck
 from tests.deck.decks import _tiny_png
 
@@ -32,21 +33,31 @@ def _deck(path: Path) -> Path:
     png = path.with_suffix(".png")
     _tiny_png(png)
     picture.shapes.add_picture(str(png), Inches(1), Inches(1))
+    second = prs.slides.add_slide(layouts["Section Header"])
+    second.shapes.title.text = "Part two"
     last = prs.slides.add_slide(layouts["Title and Content"])
     last.shapes.title.text = "Questions"
     prs.save(path)
     return path
 
 
-def test_every_slide_is_kept_or_named_in_a_warning(tmp_path):
+def test_every_slide_is_kept_and_each_one_changed_is_named_in_a_warning(tmp_path):
     session, warnings = import_deck(_deck(tmp_path / "theirs.pptx"))
-    assert [item.title for item in session.items] == ["Welcome", "Slide 5", "Questions"]
+    assert [item.title for item in session.items] == [
+        "Part one",
+        "Welcome",
+        "Backup slide",
+        "Slide 5",
+        "Part two",
+        "Questions",
+    ]
     said: dict[int, str] = {}
     for problem in warnings:
         said[problem.line] = said.get(problem.line, "") + problem.message + "\n"
     assert "opens a section" in said[2] and "Part one" in said[2]
     assert "hidden in the deck" in said[4] and "Backup slide" in said[4]
     assert "picture with no text or notes; kept as 'Slide 5'" in said[5]
+    assert "opens a section" in said[6] and "Part two" in said[6]
 
 
 def test_the_title_slides_notes_describe_the_session(tmp_path):
@@ -55,10 +66,72 @@ def test_the_title_slides_notes_describe_the_session(tmp_path):
     assert session.description == "For ward staff new to social media."
 
 
-def test_a_hidden_slide_is_not_timed_as_part_of_the_talk(tmp_path):
+def test_a_hidden_slide_is_a_hidden_item_not_timed_as_part_of_the_talk(tmp_path):
     session, _warnings = import_deck(_deck(tmp_path / "theirs.pptx"))
-    assert "Backup slide" not in [item.title for item in session.items]
-    assert session.planned_minutes == 60  # the slot shared across the three kept items
+    backup = next(item for item in session.items if item.title == "Backup slide")
+    assert backup.hidden and not backup.timed
+    assert backup.points == ("Only if asked",)
+    assert session.planned_minutes == 60  # the slot shared across the three timed items
+    assert [i.minutes for i in session.items if i.timed] == [20, 20, 20]
+
+
+def test_a_section_header_is_a_section_marker_that_takes_no_time(tmp_path):
+    session, _warnings = import_deck(_deck(tmp_path / "theirs.pptx"))
+    parts = [item for item in session.items if item.kind is Kind.SECTION]
+    assert [part.title for part in parts] == ["Part one", "Part two"]
+    assert all(part.minutes == 0 and not part.timed and not part.hidden for part in parts)
+
+
+def test_nested_bullets_keep_their_levels(tmp_path):
+    prs = Presentation()
+    layouts = {layout.name: layout for layout in prs.slide_layouts}
+    slide = prs.slides.add_slide(layouts["Title and Content"])
+    slide.shapes.title.text = "Who to follow"
+    frame = slide.placeholders[1].text_frame
+    frame.text = "Colleagues"
+    for text, level in (("Your ward", 1), ("Your trust", 2), ("Professional bodies", 0)):
+        paragraph = frame.add_paragraph()
+        paragraph.text = text
+        paragraph.level = level
+    path = tmp_path / "nested.pptx"
+    prs.save(path)
+    session, _warnings = import_deck(path)
+    item = session.items[0]
+    assert item.points == ("Colleagues", "Your ward", "Your trust", "Professional bodies")
+    assert item.levels == (0, 1, 2, 0)
+
+
+def _deck_with_notes(path: Path, notes: str) -> Path:
+    prs = Presentation()
+    layouts = {layout.name: layout for layout in prs.slide_layouts}
+    slide = prs.slides.add_slide(layouts["Title and Content"])
+    slide.shapes.title.text = "Welcome"
+    slide.placeholders[1].text_frame.text = "A point"
+    slide.notes_slide.notes_text_frame.text = notes
+    prs.save(path)
+    return path
+
+
+def test_hard_wrapped_notes_read_as_paragraphs_lists_and_checklists(tmp_path):
+    notes = (
+        "Greet people as they arrive and\nask who already has the app.\n\n"
+        "- [ ] Point out the sign-in laptop\n- [x] Wi-Fi code on the board\n\n"
+        "Then:\n\n- first\n- second"
+    )
+    session, _warnings = import_deck(_deck_with_notes(tmp_path / "n.pptx", notes))
+    assert session.items[0].notes == (
+        "Greet people as they arrive and ask who already has the app.\n\n"
+        "☐ Point out the sign-in laptop\n☑ Wi-Fi code on the board\n\n"
+        "Then:\n\n- first\n- second"
+    )
+
+
+def test_notes_typed_a_paragraph_a_line_keep_their_paragraphs(tmp_path):
+    notes = "Welcome everyone.\nAsk who has the app.\n- [ ] Sign-in laptop\n- [ ] Poster"
+    session, _warnings = import_deck(_deck_with_notes(tmp_path / "p.pptx", notes))
+    assert session.items[0].notes == (
+        "Welcome everyone.\n\nAsk who has the app.\n\n☐ Sign-in laptop\n☐ Poster"
+    )
 
 
 def _deck_with_agenda(path: Path, rows: list[str], titles: list[str]) -> Path:

@@ -96,3 +96,42 @@ def test_font_sizes_follow_the_window_size():
     large = scaled_font_rules(1920, 1080)
     assert "QLabel#ArrivalTitle { font-size: 27pt; }" in small
     assert "QLabel#ArrivalTitle { font-size: 81pt; }" in large
+
+
+def test_the_room_never_sees_a_hidden_item_and_sees_nested_points_indented(make_windows):
+    from presenter.agenda.model import AgendaItem, Kind, Session
+
+    session = Session(
+        "Parts",
+        (
+            AgendaItem("Part one", 0, kind=Kind.SECTION),
+            AgendaItem("Who to follow", 5, points=("Colleagues", "Your ward"), levels=(0, 1)),
+            AgendaItem("Spare slide", 5, hidden=True, points=("Only if asked",)),
+            AgendaItem("Questions", 5, points=("Anything else?",)),
+        ),
+        length=15,
+    )
+    windows = make_windows(session)
+    audience = windows.audience
+    windows.registry.trigger("next")  # the start: the first timed item, past the section
+    assert audience.item.points.title.text() == "Who to follow"
+    shown = audience.item.points.points.text()
+    assert shown.index("Colleagues") < shown.index("<ul>") < shown.index("Your ward")
+    windows.registry.trigger("next")  # straight past the hidden slide
+    assert audience.item.points.title.text() == "Questions"
+    assert "Only if asked" not in audience.item.points.points.text()
+    agenda = windows.presenter.agenda_model
+    titles = [agenda.index(row, 2).data() for row in range(agenda.rowCount())]
+    assert titles == ["Part one", "Who to follow", "Questions"]
+    assert agenda.index(0, 3).data() == ""  # a heading row: no time of its own
+    assert agenda.index(2, 0).data() == "▶"  # the current item's own row
+
+
+def test_a_hidden_item_given_to_the_points_view_shows_nothing(qtbot):
+    from presenter.agenda.model import AgendaItem
+    from presenter.ui.audience.points_view import PointsView
+
+    view = PointsView()
+    qtbot.addWidget(view)
+    view.show_item(AgendaItem("Spare slide", 5, hidden=True, points=("Only if asked",)))
+    assert view.title.text() == "" and view.points.text() == ""

@@ -74,6 +74,27 @@ def test_edit_every_field_of_an_item(editor, qtbot):
     assert item.notes == "- [ ] Phone on the visualiser"
 
 
+def test_an_item_can_be_hidden_made_a_section_and_given_nested_points(editor):
+    from presenter.agenda.model import Kind
+
+    editor.table.setCurrentIndex(editor.model.index(1, TITLE))
+    form = editor.side.item_form
+    form.points.setPlainText("Colleagues\n  Your ward\n    Your team\nTrust")
+    form.hidden.setChecked(True)
+    item = editor.session.items[1]
+    assert item.points == ("Colleagues", "Your ward", "Your team", "Trust")
+    assert item.levels == (0, 1, 2, 0) and item.hidden and not item.timed
+    assert editor.fit.text() == "15 of 40 minutes planned, 25 spare"  # hidden: not counted
+    form.points.setPlainText("Colleagues\nTrust")  # fewer points: their levels go with them
+    assert editor.session.items[1].points == ("Colleagues", "Trust")
+    editor.table.setCurrentIndex(editor.model.index(2, TITLE))
+    form.kind.setCurrentText("section")
+    assert editor.session.items[2].kind is Kind.SECTION
+    editor.table.setCurrentIndex(editor.model.index(1, TITLE))
+    assert form.hidden.isChecked()
+    assert form.points.toPlainText() == "Colleagues\nTrust"
+
+
 def test_typing_a_title_is_one_undo_step(editor, qtbot):
     editor.table.setCurrentIndex(editor.model.index(2, TITLE))
     form = editor.side.item_form

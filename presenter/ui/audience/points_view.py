@@ -21,9 +21,19 @@ def bullets_html(lines: tuple[str, ...], style: str = "") -> str:
     return f"<ul style='{style}'>{rows}</ul>" if style else f"<ul>{rows}</ul>"
 
 
-def points_html(points: tuple[str, ...]) -> str:
-    """An item's points as the audience sees them."""
-    return bullets_html(points, "margin-left: 0px")
+def points_html(points: tuple[str, ...], levels: tuple[int, ...] = ()) -> str:
+    """An item's points as the audience sees them, a nested point in a list of its own
+    under the point before it (so it is indented and takes that level's bullet)."""
+    if not any(levels):
+        return bullets_html(points, "margin-left: 0px")
+    parts = ["<ul style='margin-left: 0px'>"]
+    depth = 0
+    for point, level in zip(points, levels, strict=True):
+        parts.append("<ul>" * max(0, level - depth) + "</ul>" * max(0, depth - level))
+        depth = level
+        parts.append(f"<li>{escape(point).replace(chr(10), '<br>')}</li>")
+    parts.append("</ul>" * (depth + 1))
+    return "".join(parts)
 
 
 class PointsView(QWidget):
@@ -52,12 +62,14 @@ class PointsView(QWidget):
             set_style_state(label, "compact", str(compact).lower())
 
     def show_item(self, item: AgendaItem | None, empty_text: str = "") -> None:
-        if item is None:
+        if item is None or item.hidden:  # a hidden item is never on a screen the room sees
             self.title.setText(empty_text)
             self.points.setText("")
             return
         self.title.setText(item.title)
-        self.points.setText(points_html(item.points + table_points(item.table)))
+        rows = table_points(item.table)
+        levels = item.levels + (0,) * len(rows) if item.levels else ()
+        self.points.setText(points_html(item.points + rows, levels))
 
     def show_text(self, title: str, points: tuple[str, ...] = ()) -> None:
         self.title.setText(title)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from presenter.agenda.model import AgendaItem, Kind, Session
+from presenter.agenda.nesting import tidy_levels
 
 
 def split_list(text: str, separator: str = ",") -> tuple[str, ...]:
@@ -27,6 +28,22 @@ def same_notes(typed: str, stored: str) -> bool:
     """True when the typed notes are what the item keeps (it trims line ends and blank edges)."""
     lines = [line.rstrip() for line in typed.split("\n")]
     return "\n".join(lines).strip("\n") == stored
+
+
+def outline(text: str) -> dict:
+    """Points typed one a line, two spaces in front for each level deeper, as the item's
+    points and levels (edited together, so they always match)."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    levels = [(len(line) - len(line.lstrip(" "))) // 2 for line in lines]
+    nested = tidy_levels(levels)
+    return {
+        "points": tuple(line.strip() for line in lines),
+        "levels": nested if any(nested) else (),
+    }
+
+
+def outline_text(item: AgendaItem) -> str:
+    return "\n".join("  " * item.level(i) + p for i, p in enumerate(item.points))
 
 
 def same_title(typed: str, stored: str) -> bool:
@@ -46,10 +63,13 @@ class ItemForm(QGroupBox):
         self.kind.addItems([k.value for k in Kind])
         self.fixed = QCheckBox("Fixed: rebalancing never changes it")
         self.optional = QCheckBox("Optional: dropped first when fitted into a shorter slot")
+        self.hidden = QCheckBox("Hidden: not shown or timed, kept in the deck")
         self.min_minutes = QSpinBox(minimum=0, maximum=240, suffix=" min")
         self.min_minutes.setSpecialValueText("no minimum")
         self.points = QPlainTextEdit()
-        self.points.setPlaceholderText("One point per line: what the room sees")
+        self.points.setPlaceholderText(
+            "One point per line: what the room sees; two spaces in front nest it"
+        )
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText("Notes for you, in Markdown; - [ ] makes a checklist line")
         layout = QFormLayout(self)
@@ -58,6 +78,7 @@ class ItemForm(QGroupBox):
         layout.addRow("&Kind", self.kind)
         layout.addRow("", self.fixed)
         layout.addRow("", self.optional)
+        layout.addRow("", self.hidden)
         layout.addRow("Shortest", self.min_minutes)
         layout.addRow("&Points", self.points)
         layout.addRow("&Notes", self.notes)
@@ -66,18 +87,19 @@ class ItemForm(QGroupBox):
         self.kind.currentTextChanged.connect(lambda text: self.edited.emit("kind", Kind(text)))
         self.fixed.toggled.connect(lambda on: self.edited.emit("fixed", on))
         self.optional.toggled.connect(lambda on: self.edited.emit("optional", on))
+        self.hidden.toggled.connect(lambda on: self.edited.emit("hidden", on))
         self.min_minutes.valueChanged.connect(
             lambda value: self.edited.emit("min_minutes", value or None)
         )
         self.points.textChanged.connect(
-            lambda: self.edited.emit("points", split_list(self.points.toPlainText(), "\n"))
+            lambda: self.edited.emit("points", outline(self.points.toPlainText()))
         )
         self.notes.textChanged.connect(lambda: self.edited.emit("notes", self.notes.toPlainText()))
         self.setEnabled(False)
 
     def load(self, item: AgendaItem | None) -> None:
         """Show an item's fields without reporting them as edits."""
-        widgets = (self.title, self.minutes, self.kind, self.fixed, self.min_minutes)
+        widgets = (self.title, self.minutes, self.kind, self.fixed, self.hidden, self.min_minutes)
         for widget in (*widgets, self.points, self.notes):
             widget.blockSignals(True)
         self.setEnabled(item is not None)
@@ -91,9 +113,10 @@ class ItemForm(QGroupBox):
         self.optional.blockSignals(True)
         self.optional.setChecked(item.optional)
         self.optional.blockSignals(False)
+        self.hidden.setChecked(item.hidden)
         self.min_minutes.setValue(item.min_minutes or 0)
-        if split_list(self.points.toPlainText(), "\n") != item.points:
-            self.points.setPlainText("\n".join(item.points))
+        if outline(self.points.toPlainText()) != {"points": item.points, "levels": item.levels}:
+            self.points.setPlainText(outline_text(item))
         if not same_notes(self.notes.toPlainText(), item.notes):
             self.notes.setPlainText(item.notes)
         for widget in (*widgets, self.points, self.notes):

@@ -237,7 +237,8 @@ class AgendaEditor(QMainWindow):
         item = self.session.items[row]
         if field == "title" and not str(value).strip():
             return
-        changed = dataclasses.replace(item, **{field: value})
+        changes = value if isinstance(value, dict) else {field: value}  # points with levels
+        changed = dataclasses.replace(item, **changes)
         items = list(self.session.items)
         items[row] = changed
         self.apply(

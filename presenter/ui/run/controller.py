@@ -63,7 +63,7 @@ class RunController(QObject):
         Refused while the real run is under way: a run is never replaced mid-session."""
         if not self.clock.rehearsal and self.clock.state is not RunState.BEFORE_START:
             return False
-        self._clock = self._new_clock(self.clock.session, rehearsal=on)
+        self._clock = self._new_clock(self.clock.plan, rehearsal=on)
         if start:
             self.clock.start()
         self.rehearsal_changed.emit(on)

@@ -321,7 +321,9 @@ class PresenterWindow(QMainWindow):
             self.next_points.show_item(None, "Nothing next: the session has ended")
         else:
             self.next_points.show_item(None, "Nothing next: this is the last item")
-        self.agenda.scrollTo(self.agenda_model.index(max(0, view.current_index), 0))
+        self.agenda.scrollTo(
+            self.agenda_model.index(self.agenda_model.row_of(max(0, view.current_index)), 0)
+        )
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

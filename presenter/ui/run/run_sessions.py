@@ -27,7 +27,7 @@ class SessionWiring:
     def export_deck(self) -> None:
         from presenter.ui.editor import deck_actions
 
-        deck_actions.export(self.presenter, self.controller.session, self.wall().date())
+        deck_actions.export(self.presenter, self.controller.clock.plan, self.wall().date())
 
     def import_deck(self) -> None:
         from presenter.ui.editor import deck_actions

@@ -59,7 +59,7 @@ class RunWindows(CheckInWiring, SessionWiring, FitWiring, ViewWiring, QObject):
         self.wall = wall
         self.registry = ActionRegistry(self)
         self.controller = RunController(session, monotonic=monotonic, wall=wall, parent=self)
-        self._build_windows(session, one_screen)
+        self._build_windows(self.controller.session, one_screen)  # the items the run goes through
         self.editor = None
         self.screensaver = None
         self.attendance_store = None
