@@ -15,6 +15,7 @@ from presenter.agenda.bundled import bundled_session_path
 from presenter.agenda.cache import load_session_cached
 from presenter.agenda.model import Session
 from presenter.agenda.problems import SessionFileError
+from presenter.ui.shared.theme import FUSION_ARGUMENTS, FUSION_MARK
 
 if TYPE_CHECKING:  # the windows are imported once the session has been read
     from presenter.ui.run.resume import RunRecorder
@@ -119,7 +120,10 @@ def _cannot_start(
 def run_app(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     share_the_interpreter_with_the_window()
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0], *FUSION_ARGUMENTS])
+        app.setProperty(FUSION_MARK, True)
     app.setApplicationName("Presenter")
     app.setApplicationDisplayName("Presenter")
 

@@ -24,6 +24,11 @@ from presenter.ui.shared.resources import read_text
 
 DEFAULT_THEME = "dark"
 STYLE_TEMPLATE = "style.qss"
+# Give these to `QApplication` to start it in the Fusion style. Asking a running app for its
+# style makes PySide6 build the whole Python face of `QStyle` (about 10 ms at start-up), so
+# an app started this way is marked, and `apply_theme` does not ask.
+FUSION_ARGUMENTS = ("-style", "Fusion")
+FUSION_MARK = "presenterFusion"
 
 # The same in both themes: a coloured panel with its own text colour (Okabe–Ito colours).
 WARNING_COLOURS = {
@@ -214,8 +219,10 @@ def apply_theme(theme: Theme | str, app: QApplication | None = None) -> Theme:
         theme = theme_named(theme)
     app = app or QApplication.instance()
     app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
-    if app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")
+    if not app.property(FUSION_MARK):
+        if app.style().name().lower() != "fusion":
+            app.setStyle("Fusion")
+        app.setProperty(FUSION_MARK, True)
     app.setPalette(theme.palette())
     app.setStyleSheet(theme.style_sheet())
     _current[0] = theme
