@@ -100,19 +100,19 @@ def frame_margins(window: QWidget) -> QMargins:
     )
 
 
-def _screens() -> tuple[list[QScreen], list[QRect], list[QScreen], int]:
-    """Every screen, their geometries, the distinct ones and which of those is the primary."""
+def _screens() -> tuple[list[QRect], list[QScreen], int]:
+    """Every screen's geometry, the distinct screens and which of those is the primary."""
     every = QGuiApplication.screens()
     geometries = [s.geometry() for s in every]
     first = every.index(QGuiApplication.primaryScreen())
     screens = [every[i] for i in distinct_screens(geometries, first)]
-    return every, geometries, screens, screens.index(QGuiApplication.primaryScreen())
+    return geometries, screens, screens.index(QGuiApplication.primaryScreen())
 
 
 def presenter_size_ahead(*, one_screen: bool = False) -> QSize:
     """The size `ScreenPlacer.place` first lays the presenter window out for: a window built
     for it is laid out and styled once, not once for a default size and again when placed."""
-    _every, _geometries, screens, primary = _screens()
+    _geometries, screens, primary = _screens()
     available = [s.availableGeometry() for s in screens]
     return plan_screens(available, primary, one_screen=one_screen).presenter_rect.size()
 
@@ -154,7 +154,7 @@ class ScreenPlacer(QObject):
         self.place()
 
     def place(self) -> Placement:
-        every, geometries, screens, primary = _screens()
+        geometries, screens, primary = _screens()
         self.sharing = shared_screen(geometries, one_screen=self.one_screen)
         if self.audience_only:
             # Nothing private on a screen the room may see: only the audience window shows.
