@@ -109,12 +109,13 @@ def _screens() -> tuple[list[QRect], list[QScreen], int]:
     return geometries, screens, screens.index(QGuiApplication.primaryScreen())
 
 
-def presenter_size_ahead(*, one_screen: bool = False) -> QSize:
-    """The size `ScreenPlacer.place` first lays the presenter window out for: a window built
-    for it is laid out and styled once, not once for a default size and again when placed."""
+def sizes_ahead(*, one_screen: bool = False) -> tuple[QSize, QSize]:
+    """The sizes `ScreenPlacer.place` first gives the presenter and audience windows: windows
+    built at them are laid out and styled once, not for a default size and again when placed."""
     _geometries, screens, primary = _screens()
     available = [s.availableGeometry() for s in screens]
-    return plan_screens(available, primary, one_screen=one_screen).presenter_rect.size()
+    plan = plan_screens(available, primary, one_screen=one_screen)
+    return plan.presenter_rect.size(), plan.audience_rect.size()
 
 
 class ScreenPlacer(QObject):

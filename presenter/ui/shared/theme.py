@@ -13,8 +13,8 @@ shows its words too. Text on every warning background has at least 4.5:1 contras
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from string import Template
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
@@ -50,13 +50,12 @@ def _warning_placeholders() -> dict[str, str]:
     return names
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(NamedTuple):
     """A look: its name in the settings (and in the View menu's action `theme_NAME`) and
-    every colour it uses."""
+    every colour it uses. (A named tuple, not a dataclass: it is made at every start.)"""
 
     name: str
-    colours: dict[str, str] = field(default_factory=dict)
+    colours: dict[str, str]
 
     def colour(self, name: str) -> QColor:
         return QColor(self.colours[name])
