@@ -18,6 +18,7 @@ from presenter.agenda.model import Session
 from presenter.agenda.problems import SessionFileError
 from presenter.agenda.timetable import MAX_MINUTES
 from presenter.ui.shared.resources import set_app_icon
+from presenter.ui.shared.theme import FUSION_ARGUMENTS, FUSION_MARK
 
 if TYPE_CHECKING:  # the windows are imported once the session has been read
     from presenter.ui.run.resume import RunRecorder
@@ -130,7 +131,10 @@ def _cannot_start(
 def run_app(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     share_the_interpreter_with_the_window()
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0], *FUSION_ARGUMENTS])
+        app.setProperty(FUSION_MARK, True)
     app.setApplicationName("Presenter")
     app.setApplicationDisplayName("Presenter")
     set_app_icon(app)

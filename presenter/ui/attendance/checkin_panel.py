@@ -39,7 +39,6 @@ from presenter.attendance.store import (
 from presenter.ui.attendance.attendee_model import AttendeeTableModel, attendee_line
 from presenter.ui.attendance.details_form import DetailsForm, more_button, readiness_ticks
 from presenter.ui.attendance.match_list import MatchList
-from presenter.ui.attendance.merge_dialog import MergeChoice, MergeDialog
 from presenter.ui.shared.theme import set_style_state
 
 MATCH_LIMIT = 8
@@ -241,6 +240,9 @@ class CheckInPanel(QWidget):
         return done
 
     def _check_in_new(self, details: AttendeeDetails) -> CheckIn | None:
+        # The question is imported when first asked: the window comes up without it.
+        from presenter.ui.attendance.merge_dialog import MergeChoice, MergeDialog
+
         try:
             return self.store.check_in(self.run_id, details)
         except DuplicateAttendee as exc:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QMargins, QObject, QRect, QTimer, Signal
+from PySide6.QtCore import QEvent, QMargins, QObject, QRect, QSize, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
@@ -100,6 +100,24 @@ def frame_margins(window: QWidget) -> QMargins:
     )
 
 
+def _screens() -> tuple[list[QRect], list[QScreen], int]:
+    """Every screen's geometry, the distinct screens and which of those is the primary."""
+    every = QGuiApplication.screens()
+    geometries = [s.geometry() for s in every]
+    first = every.index(QGuiApplication.primaryScreen())
+    screens = [every[i] for i in distinct_screens(geometries, first)]
+    return geometries, screens, screens.index(QGuiApplication.primaryScreen())
+
+
+def sizes_ahead(*, one_screen: bool = False) -> tuple[QSize, QSize]:
+    """The sizes `ScreenPlacer.place` first gives the presenter and audience windows: windows
+    built at them are laid out and styled once, not for a default size and again when placed."""
+    _geometries, screens, primary = _screens()
+    available = [s.availableGeometry() for s in screens]
+    plan = plan_screens(available, primary, one_screen=one_screen)
+    return plan.presenter_rect.size(), plan.audience_rect.size()
+
+
 class ScreenPlacer(QObject):
     """Puts the windows on the screens and keeps them there as screens come and go."""
 
@@ -137,11 +155,7 @@ class ScreenPlacer(QObject):
         self.place()
 
     def place(self) -> Placement:
-        every = QGuiApplication.screens()
-        geometries = [s.geometry() for s in every]
-        first = every.index(QGuiApplication.primaryScreen())
-        screens = [every[i] for i in distinct_screens(geometries, first)]
-        primary = screens.index(QGuiApplication.primaryScreen())
+        geometries, screens, primary = _screens()
         self.sharing = shared_screen(geometries, one_screen=self.one_screen)
         if self.audience_only:
             # Nothing private on a screen the room may see: only the audience window shows.

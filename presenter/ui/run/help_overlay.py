@@ -48,7 +48,9 @@ class HelpOverlay(QWidget):
         self.setAccessibleName("Keys and help")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.text = QLabel(help_html(registry), objectName="HelpText", wordWrap=True)
+        # The list is written when first shown: the window comes up without laying it out.
+        self.registry = registry
+        self.text = QLabel(objectName="HelpText", wordWrap=True)
         self.text.setTextFormat(Qt.TextFormat.RichText)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 32)
@@ -61,6 +63,8 @@ class HelpOverlay(QWidget):
             self.dismiss()
         else:
             self._focus_before = QApplication.focusWidget()
+            if not self.text.text():
+                self.text.setText(help_html(self.registry))
             self.setGeometry(self.parentWidget().rect())
             self.raise_()
             self.show()

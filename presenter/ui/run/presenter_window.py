@@ -66,7 +66,12 @@ class PresenterWindow(QMainWindow):
     """Shows a `RunView`; every change comes from the registry's actions via the controller."""
 
     def __init__(
-        self, session: Session, registry: ActionRegistry, notes_point_size: int, parent=None
+        self,
+        session: Session,
+        registry: ActionRegistry,
+        notes_point_size: int,
+        parent=None,
+        size: QSize | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("PresenterWindow")
@@ -80,6 +85,10 @@ class PresenterWindow(QMainWindow):
         self.current_points = RoomPreview("The room sees", name="CurrentPoints")
         self.notes = NotesView(notes_point_size)
         self.next_points = PointsView("Next", name="NextPoints")
+        # Sized, and its panels styled for that size, before anything measures them: a
+        # restyle after that would make Qt style them twice.
+        self.resize(size or QSize(1280, 800))
+        self._set_compact(self.size())
         self.side = QSplitter(Qt.Orientation.Vertical)
         self.side.setChildrenCollapsible(False)
         self.next_box = _scrolled(self.next_points)
@@ -99,7 +108,6 @@ class PresenterWindow(QMainWindow):
         self._build_menus()
         self.addActions(registry.actions())  # keys work even with the menu bar hidden
         self.help = HelpOverlay(registry, self)
-        self.resize(1280, 800)
         self.arrange()
 
     def _agenda_table(self) -> QTableView:
@@ -126,6 +134,7 @@ class PresenterWindow(QMainWindow):
             "Notes (Ctrl+Plus / Ctrl+Minus to zoom)", objectName="PointsCaption"
         )
         self.notes_caption.setToolTip("Ctrl+Plus and Ctrl+Minus make the notes bigger or smaller")
+        set_style_state(self.notes_caption, "compact", str(self.compact).lower())
         notes_layout.addWidget(self.notes_caption)
         notes_layout.addWidget(self.notes, 1)
         self.middle = QSplitter(Qt.Orientation.Vertical)
@@ -179,14 +188,20 @@ class PresenterWindow(QMainWindow):
             self.centralWidget().updateGeometry()
             self.layout().invalidate()
 
-    def _arrange(self, size: QSize) -> None:
-        width, height = size.width(), size.height()
-        narrow = width < NARROW_WIDTH
-        compact = narrow or height < COMPACT_HEIGHT
+    def _set_compact(self, size: QSize) -> None:
+        narrow = size.width() < NARROW_WIDTH
+        compact = narrow or size.height() < COMPACT_HEIGHT
         for widget in (self.countdown, self.slot_clock, self.current_points, self.next_points):
             widget.set_compact(compact)
-        for widget in (self.notes_caption, self.agenda):
-            set_style_state(widget, "compact", str(compact).lower())
+        self.compact = compact
+        for widget in (getattr(self, "notes_caption", None), self.agenda):
+            if widget is not None:  # the caption is made after the first call
+                set_style_state(widget, "compact", str(compact).lower())
+
+    def _arrange(self, size: QSize) -> None:
+        width = size.width()
+        narrow = width < NARROW_WIDTH
+        self._set_compact(size)
         self.notes_caption.setText("Notes" if narrow else "Notes (Ctrl+Plus / Ctrl+Minus to zoom)")
         self.agenda.verticalHeader().setDefaultSectionSize(self.agenda.fontMetrics().height() + 8)
         if narrow == self.narrow:

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from presenter.attendance.clock_log import (
     ResumeOffer,
@@ -37,6 +37,8 @@ class ResumeDialog:
 
     @classmethod
     def ask(cls, parent: QWidget | None, offer: ResumeOffer) -> bool:
+        from PySide6.QtWidgets import QMessageBox  # its Python face is built when first asked
+
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Resume the session")

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from presenter.agenda.model import Session
 from presenter.ui.audience.audience_window import AudienceWindow
-from presenter.ui.audience.screens import ScreenPlacer
+from presenter.ui.audience.screens import ScreenPlacer, sizes_ahead
 from presenter.ui.run.controller import RunController
 from presenter.ui.run.presenter_window import PresenterWindow
 from presenter.ui.run.run_check_in import CheckInWiring
@@ -93,8 +93,12 @@ class RunWindows(CheckInWiring, SessionWiring, FitWiring, ViewWiring, QObject):
     def _build_windows(self, session: Session, one_screen: bool) -> None:
         """Both windows, with the menu's ticks as the settings left them."""
         settings = self.settings
-        self.presenter = PresenterWindow(session, self.registry, settings.notes_point_size)
+        presenter_size, audience_size = sizes_ahead(one_screen=one_screen)
+        self.presenter = PresenterWindow(
+            session, self.registry, settings.notes_point_size, size=presenter_size
+        )
         self.audience = AudienceWindow()
+        self.audience.resize(audience_size)  # its fonts are scaled once, for this size
         self.audience.addActions(self.registry.actions())
         self.audience.countdown_shown = settings.audience_countdown
         self.registry.action("audience_countdown").setChecked(settings.audience_countdown)

@@ -13,8 +13,8 @@ shows its words too. Text on every warning background has at least 4.5:1 contras
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from string import Template
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
@@ -24,6 +24,11 @@ from presenter.ui.shared.resources import read_text
 
 DEFAULT_THEME = "dark"
 STYLE_TEMPLATE = "style.qss"
+# Give these to `QApplication` to start it in the Fusion style. Asking a running app for its
+# style makes PySide6 build the whole Python face of `QStyle` (about 10 ms at start-up), so
+# an app started this way is marked, and `apply_theme` does not ask.
+FUSION_ARGUMENTS = ("-style", "Fusion")
+FUSION_MARK = "presenterFusion"
 
 # The same in both themes: a coloured panel with its own text colour (Okabe–Ito colours).
 WARNING_COLOURS = {
@@ -45,13 +50,12 @@ def _warning_placeholders() -> dict[str, str]:
     return names
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(NamedTuple):
     """A look: its name in the settings (and in the View menu's action `theme_NAME`) and
-    every colour it uses."""
+    every colour it uses. (A named tuple, not a dataclass: it is made at every start.)"""
 
     name: str
-    colours: dict[str, str] = field(default_factory=dict)
+    colours: dict[str, str]
 
     def colour(self, name: str) -> QColor:
         return QColor(self.colours[name])
@@ -214,8 +218,10 @@ def apply_theme(theme: Theme | str, app: QApplication | None = None) -> Theme:
         theme = theme_named(theme)
     app = app or QApplication.instance()
     app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
-    if app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")
+    if not app.property(FUSION_MARK):
+        if app.style().name().lower() != "fusion":
+            app.setStyle("Fusion")
+        app.setProperty(FUSION_MARK, True)
     app.setPalette(theme.palette())
     app.setStyleSheet(theme.style_sheet())
     _current[0] = theme
