@@ -22,6 +22,7 @@ COMMAND_MODULES = {
     "presenter.commands.deck": ("export", "import"),
     "presenter.commands.history": ("report", "history"),
     "presenter.commands.rehearsals": ("rehearsals",),
+    "presenter.commands.invite": ("invite", "handout"),
 }
 
 USAGE = """\
