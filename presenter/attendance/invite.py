@@ -91,10 +91,9 @@ class Invitation:
 
     def subject(self) -> str:
         """The email's subject line."""
-        when = f"{self.day_text()} at {self.starts_at:%H:%M}"
         if self.reminder:
             return f"Reminder: {self.title} tomorrow at {self.starts_at:%H:%M}"
-        return f"Invitation: {self.title}, {when}"
+        return f"Invitation: {self.title}, {self.day_text()} at {self.starts_at:%H:%M}"
 
 
 def event_uid(run: Run) -> str:
@@ -119,7 +118,7 @@ def event_description(invitation: Invitation) -> str:
     return "\n\n".join(lines)
 
 
-def _event(invitation: Invitation, now: datetime, *, full: bool) -> Event:
+def _event(invitation: Invitation, now: datetime) -> Event:
     run = invitation.run
     event = Event()
     event.add("uid", event_uid(run))
@@ -129,8 +128,6 @@ def _event(invitation: Invitation, now: datetime, *, full: bool) -> Event:
     event.add("summary", invitation.title)
     if run.venue:
         event.add("location", run.venue)
-    if not full:
-        return event
     event.add("description", event_description(invitation))
     if invitation.organiser:
         event.add("contact", invitation.organiser)
@@ -159,7 +156,7 @@ def calendar_bytes(invitation: Invitation, now: datetime) -> bytes:
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("method", "PUBLISH")
-    calendar.add_component(_event(invitation, now, full=True))
+    calendar.add_component(_event(invitation, now))
     return calendar.to_ical()
 
 
