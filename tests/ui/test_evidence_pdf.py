@@ -140,6 +140,9 @@ def test_a_certificate_gives_time_attended_participatory_learning_and_outcomes(
         assert "A. Facilitator" in page
         assert all(outcome in page for outcome in OUTCOMES)
         assert "Your reflection" in page
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
+    names = [line.split()[0] for line in fonts.splitlines()[2:]]
+    assert names and all("Sans" in name and "Serif" not in name for name in names), names
 
 
 def test_the_register_gives_the_same_totals(qapp, run_with_people, tmp_path):
