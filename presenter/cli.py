@@ -23,6 +23,7 @@ COMMAND_MODULES = {
     "presenter.commands.history": ("report", "history"),
     "presenter.commands.rehearsals": ("rehearsals",),
     "presenter.commands.shared": ("shared",),
+    "presenter.commands.invite": ("invite", "handout"),
 }
 
 USAGE = """\

@@ -79,9 +79,11 @@ def run_export(args: argparse.Namespace) -> int:
             if output.suffix.lower() != ".pdf":
                 write_table(output, report)
             else:
+                from presenter.attendance.attended import build_evidence
                 from presenter.ui.attendance.register_pdf import write_certificates, write_register
 
-                (write_certificates if args.certificates else write_register)(output, report)
+                write = write_certificates if args.certificates else write_register
+                write(output, report, build_evidence(store, run_id))
         except ValueError as exc:
             raise UsageError(f"{output}: {exc}") from None
         except OSError as exc:

@@ -16,7 +16,11 @@ TAKES_A_SESSION = {
     ("export",): (("-o", "{tmp}/deck.pptx"), "wrote Twitter hour"),
     ("runs", "new"): (("--venue", "Library"), "run 1: Twitter hour"),
     ("history",): ((), "Twitter hour: no runs yet"),
+    ("invite",): (("--run", "latest", "-o", "{tmp}/invite"), "wrote the invitation to run 1"),
+    ("handout",): (("-o", "{tmp}/handout.pdf"), "wrote the handout of Twitter hour"),
 }
+# invite and handout draw PDFs in this process: with Qt's application made as the tests make it.
+pytestmark = pytest.mark.usefixtures("qapp")
 
 
 def _commands_taking_a_session(parser: argparse.ArgumentParser, words=()) -> set[tuple]:
@@ -34,10 +38,16 @@ def test_the_list_of_commands_taking_a_session_is_complete():
     assert _commands_taking_a_session(build_parser()) == set(TAKES_A_SESSION)
 
 
+NO_DATA = {("validate",), ("handout",)}
+
+
 def _run(words, name, tmp_path, capsys):
     extra, _ = TAKES_A_SESSION[words]
     extra = [e.format(tmp=tmp_path) for e in extra]
-    data = ["--data-dir", str(tmp_path / "data")] if words != ("validate",) else []
+    data = ["--data-dir", str(tmp_path / "data")] if words not in NO_DATA else []
+    if words == ("invite",):  # a run of the session to invite people to
+        main(["runs", "new", name, "--venue", "Library", *data])
+        capsys.readouterr()
     status = main([*words, name, *extra, *data])
     out, err = capsys.readouterr()
     return status, out, err

@@ -26,6 +26,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
+from presenter.ui.attendance.evidence_actions import InviteDialog
 from presenter.ui.attendance.merge_dialog import MergeDialog
 from presenter.ui.attendance.roster_import import RosterImportDialog
 from presenter.ui.run.rebalance_dialog import RebalanceDialog
@@ -46,6 +47,7 @@ ENTRY_POINTS: tuple[tuple[type, str], ...] = (
     (RosterImportDialog, "confirm"),
     (RosterImportDialog, "show_problems"),
     (FitDialog, "ask"),
+    (InviteDialog, "ask"),
 )
 # The file dialogs, where Qt opens them (FileDialogs, the roster and the report all use these).
 OPEN_FILE = "QFileDialog.getOpenFileName"

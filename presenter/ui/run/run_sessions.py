@@ -1,5 +1,5 @@
-"""The run windows' side of sessions: opening another one, the agenda editor, and the
-PowerPoint export and import.
+"""The run windows' side of sessions: opening another one, the agenda editor, the
+PowerPoint export and import, and the invitation and handout.
 
 Mixed into `RunWindows`; it uses the windows' `controller`, `presenter`, `settings`,
 `session_path`, `wall` and `status`. Dialogs, the editor and PowerPoint are imported where
@@ -23,6 +23,8 @@ class SessionWiring:
         act("open_session").triggered.connect(self.ask_open_session)
         act("export_deck").triggered.connect(self.export_deck)
         act("import_deck").triggered.connect(self.import_deck)
+        act("invite").triggered.connect(self.invite)
+        act("handout").triggered.connect(self.handout)
 
     def export_deck(self) -> None:
         from presenter.ui.editor import deck_actions
@@ -33,6 +35,21 @@ class SessionWiring:
         from presenter.ui.editor import deck_actions
 
         deck_actions.import_(self.presenter, self.open_session)
+
+    def invite(self) -> None:
+        """Session › Invite…: the invitation to one of this session's runs."""
+        from presenter.ui.attendance import evidence_actions
+
+        store = self.attendance_store or self.open_attendance(clock=self.wall)
+        runs = store.runs() if store is not None else []
+        if store is not None and store is not self.attendance_store:
+            store.close()
+        evidence_actions.invite(self.presenter, self.controller.session, runs, self.wall().date())
+
+    def handout(self) -> None:
+        from presenter.ui.attendance import evidence_actions
+
+        evidence_actions.handout(self.presenter, self.controller.session)
 
     def ask_open_session(self) -> None:
         from presenter.ui.shared.file_dialogs import FileDialogs

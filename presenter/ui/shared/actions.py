@@ -81,6 +81,8 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("fit_to", "&Fit to a shorter slot…", (), "Session"),
     ActionSpec("export_deck", "&Export to PowerPoint…", ("Ctrl+Shift+X",), "Session"),
     ActionSpec("import_deck", "&Import a PowerPoint deck…", ("Ctrl+Shift+I",), "Session"),
+    ActionSpec("invite", "In&vite people to a run…", (), "Session"),
+    ActionSpec("handout", "Hand&out for the people who came…", (), "Session"),
     ActionSpec("quit", "&Quit", ("Ctrl+Q",), "Session"),
 )
 
