@@ -35,6 +35,7 @@ READER_MODULES = (
     "frontmatter.py",
     "heading.py",
     "model.py",
+    "pictures.py",
     "plain.py",
     "problems.py",
     "reader.py",

@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from presenter.agenda.model import Picture
 from presenter.agenda.problems import Problems, did_you_mean
 from presenter.agenda.timetable import MAX_MINUTES
 
@@ -126,6 +127,7 @@ SESSION_KEYS = (
     "approval",
     "soon_percent",
     "soon_minutes",
+    "picture",
 )
 TEXT_KEYS = ("title", "subtitle", "audience", "venue", "approval")
 LIST_KEYS = ("facilitators", "readiness")
@@ -162,6 +164,8 @@ def _check_field(key: str, entry: Field, problems: Problems) -> Any:
         return _length(entry, problems)
     if key in ("soon_percent", "soon_minutes"):
         return _soon(key, entry, problems)
+    if key == "picture":
+        return _picture(entry, problems)
     return entry.value
 
 
@@ -231,3 +235,20 @@ def _soon(key: str, entry: Field, problems: Problems) -> float | None:
         problems.error(entry.line, "soon_minutes must be a number of minutes, such as 2")
         return None
     return value
+
+
+def _picture(entry: Field, problems: Problems) -> Picture | None:
+    """The arrival screen's picture: `picture: {file: images/poster.png, alt: ...}` (or
+    just the file); its path and file are checked by the reader, which knows the folder."""
+    value = entry.value
+    if isinstance(value, str) and value.strip():
+        return Picture(path=value.strip())
+    if isinstance(value, dict) and isinstance(value.get("file"), str) and value["file"].strip():
+        if set(value) <= {"file", "alt"} and not isinstance(value.get("alt"), (dict, list)):
+            return Picture(path=value["file"].strip(), alt=str(value.get("alt") or ""))
+    problems.error(
+        entry.line,
+        "'picture' must name a picture file and say what it shows, such as "
+        "picture: {file: images/poster.png, alt: The session's poster}",
+    )
+    return None

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from presenter.agenda.heading import write_heading
+from presenter.agenda.pictures import write_picture
 from presenter.agenda.model import (
     DEFAULT_SOON_MINUTES,
     DEFAULT_SOON_PERCENT,
@@ -38,6 +39,8 @@ def write_session(session: Session) -> str:
         fields["soon_percent"] = session.soon_percent
     if session.soon_minutes != DEFAULT_SOON_MINUTES:
         fields["soon_minutes"] = session.soon_minutes
+    if session.picture is not None:
+        fields["picture"] = {"file": session.picture.path, "alt": session.picture.alt}
     front = yaml.safe_dump(
         fields, sort_keys=False, allow_unicode=True, default_flow_style=None, width=100
     )
@@ -59,6 +62,8 @@ def _write_item(item: AgendaItem) -> str:
             indent = " " * (2 + (lead if lead <= 3 and first.strip() else 0))
             lines.extend(f"{indent}{line}" if line else "" for line in rest)
         lines.append("")
+    for picture in item.pictures:
+        lines.extend([write_picture(picture), ""])
     if item.notes:
         longest = max((len(run) for run in re.findall(r"^\s*(`{3,})", item.notes, re.M)), default=2)
         fence = "`" * max(3, longest + 1)

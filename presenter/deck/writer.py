@@ -25,6 +25,7 @@ from presenter.deck.layout_choice import Layouts, pick_layouts
 from presenter.deck.metrics import FontMetrics, metrics_for
 from presenter.deck.package import deck_bytes, set_core_properties, write_atomically
 from presenter.deck.parts import SlideMaker
+from presenter.deck.pictures import place_pictures
 from presenter.deck.placement import footer_top, place_as_source
 from presenter.deck.style import (
     EMU_PER_INCH,
@@ -192,6 +193,11 @@ class _DeckBuilder:
             if top + height + BUDGET_HEIGHT + GAP // 2 > slide_height:
                 height = max(BUDGET_HEIGHT, slide_height - BUDGET_HEIGHT - GAP // 2 - top)
             style = self.measure(body)[1] if body is not None else _textbox_style()
+            if item.pictures and number == 0:
+                area = (left, top, width, height)
+                left, top, width, height = place_pictures(
+                    slide, self.typed(slide), body, self.session, item, area
+                )
             if pages is None:
                 pages = fit_points(item.points, Box(width, height, style), self.metrics)
             page = pages[number]
