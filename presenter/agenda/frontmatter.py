@@ -243,9 +243,10 @@ def _picture(entry: Field, problems: Problems) -> Picture | None:
     value = entry.value
     if isinstance(value, str) and value.strip():
         return Picture(path=value.strip())
-    if isinstance(value, dict) and isinstance(value.get("file"), str) and value["file"].strip():
-        if set(value) <= {"file", "alt"} and not isinstance(value.get("alt"), (dict, list)):
-            return Picture(path=value["file"].strip(), alt=str(value.get("alt") or ""))
+    whole = isinstance(value, dict) and set(value) <= {"file", "alt"}
+    whole = whole and isinstance(value.get("file"), str) and bool(value["file"].strip())
+    if whole and not isinstance(value.get("alt"), (dict, list)):
+        return Picture(path=value["file"].strip(), alt=str(value.get("alt") or ""))
     problems.error(
         entry.line,
         "'picture' must name a picture file and say what it shows, such as "

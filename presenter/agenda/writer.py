@@ -9,13 +9,13 @@ from typing import Any
 import yaml
 
 from presenter.agenda.heading import write_heading
-from presenter.agenda.pictures import write_picture
 from presenter.agenda.model import (
     DEFAULT_SOON_MINUTES,
     DEFAULT_SOON_PERCENT,
     AgendaItem,
     Session,
 )
+from presenter.agenda.pictures import write_picture
 from presenter.files import SHARED_FILE, write_text
 
 
