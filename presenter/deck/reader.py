@@ -18,6 +18,7 @@ from presenter.agenda.model import AgendaItem, Session
 from presenter.agenda.problems import Problem
 from presenter.deck import notes as deck_notes
 from presenter.deck.elsewhere import SlideText, one_line, their_deck
+from presenter.deck.picture_import import attach_pictures, slide_pictures
 from presenter.deck.template import (
     BODIES,
     DAMAGE,
@@ -45,9 +46,12 @@ class DeckReadError(Exception):
 
 
 def import_deck(
-    path: str | Path, progress: Progress | None = None
+    path: str | Path, progress: Progress | None = None, *, picture_folder: Path | None = None
 ) -> tuple[Session, list[Problem]]:
-    """The session a deck describes, and warnings (as `FILE:SLIDE: warning: ...`)."""
+    """The session a deck describes, and warnings (as `FILE:SLIDE: warning: ...`).
+
+    With `picture_folder` (the new session file's folder) the slides' pictures are saved
+    in its images/ folder and kept with their items; without it they are left out."""
     path = Path(path)
     prs = open_pptx(path, DeckReadError)
     source = str(path)
@@ -62,10 +66,12 @@ def import_deck(
             )
         numbers = [n for n in range(1, listed + 1) if n not in missing]
         slides = []
+        pictures: dict[int, list] = {}
         total = len(prs.slides)
         for index, (number, slide) in enumerate(zip(numbers, prs.slides, strict=True), 1):
             try:
                 slides.append(_read_slide(slide, number))
+                pictures[number] = slide_pictures(slide, slides[-1])
             except DAMAGE as exc:
                 warnings.append(
                     Problem(
@@ -89,6 +95,8 @@ def import_deck(
     except DAMAGE as exc:
         where = f"slide {number} is damaged" if number else "the deck is damaged"
         raise DeckReadError(f"{path}: {where} ({first_line(exc)}); {RESAVE}") from None
+    if picture_folder is not None:
+        session = attach_pictures(session, slides, pictures, picture_folder, source, warnings)
     for slide in slides:
         if slide.left_out:
             kinds = ", ".join(sorted(set(slide.left_out)))
