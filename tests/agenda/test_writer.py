@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import string
 from datetime import time
 
@@ -73,6 +74,7 @@ def test_reading_what_was_written_gives_an_equal_session(session):
 def test_resaving_the_bundled_session_keeps_every_point_and_note(tmp_path):
     original, _ = load_session(bundled_session_path())
     copy = tmp_path / "copy.md"
+    shutil.copytree(bundled_session_path().parent / "images", tmp_path / "images")
     save_session(original, copy)
     again, warnings = load_session(copy)
     assert warnings == []
