@@ -88,6 +88,7 @@ def attach_pictures(
     saver = _Saver(folder, source, warnings)
     items = list(session.items)
     position = 0
+    matched = set()
     for index, item in enumerate(items):
         match = next(
             (j for j in range(position, len(slides)) if slides[j].title == item.title), None
@@ -95,6 +96,7 @@ def attach_pictures(
         if match is None:
             continue
         position = match + 1
+        matched.add(match)
         mine = [slides[match]]
         while position < len(slides) and slides[position].title == item.title + CONTINUED:
             mine.append(slides[position])
@@ -110,7 +112,16 @@ def attach_pictures(
                 slide.left_out[:] = [kind for kind in slide.left_out if kind != LEFT_OUT]
         if kept:
             items[index] = _with_pictures(item, kept)
-    return replace(session, items=tuple(items), folder=os.path.abspath(folder))
+    picture = session.picture
+    first = slides[0] if slides else None
+    if picture is None and first is not None and first.is_title_slide and 0 not in matched:
+        # The title slide's picture (a logo, a poster) is the session's own.
+        found = pictures.get(first.number, [])
+        kept = [p for p in (saver.save(f, first.number) for f in found[:1]) if p is not None]
+        picture = kept[0] if kept else None
+        if len(found) == 1:
+            first.left_out[:] = [kind for kind in first.left_out if kind != LEFT_OUT]
+    return replace(session, items=tuple(items), picture=picture, folder=os.path.abspath(folder))
 
 
 def _with_pictures(item: AgendaItem, kept: list[Picture]) -> AgendaItem:

@@ -22,6 +22,7 @@ Area = tuple[int, int, int, int]  # left, top, width, height in EMU
 # With points beside them, pictures take this share of the width, right of the points.
 PICTURE_SHARE = 0.42
 GAP = 137160  # 0.15 inch
+TITLE_PICTURE_HEIGHT = 1371600  # 1.5 inch, at most, above the title
 
 
 def place_pictures(
@@ -47,15 +48,34 @@ def place_pictures(
     for (picture, (pixels_wide, pixels_high)), cell in zip(
         sized, _cells(room, len(sized)), strict=True
     ):
-        left, top, width, height = _fit(pixels_wide, pixels_high, cell)
-        shape = slide.shapes.add_picture(
-            session.picture_file(picture), Emu(left), Emu(top), Emu(width), Emu(height)
-        )
-        shape.name = picture.path
-        shape._element.nvPicPr.cNvPr.set("descr", picture.alt)
+        _add(slide, session, picture, _fit(pixels_wide, pixels_high, cell))
     if body is not None and text_area != area:
         body.left, body.top, body.width, body.height = (Emu(v) for v in text_area)
     return text_area
+
+
+def place_title_picture(slide, session: Session, slide_width: int) -> None:
+    """The session's own picture (its logo or poster) on the title slide, in the room above
+    the title; left off when a template leaves less than half an inch there."""
+    if session.picture is None:
+        return
+    texts = [s.top for s in slide.shapes if s.has_text_frame and s.text_frame.text.strip()]
+    text_top = min((int(top) for top in texts if top is not None), default=0)
+    margin = 8 * GAP // 3  # 0.4 inch
+    top = max(margin, text_top - GAP - TITLE_PICTURE_HEIGHT)
+    room = (margin, top, slide_width - 2 * margin, text_top - GAP - top)
+    if room[3] < TITLE_PICTURE_HEIGHT // 3:
+        return
+    _add(slide, session, session.picture, _fit(*_size(session, session.picture), room))
+
+
+def _add(slide, session: Session, picture, place: Area) -> None:
+    left, top, width, height = place
+    shape = slide.shapes.add_picture(
+        session.picture_file(picture), Emu(left), Emu(top), Emu(width), Emu(height)
+    )
+    shape.name = picture.path
+    shape._element.nvPicPr.cNvPr.set("descr", picture.alt)
 
 
 def _size(session: Session, picture) -> tuple[int, int]:

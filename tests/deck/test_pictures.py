@@ -296,3 +296,26 @@ def test_a_picture_in_another_format_is_left_out_with_a_word(tmp_path):
     session, warnings = import_deck(tmp_path / "gif.pptx", picture_folder=tmp_path / "out")
     assert session.items[0].pictures == ()
     assert any("left out a GIF picture" in w.message for w in warnings)
+
+
+def test_the_sessions_own_picture_goes_above_the_title_and_comes_back(tmp_path):
+    import dataclasses
+
+    session = session_in(tmp_path / "first")
+    png(tmp_path / "first" / "images" / "logo.png", (300, 100), "navy")
+    session = dataclasses.replace(session, picture=Picture("images/logo.png", "The logo"))
+    deck = tmp_path / "deck.pptx"
+    export_deck(session, deck)
+    title_slide = Presentation(str(deck)).slides[0]
+    logo = next(s for s in title_slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE)
+    assert logo._element.nvPicPr.cNvPr.get("descr") == "The logo"
+    texts = [box(s) for s in title_slide.shapes if s.has_text_frame and s.text_frame.text]
+    assert all(box(logo)[3] <= text[1] for text in texts)  # above the title and subtitle
+    back = tmp_path / "back"
+    imported, warnings = import_deck(deck, picture_folder=back)
+    assert imported.picture == session.picture
+    assert imported == session
+    assert (back / "images" / "logo.png").read_bytes() == (
+        tmp_path / "first" / "images" / "logo.png"
+    ).read_bytes()
+    assert not any("left out" in w.message for w in warnings)
