@@ -3,14 +3,18 @@ named at its line without a crash."""
 
 from __future__ import annotations
 
+import string
 import struct
 import zlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
 from presenter.agenda.model import Picture
+from presenter.agenda.pictures import picture_line, write_picture
 from presenter.agenda.problems import SessionFileError
 from presenter.agenda.reader import load_session, parse_session
 from presenter.agenda.writer import save_session, write_session
@@ -171,3 +175,25 @@ def test_a_bad_picture_field_says_how_to_write_it(tmp_path):
     front = FRONT.replace("---\n\n", "picture: [a.png]\n---\n\n")
     problems = problems_of(write(tmp_path, "## One [5 min]\n", front))
     assert "session.md:5: error: 'picture' must name a picture file" in problems[0]
+
+
+ALT = st.text(
+    alphabet=string.ascii_letters + string.digits + " .,;:!?'\"()[]{}<>*_`#@&%/\\|~^=+-$éü",
+    max_size=40,
+)
+PATH = st.lists(
+    st.text(alphabet=string.ascii_letters + string.digits + " _-()", min_size=1, max_size=12),
+    min_size=1,
+    max_size=3,
+).map(lambda parts: "/".join(p.strip() or "x" for p in parts) + ".png")
+
+
+@settings(max_examples=200, deadline=None)
+@given(ALT, PATH)
+def test_any_alt_text_and_path_read_back_as_written(alt, path):
+    written = Picture(path, alt)
+    assert picture_line(write_picture(written)) == written
+    text = FRONT + "## One [5 min]\n\n" + write_picture(written) + "\n"
+    session, problems = parse_session(text)
+    assert not problems.errors, [str(p) for p in problems]
+    assert session.items[0].pictures == (written,)
