@@ -3,7 +3,8 @@
     .venv/bin/python docs/make_pictures.py
 
 Each `presenter/slides_src/images/sources/NAME.svg` (drawn by hand for this project) is
-rendered with Qt's SVG renderer, at one and a half times its size on white, to
+rendered with Qt's SVG renderer, at its own size on white, in 256 colours (small files:
+the deck and the wheel carry them), to
 `presenter/slides_src/images/NAME.png`, the file the session names and the wheel ships.
 """
 
@@ -14,11 +15,12 @@ import sys
 from pathlib import Path
 
 IMAGES = Path(__file__).resolve().parents[1] / "presenter" / "slides_src" / "images"
-SCALE = 1.5
+SCALE = 1.0
 
 
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
@@ -32,6 +34,9 @@ def main() -> int:
         renderer.render(painter)
         painter.end()
         target = IMAGES / f"{source.stem}.png"
+        image = image.convertToFormat(
+            QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither
+        )
         if not image.save(str(target), "PNG"):
             print(f"make_pictures: could not write {target}", file=sys.stderr)
             return 1

@@ -107,6 +107,27 @@ def check_picture(
     return picture
 
 
+def carry_pictures(session, folder: str) -> None:
+    """Copy the session's pictures from its folder into `folder`, where it is being saved,
+    so a session saved elsewhere (the bundled one, a "save as") still shows them. A file
+    already there is left as it is."""
+    from presenter.files import SHARED_FILE, write_bytes  # only when saving
+
+    if not session.folder or os.path.abspath(session.folder) == os.path.abspath(folder):
+        return
+    pictures = [p for item in session.items for p in item.pictures]
+    if session.picture is not None:
+        pictures.append(session.picture)
+    for picture in dict.fromkeys(pictures):
+        source = session.picture_file(picture)
+        target = os.path.join(folder, *picture.path.split("/"))
+        if os.path.exists(target) or not os.path.isfile(source):
+            continue
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(source, "rb") as file:
+            write_bytes(target, file.read(), permissions=SHARED_FILE)
+
+
 def picture_size(path: str) -> PictureSize:
     """The kind and size of a picture file, from its header; PictureError when it cannot
     be shown (missing, not what its name says, damaged, too big)."""

@@ -15,7 +15,7 @@ from presenter.agenda.model import (
     AgendaItem,
     Session,
 )
-from presenter.agenda.pictures import write_picture
+from presenter.agenda.pictures import carry_pictures, write_picture
 from presenter.files import SHARED_FILE, write_text
 
 
@@ -72,10 +72,12 @@ def _write_item(item: AgendaItem) -> str:
 
 
 def save_session(session: Session, path: str | Path) -> None:
-    """Write the session to `path` whole or not at all (WriteError, an OSError, if not).
+    """Write the session to `path` whole or not at all (WriteError, an OSError, if not),
+    its pictures copied beside it when it came from another folder.
 
     A new session file is readable by others, like any document; a replaced one keeps its
     mode."""
     path = Path(path)
     permissions = None if path.exists() else SHARED_FILE
     write_text(path, write_session(session), permissions=permissions)
+    carry_pictures(session, str(path.parent))

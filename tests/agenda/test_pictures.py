@@ -197,3 +197,14 @@ def test_any_alt_text_and_path_read_back_as_written(alt, path):
     session, problems = parse_session(text)
     assert not problems.errors, [str(p) for p in problems]
     assert session.items[0].pictures == (written,)
+
+
+def test_a_session_saved_in_another_folder_takes_its_pictures_along(tmp_path):
+    picture(tmp_path / "first" / "images" / "a.png")
+    (tmp_path / "first").mkdir(exist_ok=True)
+    session, _ = load_session(write(tmp_path / "first", "## One [5 min]\n\n![A](images/a.png)\n"))
+    (tmp_path / "elsewhere").mkdir()
+    kept = tmp_path / "elsewhere" / "images" / "a.png"
+    save_session(session, tmp_path / "elsewhere" / "copy.md")
+    assert kept.read_bytes() == (tmp_path / "first" / "images" / "a.png").read_bytes()
+    assert load_session(tmp_path / "elsewhere" / "copy.md")[0] == session

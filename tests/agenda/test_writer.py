@@ -108,4 +108,10 @@ def test_save_replaces_the_file_whole_and_leaves_no_temporary_files(tmp_path):
     target.write_text("old", encoding="utf-8")
     save_session(session, target)
     assert target.read_text(encoding="utf-8").startswith("---\ntitle: Twitter hour\n")
-    assert [p.name for p in tmp_path.iterdir()] == ["s.md"]
+    # Its pictures come along, so the saved copy shows them too.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["images", "s.md"]
+    assert sorted(p.name for p in (tmp_path / "images").iterdir()) == [
+        "good-bio.png",
+        "icons.png",
+        "who-to-follow.png",
+    ]
