@@ -36,6 +36,7 @@ READER_MODULES = (
     "heading.py",
     "model.py",
     "nesting.py",
+    "pictures.py",
     "plain.py",
     "problems.py",
     "reader.py",

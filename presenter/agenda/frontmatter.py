@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from presenter.agenda.model import Picture
 from presenter.agenda.problems import Problems, did_you_mean
 from presenter.agenda.timetable import MAX_MINUTES
 
@@ -129,6 +130,7 @@ SESSION_KEYS = (
     "outcomes",
     "sources",
     "reviewed",
+    "picture",
 )
 TEXT_KEYS = ("title", "subtitle", "audience", "venue", "approval")
 LIST_KEYS = ("facilitators", "readiness", "outcomes", "sources")
@@ -174,6 +176,8 @@ def _check_field(key: str, entry: Field, problems: Problems) -> Any:
         return _reviewed(entry, problems)
     if key in ("soon_percent", "soon_minutes"):
         return _soon(key, entry, problems)
+    if key == "picture":
+        return _picture(entry, problems)
     return entry.value
 
 
@@ -256,3 +260,21 @@ def _soon(key: str, entry: Field, problems: Problems) -> float | None:
         problems.error(entry.line, "soon_minutes must be a number of minutes, such as 2")
         return None
     return value
+
+
+def _picture(entry: Field, problems: Problems) -> Picture | None:
+    """The arrival screen's picture: `picture: {file: images/poster.png, alt: ...}` (or
+    just the file); its path and file are checked by the reader, which knows the folder."""
+    value = entry.value
+    if isinstance(value, str) and value.strip():
+        return Picture(path=value.strip())
+    whole = isinstance(value, dict) and set(value) <= {"file", "alt"}
+    whole = whole and isinstance(value.get("file"), str) and bool(value["file"].strip())
+    if whole and not isinstance(value.get("alt"), (dict, list)):
+        return Picture(path=value["file"].strip(), alt=str(value.get("alt") or ""))
+    problems.error(
+        entry.line,
+        "'picture' must name a picture file and say what it shows, such as "
+        "picture: {file: images/poster.png, alt: The session's poster}",
+    )
+    return None

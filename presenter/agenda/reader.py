@@ -43,8 +43,9 @@ from presenter.agenda.frontmatter import (
     split_front_matter,
 )
 from presenter.agenda.heading import ItemHeading, has_spec, heading_title, read_heading
-from presenter.agenda.model import AgendaItem, Session
+from presenter.agenda.model import AgendaItem, Picture, Session
 from presenter.agenda.nesting import nested_points
+from presenter.agenda.pictures import check_picture, picture_line
 from presenter.agenda.problems import Problem, Problems, SessionFileError
 from presenter.agenda.source import decode_source, read_source
 from presenter.agenda.tables import ONE_TABLE, table_cells
@@ -64,6 +65,7 @@ class _Draft:
         self.levels: list[int] = []
         self.notes: list[str] = []
         self.table: tuple[tuple[str, ...], ...] = ()
+        self.pictures: list[Picture] = []
 
     def item(self) -> AgendaItem:
         heading = self.heading
@@ -79,6 +81,7 @@ class _Draft:
             table=self.table,
             levels=tuple(self.levels),
             hidden=heading.hidden,
+            pictures=tuple(self.pictures),
         )
 
 
@@ -93,17 +96,19 @@ def load_session(path: str | os.PathLike[str]) -> tuple[Session, list[Problem]]:
     except OSError as exc:
         problems.error(1, f"cannot be read ({exc.strerror or exc}); check the path and permissions")
         raise SessionFileError(problems) from None
-    session, problems = parse_session(data, path)
+    folder = os.path.dirname(os.path.abspath(os.fspath(path)))
+    session, problems = parse_session(data, path, folder=folder)
     if session is None:
         raise SessionFileError(problems)
-    folder = os.path.dirname(os.path.abspath(os.fspath(path)))
     return replace(session, folder=folder), problems.warnings
 
 
 def parse_session(
-    content: str | bytes, source: str | os.PathLike[str] = "<text>"
+    content: str | bytes, source: str | os.PathLike[str] = "<text>", *, folder: str | None = None
 ) -> tuple[Session | None, Problems]:
-    """Parse a session (or a Marp or pandoc deck); the session is None when there are errors."""
+    """Parse a session (or a Marp or pandoc deck); the session is None when there are errors.
+
+    `folder` is where the session's pictures are looked for; None checks only their lines."""
     problems = Problems(source)
     if isinstance(content, bytes):
         text = decode_source(content, problems)
@@ -124,7 +129,7 @@ def parse_session(
 
         session = read_deck(front, problems, _stem(source))
     else:
-        session = _read_native(front, tokens, problems, _stem(source))
+        session = _read_native(front, tokens, problems, _stem(source), folder)
     if problems.errors:
         return None, problems
     return session, problems
@@ -146,11 +151,16 @@ def _looks_like_deck(front: FrontMatter, tokens: list[Token]) -> bool:
     return True
 
 
-def _read_native(front: FrontMatter, tokens: list[Token], problems: Problems, stem: str) -> Session:
+def _read_native(
+    front: FrontMatter, tokens: list[Token], problems: Problems, stem: str, folder: str | None
+) -> Session:
     body_lines = front.body.split("\n")
     offset = front.body_line
     _warn_tabs(body_lines, offset, problems)
     values = session_fields(front, problems, known=SESSION_KEYS)
+    if values.get("picture") is not None:
+        line = front.fields["picture"].line
+        values["picture"] = check_picture(values["picture"], line, folder, problems)
     drafts: list[_Draft] = []
     description: list[list[int]] = []  # the line ranges of the blocks before the first item
     for opening, children in top_level_blocks(tokens):
@@ -163,7 +173,7 @@ def _read_native(front: FrontMatter, tokens: list[Token], problems: Problems, st
             if opening.map:
                 description.append(opening.map)
         else:
-            _read_block(drafts[-1], opening, children, body_lines, line, problems)
+            _read_block(drafts[-1], opening, children, body_lines, line, problems, folder)
     if not drafts:
         first_text = next((n for n, t in enumerate(body_lines, start=offset) if t.strip()), offset)
         problems.error(
@@ -198,8 +208,10 @@ def _read_block(
     body_lines: list[str],
     line: int,
     problems: Problems,
+    folder: str | None = None,
 ) -> None:
-    """One block under an item's heading: its notes, its points, or a point as written."""
+    """One block under an item's heading: its notes, its points, a picture standing as its
+    own paragraph, or a point as written."""
     if opening.type == "fence" and not fence_closed(opening, body_lines):
         fence = f"{opening.markup}{opening.info.strip()}"
         problems.error(
@@ -221,5 +233,9 @@ def _read_block(
         if opening.type == "table_open":
             problems.warn(line, ONE_TABLE)
         lines = source_lines(body_lines, opening) if opening.map else []
-        draft.points.append("\n".join(lines))
-        draft.levels.append(0)
+        picture = picture_line("\n".join(lines)) if opening.type == "paragraph_open" else None
+        if picture is None:
+            draft.points.append("\n".join(lines))
+            draft.levels.append(0)
+        elif (checked := check_picture(picture, line, folder, problems)) is not None:
+            draft.pictures.append(checked)

@@ -16,6 +16,7 @@ from presenter.agenda.model import (
     Session,
 )
 from presenter.agenda.nesting import outline_lines
+from presenter.agenda.pictures import carry_pictures, write_picture
 from presenter.agenda.review import review_fields
 from presenter.agenda.tables import gfm_lines
 from presenter.files import SHARED_FILE, write_text
@@ -42,6 +43,8 @@ def write_session(session: Session) -> str:
     if session.soon_minutes != DEFAULT_SOON_MINUTES:
         fields["soon_minutes"] = session.soon_minutes
     fields.update(review_fields(session))
+    if session.picture is not None:
+        fields["picture"] = {"file": session.picture.path, "alt": session.picture.alt}
     front = yaml.safe_dump(
         fields, sort_keys=False, allow_unicode=True, default_flow_style=None, width=100
     )
@@ -59,6 +62,8 @@ def _write_item(item: AgendaItem) -> str:
         lines.append("")
     if item.table:
         lines.extend([*gfm_lines(item.table), ""])
+    for picture in item.pictures:
+        lines.extend([write_picture(picture), ""])
     if item.notes:
         longest = max((len(run) for run in re.findall(r"^\s*(`{3,})", item.notes, re.M)), default=2)
         fence = "`" * max(3, longest + 1)
@@ -67,10 +72,12 @@ def _write_item(item: AgendaItem) -> str:
 
 
 def save_session(session: Session, path: str | Path) -> None:
-    """Write the session to `path` whole or not at all (WriteError, an OSError, if not).
+    """Write the session to `path` whole or not at all (WriteError, an OSError, if not),
+    its pictures copied beside it when it came from another folder.
 
     A new session file is readable by others, like any document; a replaced one keeps its
     mode."""
     path = Path(path)
     permissions = None if path.exists() else SHARED_FILE
     write_text(path, write_session(session), permissions=permissions)
+    carry_pictures(session, str(path.parent))

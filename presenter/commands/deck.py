@@ -27,8 +27,9 @@ EXPORT_DESCRIPTION = (
 )
 IMPORT_DESCRIPTION = (
     "Turn DECK into a session file: slide titles become items, body text points, speaker "
-    "notes notes. Decks exported by presenter keep their exact minutes; for other decks the "
-    "slot is shared out across the items, with a warning."
+    "notes notes, pictures files in an images/ folder beside the session file. Decks "
+    "exported by presenter keep their exact minutes; for other decks the slot is shared out "
+    "across the items, with a warning."
 )
 
 
@@ -178,19 +179,38 @@ def run_import(args: argparse.Namespace) -> int:
     from presenter.agenda.writer import save_session
     from presenter.deck.reader import DeckReadError, import_deck
 
-    try:
-        session, warnings = import_deck(args.deck)
-    except DeckReadError as exc:
-        raise UsageError(str(exc)) from None
-    print_warnings(warnings)
     output = Path(args.output)
     if output.is_dir():
         raise UsageError(f"{output}: is a folder; give a file name such as {output / 'session.md'}")
+    images = output.parent / "images"
+    there = set(images.rglob("*")) if images.is_dir() else None
+    try:
+        session, warnings = import_deck(args.deck, picture_folder=output.parent)
+    except DeckReadError as exc:
+        raise UsageError(str(exc)) from None
+    except OSError as exc:  # a picture could not be saved beside the session
+        _take_back_pictures(images, there)
+        raise UsageError(f"{exc}; choose another folder for the session") from None
+    print_warnings(warnings)
     try:
         save_session(session, output)
     except OSError as exc:
+        _take_back_pictures(images, there)
         raise UsageError(
             f"{output}: cannot write ({exc.strerror}); choose another folder"
         ) from None
     print(f"wrote {_contents(session)} to {output}")
     return 0
+
+
+def _take_back_pictures(images: Path, there: set[Path] | None) -> None:
+    """Remove the pictures an import saved when its session could not be: nothing is left."""
+    import contextlib
+    import shutil
+
+    if there is None:
+        shutil.rmtree(images, ignore_errors=True)
+        return
+    for path in sorted(set(images.rglob("*")) - there, reverse=True):
+        with contextlib.suppress(OSError):
+            path.rmdir() if path.is_dir() else path.unlink()

@@ -19,6 +19,7 @@ from presenter.agenda.problems import Problem
 from presenter.deck import notes as deck_notes
 from presenter.deck.elsewhere import SlideText, one_line, their_deck
 from presenter.deck.outline import point_at, with_more_points
+from presenter.deck.picture_import import attach_pictures, slide_pictures
 from presenter.deck.tables import join_pages, read_table
 from presenter.deck.template import (
     BODIES,
@@ -47,9 +48,12 @@ class DeckReadError(Exception):
 
 
 def import_deck(
-    path: str | Path, progress: Progress | None = None
+    path: str | Path, progress: Progress | None = None, *, picture_folder: Path | None = None
 ) -> tuple[Session, list[Problem]]:
-    """The session a deck describes, and warnings (as `FILE:SLIDE: warning: ...`)."""
+    """The session a deck describes, and warnings (as `FILE:SLIDE: warning: ...`).
+
+    With `picture_folder` (the new session file's folder) the slides' pictures are saved
+    in its images/ folder and kept with their items; without it they are left out."""
     path = Path(path)
     prs = open_pptx(path, DeckReadError)
     source = str(path)
@@ -64,10 +68,12 @@ def import_deck(
             )
         numbers = [n for n in range(1, listed + 1) if n not in missing]
         slides = []
+        pictures: dict[int, list] = {}
         total = len(prs.slides)
         for index, (number, slide) in enumerate(zip(numbers, prs.slides, strict=True), 1):
             try:
                 slides.append(_read_slide(slide, number))
+                pictures[number] = slide_pictures(slide, slides[-1])
             except DAMAGE as exc:
                 warnings.append(
                     Problem(
@@ -91,6 +97,8 @@ def import_deck(
     except DAMAGE as exc:
         where = f"slide {number} is damaged" if number else "the deck is damaged"
         raise DeckReadError(f"{path}: {where} ({first_line(exc)}); {RESAVE}") from None
+    if picture_folder is not None:
+        session = attach_pictures(session, slides, pictures, picture_folder, source, warnings)
     for slide in slides:
         if slide.left_out:
             kinds = ", ".join(sorted(set(slide.left_out)))

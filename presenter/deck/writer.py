@@ -26,6 +26,7 @@ from presenter.deck.layout_choice import Layouts, pick_layouts
 from presenter.deck.metrics import FontMetrics, metrics_for
 from presenter.deck.package import deck_bytes, set_core_properties, write_atomically
 from presenter.deck.parts import SlideMaker
+from presenter.deck.pictures import place_pictures, place_title_picture
 from presenter.deck.placement import footer_top, place_as_source
 from presenter.deck.style import (
     EMU_PER_INCH,
@@ -153,6 +154,7 @@ class _DeckBuilder:
         lines.append(" · ".join(w for w in when_where if w))
         slide = self.new_slide(self.layouts.title, session.title)
         self.fill_subtitle(slide, [line for line in lines if line])
+        place_title_picture(slide, session, self.prs.slide_width)
         self.set_notes(slide, deck_notes.title_notes(session))
         self.tidy(slide)
 
@@ -199,6 +201,11 @@ class _DeckBuilder:
             if top + height + BUDGET_HEIGHT + GAP // 2 > slide_height:
                 height = max(BUDGET_HEIGHT, slide_height - BUDGET_HEIGHT - GAP // 2 - top)
             style = self.measure(body)[1] if body is not None else _textbox_style()
+            if item.pictures and number == 0:
+                area = (left, top, width, height)
+                left, top, width, height = place_pictures(
+                    slide, self.typed(slide), body, self.session, item, area
+                )
             if pages is None:
                 room = (left, top, width, height)
                 table = plan_table(item.table, room, self.metrics, beside_points=bool(item.points))

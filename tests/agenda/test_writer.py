@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import string
 from datetime import time
 
@@ -107,6 +108,7 @@ def test_hidden_items_sections_and_nested_points_are_written_and_read_back():
 def test_resaving_the_bundled_session_keeps_every_point_and_note(tmp_path):
     original, _ = load_session(bundled_session_path())
     copy = tmp_path / "copy.md"
+    shutil.copytree(bundled_session_path().parent / "images", tmp_path / "images")
     save_session(original, copy)
     again, warnings = load_session(copy)
     assert warnings == []
@@ -140,4 +142,10 @@ def test_save_replaces_the_file_whole_and_leaves_no_temporary_files(tmp_path):
     target.write_text("old", encoding="utf-8")
     save_session(session, target)
     assert target.read_text(encoding="utf-8").startswith("---\ntitle: Twitter hour\n")
-    assert [p.name for p in tmp_path.iterdir()] == ["s.md"]
+    # Its pictures come along, so the saved copy shows them too.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["images", "s.md"]
+    assert sorted(p.name for p in (tmp_path / "images").iterdir()) == [
+        "good-bio.png",
+        "icons.png",
+        "who-to-follow.png",
+    ]

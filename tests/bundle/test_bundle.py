@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pptx import Presentation
 
 from presenter import __version__
 from tests.bundle.conftest import Bundle
@@ -51,7 +52,8 @@ def test_the_exported_deck_opens_in_libreoffice(bundle: Bundle, tmp_path):
         check=True, capture_output=True, timeout=150,
     )  # fmt: skip
     info = subprocess.run(["pdfinfo", str(tmp_path / "deck.pdf")], capture_output=True, text=True)
-    assert int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.M).group(1)) == 12
+    pages = int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.M).group(1))
+    assert pages == len(Presentation(str(deck)).slides) >= 12
 
 
 def test_a_run_check_in_and_attendance_export(bundle: Bundle):

@@ -4,6 +4,7 @@ and `presenter sessions` to find the bundled names."""
 from __future__ import annotations
 
 import argparse
+import shutil
 
 import pytest
 
@@ -64,6 +65,7 @@ def test_every_command_takes_a_bundled_name(words, tmp_path, capsys):
 def test_every_command_takes_a_file(words, tmp_path, capsys):
     mine = tmp_path / "mine.md"
     mine.write_text(bundled_session_path().read_text(encoding="utf-8"), encoding="utf-8")
+    shutil.copytree(bundled_session_path().parent / "images", tmp_path / "images")
     status, out, err = _run(words, str(mine), tmp_path, capsys)
     assert status == 0, err
     assert TAKES_A_SESSION[words][1] in out

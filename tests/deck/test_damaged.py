@@ -29,7 +29,7 @@ def one_line(done) -> str:
 
 def test_empty_shapes_as_pandoc_writes_them_are_left_out_with_a_warning(good, tmp_path):
     deck = damaged.empty_shapes(good, tmp_path / "pandoc.pptx", slide=3)
-    session, warnings = import_deck(deck)
+    session, warnings = import_deck(deck, picture_folder=tmp_path)  # as the command does
     assert [str(w) for w in warnings if "damaged" in str(w)] == [
         f"{deck}:3: warning: slide 3: left out damaged shapes"
     ]

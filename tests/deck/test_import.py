@@ -14,7 +14,7 @@ def test_export_then_import_gives_back_the_bundled_session(tmp_path):
     original = bundled_session()
     deck = tmp_path / "deck.pptx"
     export_deck(original, deck)
-    session, warnings = import_deck(deck)
+    session, warnings = import_deck(deck, picture_folder=tmp_path)
     assert warnings == []
     assert session == original
 

@@ -50,7 +50,7 @@ def pdf_pages(deck, tmp_path) -> int:
 def test_default_template_deck_prints_one_page_per_slide(tmp_path):
     deck = tmp_path / "twitter-hour.pptx"
     export_deck(bundled_session(), deck)
-    assert pdf_pages(deck, tmp_path) == len(Presentation(str(deck)).slides) == 12
+    assert pdf_pages(deck, tmp_path) == len(Presentation(str(deck)).slides) >= 12
 
 
 @pytest.mark.timeout(110)

@@ -56,7 +56,7 @@ def test_export_to_powerpoint_from_the_window(windows, qtbot, tmp_path, clock):
     assert len(deck.slides) >= len(windows.controller.session.items)
 
 
-def test_import_a_deck_runs_it(windows, qtbot, tmp_path, clock, session):
+def test_import_a_deck_runs_it(windows, qtbot, tmp_path, clock, session, dialogs):
     import dataclasses
 
     from presenter.deck.writer import export_deck
@@ -64,6 +64,7 @@ def test_import_a_deck_runs_it(windows, qtbot, tmp_path, clock, session):
     path = tmp_path / "from-another-trust.pptx"
     session = dataclasses.replace(session, title="Twitter hour, Leeds")
     export_deck(session, path)
+    dialogs.save_path = tmp_path / "imported.md"
     deck_actions.import_(windows.presenter, windows.open_session, path=path)
     qtbot.waitUntil(lambda: windows.presenter.countdown.title.text() == session.title)
     assert [i.title for i in windows.controller.session.items] == [i.title for i in session.items]
@@ -74,6 +75,6 @@ def test_a_bad_deck_is_a_message(windows, qtbot, tmp_path, dialogs):
     dialogs.answer_with(ProblemsDialog, lambda p, title, lines: shown.append(lines))
     path = tmp_path / "not-a-deck.pptx"
     path.write_text("hello", encoding="utf-8")
-    deck_actions.import_(windows.presenter, windows.open_session, path=path)
+    deck_actions.import_(windows.presenter, windows.open_session, path=path, to=tmp_path / "s.md")
     qtbot.waitUntil(lambda: bool(shown))
     assert "Traceback" not in shown[0][0]

@@ -38,22 +38,39 @@ def export(parent: QWidget, session: Session, on: date, *, path: Path | None = N
     return run_in_background(parent, f"Exporting {path.name}…", work, done, failed)
 
 
-def import_(parent: QWidget, open_session: Callable[[Session], bool], *, path: Path | None = None):
-    """Read a deck in the background, then run it as the session (before the start only)."""
+def import_(
+    parent: QWidget,
+    open_session: Callable[[Session], bool],
+    *,
+    path: Path | None = None,
+    to: Path | None = None,
+):
+    """Ask for a deck and where its session goes (unless given), then read it in the
+    background: the session file is saved there, its pictures in an images/ folder beside
+    it, and the session runs (before the start only)."""
+    from presenter.agenda.writer import save_session
     from presenter.deck.reader import import_deck  # python-pptx loads when first asked for
 
     if path is None:
         path = FileDialogs.open_deck(parent)
     if path is None:
         return None
+    if to is None:
+        to = FileDialogs.save_session(parent, f"{path.stem}.md")
+    if to is None:
+        return None
 
-    def work(_progress):
-        return import_deck(path)
+    def work(progress):
+        session, warnings = import_deck(path, progress, picture_folder=to.parent)
+        save_session(session, to)
+        return session, warnings
 
     def done(result) -> None:
         session, warnings = result
-        if open_session(session) and warnings and hasattr(parent, "statusBar"):
-            parent.statusBar().showMessage("; ".join(str(w) for w in warnings), 15000)
+        opened = open_session(session)
+        if opened and hasattr(parent, "statusBar"):
+            saved = f"Saved the session as {to}"
+            parent.statusBar().showMessage("; ".join([saved, *map(str, warnings)]), 15000)
 
     def failed(message: str) -> None:
         ProblemsDialog.show_problems(parent, "The deck was not imported", [message])
