@@ -53,8 +53,9 @@ def main() -> int:
         for number in range(args.runs + 1):
             for name, command in commands.items():
                 data = str(Path(folder) / f"{name}-{number}")
-                seconds, _memory = measure([*command, "--quit-when-ready", "--data-dir", data],
-                                           env, folder)  # fmt: skip
+                seconds = measure([*command, "--quit-when-ready", "--data-dir", data], env, folder)[
+                    0
+                ]
                 if number == 0:
                     first[name] = seconds
                 else:
