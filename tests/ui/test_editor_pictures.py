@@ -65,6 +65,7 @@ def test_a_picture_from_elsewhere_is_copied_beside_the_session_and_needs_alt_tex
     )
     assert field.alt_needed.isHidden()
     assert row.file.text() == "images/My-icons.png"
+    assert row.thumbnail.geometry().right() < row.alt.geometry().left()  # side by side
     QApplication.processEvents()
     assert colour_box(row.thumbnail.grab().toImage()) is not None  # the preview shows it
     assert "*" in editor.windowTitle()  # unsaved

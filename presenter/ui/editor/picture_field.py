@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -93,6 +94,7 @@ class PictureRow(QWidget):
         super().__init__(parent)
         self.thumbnail = PictureView(name="EditorThumbnail")
         self.thumbnail.setFixedSize(96, 64)
+        self.thumbnail.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.file = QLabel(objectName="PictureFile")
         self.alt = QLineEdit(placeholderText="Alt text: what the picture shows")
         self.alt.setAccessibleName("Alt text of the picture")
@@ -118,6 +120,7 @@ class PictureRow(QWidget):
         self.file.setToolTip(file)
         if " ".join(self.alt.text().split()) != picture.alt:
             self.alt.setText(picture.alt)  # not while typing it: the cursor stays put
+            self.alt.setCursorPosition(0)  # a long one shows its start
 
 
 class PictureField(QWidget):
