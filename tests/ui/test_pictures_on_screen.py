@@ -3,6 +3,10 @@ hidden by the black and white screens, alt text in place of a file that went mis
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QColor, QImage
@@ -259,3 +263,41 @@ def test_next_shows_the_next_items_picture_as_a_thumbnail(make_windows, illustra
     QApplication.processEvents()
     assert thumbnails.isHidden()
     assert colour_box(following.grab().toImage()) is None
+
+
+PICTURE_CODE = (
+    "import sys\n"
+    "from datetime import datetime\n"
+    "from pathlib import Path\n"
+    "from PySide6.QtWidgets import QApplication\n"
+    "from presenter.agenda.model import AgendaItem, Picture, Session\n"
+    "from presenter.ui.run.run_windows import RunWindows\n"
+    "from presenter.ui.shared.settings import Settings\n"
+    "app = QApplication([])\n"
+    "folder = Path(sys.argv[1])\n"
+    "pictures = (Picture('a.png', 'A'),) if sys.argv[2] == 'yes' else ()\n"
+    "session = Session('S', (AgendaItem('One', 5, pictures=pictures),), folder=str(folder))\n"
+    "windows = RunWindows(session, settings=Settings(folder / 'settings.ini'),\n"
+    "    monotonic=lambda: 1.0, wall=lambda: datetime(2026, 1, 1, 11, 55),\n"
+    "    data_dir=folder / 'data', check_in=False)\n"
+    "windows.show()\n"
+    "app.processEvents()\n"
+    "print(sorted(m for m in sys.modules if 'picture' in m))\n"
+)
+
+
+@pytest.mark.parametrize("with_pictures", ["no", "yes"])
+def test_the_picture_code_is_loaded_only_for_a_session_with_pictures(tmp_path, with_pictures):
+    done = subprocess.run(
+        [sys.executable, "-c", PICTURE_CODE, str(tmp_path), with_pictures],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr
+    loaded = done.stdout.strip()
+    if with_pictures == "no":
+        assert loaded == "[]"  # start-up costs the same as before pictures
+    else:
+        assert "presenter.ui.audience.picture_view" in loaded

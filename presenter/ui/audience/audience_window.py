@@ -8,6 +8,8 @@ when the facilitator turns it on.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -22,9 +24,11 @@ from PySide6.QtWidgets import (
 from presenter.agenda.model import AgendaItem, Session
 from presenter.timing import RunState, RunView, WarningLevel
 from presenter.timing.display import countdown_text, until_start_text
-from presenter.ui.audience.picture_view import PicturesView
 from presenter.ui.audience.points_view import PointsView, bullets_html
 from presenter.ui.shared.theme import set_style_state
+
+if TYPE_CHECKING:  # made, and imported, only for a session with pictures
+    from presenter.ui.audience.picture_view import PicturesView
 
 ARRIVAL, ITEM, FINISHED, BLANK = range(4)
 
@@ -119,6 +123,8 @@ class ArrivalPage(QWidget):
     def _show_picture(self, session: Session) -> None:
         """The session's own picture (a logo or poster), beside the text."""
         if session.picture is not None and self.picture is None:
+            from presenter.ui.audience.picture_view import PicturesView
+
             self.picture = PicturesView(name="ArrivalPictures")
             self.row.addWidget(self.picture, 2)
         if self.picture is not None:
@@ -160,6 +166,8 @@ class ItemPage(QWidget):
 
     def _show_pictures(self, session: Session, item: AgendaItem) -> None:
         if item.pictures and self.pictures is None:
+            from presenter.ui.audience.picture_view import PicturesView
+
             self.pictures = PicturesView(name="AudiencePictures")
             self.body.addWidget(self.pictures, 1)
         if self.pictures is not None:

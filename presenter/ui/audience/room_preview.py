@@ -12,13 +12,17 @@ thumbnails under them.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from presenter.agenda.model import AgendaItem, Session
-from presenter.ui.audience.picture_view import PicturesView
 from presenter.ui.audience.points_view import PointsView
+
+if TYPE_CHECKING:  # made, and imported, only for a session with pictures
+    from presenter.ui.audience.picture_view import PicturesView
 
 PAGE_WORDS = {
     "arrival": "the arrival screen",
@@ -68,6 +72,8 @@ class ItemPreview(PointsView):
         super().show_item(item, empty_text)
         pictures = item.pictures if item is not None and session is not None else ()
         if pictures and self.thumbnails is None:
+            from presenter.ui.audience.picture_view import PicturesView
+
             self.thumbnails = PicturesView(name=f"{self.objectName()}Thumbnails", to_the_left=True)
             self.thumbnails.setAccessibleName("Pictures")
             self._size_thumbnails()
