@@ -177,3 +177,17 @@ def test_copied_names_need_no_quoting_in_the_session():
     assert safe_name("My icons (final).PNG") == "My-icons-final.png"
     assert safe_name("..png") == "picture.png"
     assert safe_name("plain") == "plain"
+
+
+def test_pictures_are_not_copied_into_the_bundled_sessions_folder(
+    qtbot, session, settings, dialogs
+):
+    from presenter.agenda.bundled import bundled_session_path
+
+    dialogs.answer(SaveChangesDialog, "discard")
+    dialogs.expect(ProblemsDialog)
+    window = AgendaEditor(session, bundled_session_path(), settings)
+    qtbot.addWidget(window)
+    field_of(window).add.click()
+    assert dialogs.titles(ProblemsDialog) == ["Save the session first"]
+    assert "Save as" in dialogs.of(ProblemsDialog)[0].text

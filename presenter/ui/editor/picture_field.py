@@ -207,11 +207,14 @@ class PictureField(QWidget):
     def _choose(self) -> str | None:
         """A picture picked in a file dialog and placed beside the session, as its path there."""
         folder = self.folder_of()
-        if not folder:
+        if not folder or _inside_the_app(Path(folder)):
             ProblemsDialog.show_problems(
                 self,
                 "Save the session first",
-                ["Pictures are kept in a folder beside the session file: save it, then add one."],
+                [
+                    "Pictures are kept in a folder beside the session file: save the session "
+                    "as your own file (File › Save as), then add them."
+                ],
             )
             return None
         chosen = FileDialogs.open_picture(self, folder)
@@ -227,3 +230,10 @@ class PictureField(QWidget):
                 self, "The picture was not copied", [f"{chosen}: {exc.strerror or exc}"]
             )
         return None
+
+
+def _inside_the_app(folder: Path) -> bool:
+    """The bundled sessions' folder is part of the installed app: nothing is copied there."""
+    from presenter.slides_src import FOLDER
+
+    return folder.resolve() == Path(FOLDER).resolve()
