@@ -9,7 +9,7 @@ import sys
 
 import pytest
 from PySide6.QtCore import QRect, QSize
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QAccessible, QColor, QImage
 from PySide6.QtWidgets import QApplication
 
 from presenter.agenda.model import AgendaItem, Picture, Session
@@ -143,6 +143,8 @@ def test_the_picture_carries_its_alt_text_for_screen_readers(make_windows, illus
     (view,) = windows.audience.item.pictures.shown_views()
     assert view.accessibleName() == "The reply, repost and like icons"
     assert "The reply, repost and like icons" in view.accessibleDescription()
+    told = QAccessible.queryAccessibleInterface(view)  # what a screen reader is given
+    assert told.text(QAccessible.Text.Name) == "The reply, repost and like icons"
 
 
 @pytest.mark.parametrize("damage", ["missing", "not a picture", "cut short"])
@@ -301,3 +303,15 @@ def test_the_picture_code_is_loaded_only_for_a_session_with_pictures(tmp_path, w
         assert loaded == "[]"  # start-up costs the same as before pictures
     else:
         assert "presenter.ui.audience.picture_view" in loaded
+
+
+def test_the_decoded_pictures_kept_stay_within_their_budget(tmp_path):
+    from presenter.ui.shared.pictures import PictureCache
+
+    make_picture(tmp_path / "a.png")
+    cache = PictureCache(limit=3 * 500 * 200 * 4)  # room for three at full size
+    for width in (500, 400, 300, 250, 200):
+        assert cache.image(str(tmp_path / "a.png"), QSize(width, width * 2 // 5)) is not None
+    assert 0 < cache.kept <= cache.limit
+    assert cache.image(str(tmp_path / "a.png"), QSize(200, 80)) is not None  # kept: no decode
+    assert cache.decoded == 5

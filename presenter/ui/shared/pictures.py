@@ -15,7 +15,7 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QImageIOHandler, QImageReader, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-KEPT_IMAGES = 32  # decoded pictures kept, most recently shown first out last
+KEPT_BYTES = 96 * 1024 * 1024  # decoded pixels kept; the one shown longest ago goes first
 MAX_PIXELS = 40_000_000  # larger than this is not decoded (the session reader refuses it too)
 # A file as it is on disk: a changed or replaced file is read again.
 Stamp = tuple[str, int, int]
@@ -46,8 +46,9 @@ def _turned(reader: QImageReader) -> bool:
 class PictureCache:
     """Sizes read from files' headers, and pixels decoded at the sizes they are shown."""
 
-    def __init__(self, limit: int = KEPT_IMAGES) -> None:
+    def __init__(self, limit: int = KEPT_BYTES) -> None:
         self.limit = limit
+        self.kept = 0  # bytes of pixels kept
         self.decoded = 0  # how many times pixels were decoded from a file
         self._sizes: dict[Stamp, QSize | None] = {}
         self._images: OrderedDict[tuple[Stamp, int, int, float], QImage | None] = OrderedDict()
@@ -78,8 +79,10 @@ class PictureCache:
             return self._images[key]
         image = self._decode(path, size, ratio)
         self._images[key] = image
-        while len(self._images) > self.limit:
-            self._images.popitem(last=False)
+        self.kept += _bytes(image)
+        while self.kept > self.limit and len(self._images) > 1:
+            _key, dropped = self._images.popitem(last=False)
+            self.kept -= _bytes(dropped)
         return image
 
     def _decode(self, path: str, size: QSize, ratio: float) -> QImage | None:
@@ -94,6 +97,10 @@ class PictureCache:
             return None
         image.setDevicePixelRatio(ratio)
         return image
+
+
+def _bytes(image: QImage | None) -> int:
+    return image.sizeInBytes() if image is not None else 0
 
 
 CACHE = PictureCache()
