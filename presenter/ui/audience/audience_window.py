@@ -1,18 +1,34 @@
 """The room's screen: an arrival screen before the start, then the current item's title and points.
 
-Black and white screens cover everything; the countdown shows only when the facilitator turns it on.
+An item's pictures sit beside its points (below them in a window taller than wide), or alone
+and large under the title when it has no points; the arrival screen shows the session's own
+picture beside its text. Black and white screens cover everything; the countdown shows only
+when the facilitator turns it on.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLayout, QStackedWidget, QVBoxLayout, QWidget
+from typing import TYPE_CHECKING
 
-from presenter.agenda.model import Session
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from presenter.agenda.model import AgendaItem, Session
 from presenter.timing import RunState, RunView, WarningLevel
 from presenter.timing.display import countdown_text, until_start_text
 from presenter.ui.audience.points_view import PointsView, bullets_html
 from presenter.ui.shared.theme import set_style_state
+
+if TYPE_CHECKING:  # made, and imported, only for a session with pictures
+    from presenter.ui.audience.picture_view import PicturesView
 
 ARRIVAL, ITEM, FINISHED, BLANK = range(4)
 
@@ -28,6 +44,7 @@ FONT_POINTS = {
     "#AudiencePoints QLabel#Points": 30,
     "QLabel#AudienceCountdown": 32,
     "QLabel#FinishedText": 48,
+    "#AudiencePicturesPicture, #ArrivalPicturesPicture": 26,  # alt text of a missing file
 }
 BASE_SIZE = (1280, 720)
 
@@ -59,8 +76,11 @@ class ArrivalPage(QWidget):
         self.readiness.setTextFormat(Qt.TextFormat.RichText)
         self.where = QLabel(objectName="ArrivalWhere", wordWrap=True)
         self.arrived = QLabel(objectName="ArrivalWhere")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(80, 60, 80, 60)
+        self.picture: PicturesView | None = None  # made for a session with a picture
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(80, 60, 80, 60)
+        self.row.setSpacing(48)
+        layout = QVBoxLayout()
         for label in (
             self.title,
             self.subtitle,
@@ -71,6 +91,7 @@ class ArrivalPage(QWidget):
         ):
             layout.addWidget(label)
         layout.addStretch(1)
+        self.row.addLayout(layout, 3)
 
     def show_view(
         self,
@@ -97,6 +118,19 @@ class ArrivalPage(QWidget):
         people = ", ".join(facilitators)
         where = " · ".join(part for part in (venue, people) if part)
         self.where.setText(where)
+        self._show_picture(session)
+
+    def _show_picture(self, session: Session) -> None:
+        """The session's own picture (a logo or poster), beside the text."""
+        if session.picture is not None and self.picture is None:
+            from presenter.ui.audience.picture_view import PicturesView
+
+            self.picture = PicturesView(name="ArrivalPictures")
+            self.row.addWidget(self.picture, 2)
+        if self.picture is not None:
+            shown = (session.picture,) if session.picture is not None else ()
+            self.picture.show_pictures(session, shown)
+            self.picture.setVisible(bool(shown))
 
 
 class ItemPage(QWidget):
@@ -108,19 +142,65 @@ class ItemPage(QWidget):
         self.countdown = QLabel(objectName="AudienceCountdown")
         self.countdown.setAccessibleName("Time left in this item")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.pictures: PicturesView | None = None  # made for the first item with pictures
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.body.setSpacing(40)
+        self.body.addWidget(self.points, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(80, 60, 80, 60)
         layout.addWidget(self.countdown)
-        layout.addWidget(self.points, 1)
+        layout.addLayout(self.body, 1)
+        self._with_points = True
+        self._arranged: tuple | None = None
 
     def show_view(self, session: Session, view: RunView, countdown_shown: bool) -> None:
-        self.points.show_item(session.items[view.current_index])
+        item = session.items[view.current_index]
+        self.points.show_item(item)
+        self._show_pictures(session, item)
         self.countdown.setVisible(countdown_shown)
         # The room's countdown changes with the presenter's when the item's time is up.
         times_up = view.warning in (WarningLevel.DUE, WarningLevel.OVER)
         text = countdown_text(view)
         self.countdown.setText(f"Time's up · {text}" if times_up else text)
         set_style_state(self.countdown, "warning", WarningLevel(view.warning).name.lower())
+
+    def _show_pictures(self, session: Session, item: AgendaItem) -> None:
+        if item.pictures and self.pictures is None:
+            from presenter.ui.audience.picture_view import PicturesView
+
+            self.pictures = PicturesView(name="AudiencePictures")
+            self.body.addWidget(self.pictures, 1)
+        if self.pictures is not None:
+            self.pictures.show_pictures(session, item.pictures)
+            self.pictures.setVisible(bool(item.pictures))
+        self._with_points = bool(item.points)
+        self._arrange()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Pictures beside the points (below them when the window is taller than wide);
+        with no points, the title on top and the pictures large under it."""
+        if self.pictures is None or self.pictures.isHidden():
+            arranged = (QBoxLayout.Direction.LeftToRight, 1, 0)
+        elif self._with_points:
+            wide = self.width() >= self.height()
+            direction = (
+                QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+            )
+            arranged = (direction, 1, 1)
+        else:
+            arranged = (QBoxLayout.Direction.TopToBottom, 0, 1)
+        if arranged == self._arranged:
+            return  # a clock tick changes nothing here
+        self._arranged = arranged
+        direction, points, pictures = arranged
+        self.body.setDirection(direction)
+        self.body.setStretchFactor(self.points, points)
+        if self.pictures is not None:
+            self.body.setStretchFactor(self.pictures, pictures)
 
 
 class AudienceWindow(QWidget):

@@ -2,24 +2,34 @@
 
 Until it is given the audience window to watch it shows the title and points as text, as the
 presenter window did before; watching, the text labels hide and the miniature takes their
-place, drawn from the audience window itself, so it can never show something else. It is
-drawn again after the audience window repaints (Qt asks a window to update only when
-something on it changed), not on every tick of the clock.
+place, drawn from the audience window itself, so it can never show something else (its pictures
+included). It is drawn again after the audience window repaints (Qt asks a window to update
+only when something on it changed), not on every tick of the clock.
+
+"Next" is an `ItemPreview`: the next item's title and points, with its pictures as
+thumbnails under them.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from presenter.agenda.model import AgendaItem, Session
 from presenter.ui.audience.points_view import PointsView
+
+if TYPE_CHECKING:  # made, and imported, only for a session with pictures
+    from presenter.ui.audience.picture_view import PicturesView
 
 PAGE_WORDS = {
     "arrival": "the arrival screen",
     "item": "the current item",
     "finished": "the closing screen",
 }
+THUMBNAIL_HEIGHT = 120  # pixels; 80 in a compact window
 
 
 class Miniature(QWidget):
@@ -46,7 +56,63 @@ class Miniature(QWidget):
         painter.drawRect(x, 0, shown.width() - 1, shown.height() - 1)
 
 
-class RoomPreview(PointsView):
+class ItemPreview(PointsView):
+    """An item's title and points, and its pictures as thumbnails (made for the first item
+    that has any)."""
+
+    def __init__(self, caption: str = "", *, name: str = "") -> None:
+        super().__init__(caption, name=name)
+        self.thumbnails: PicturesView | None = None
+        self.compact = False
+
+    def show_item(
+        self, item: AgendaItem | None, empty_text: str = "", session: Session | None = None
+    ) -> None:
+        """`session` is the item's, whose folder the pictures' paths start from."""
+        super().show_item(item, empty_text)
+        pictures = item.pictures if item is not None and session is not None else ()
+        if pictures and self.thumbnails is None:
+            from presenter.ui.audience.picture_view import PicturesView
+
+            self.thumbnails = PicturesView(name=f"{self.objectName()}Thumbnails", to_the_left=True)
+            self.thumbnails.setAccessibleName("Pictures")
+            self._size_thumbnails()
+            self._place_thumbnails(self.thumbnails)
+        if self.thumbnails is not None:
+            if session is not None:
+                self.thumbnails.show_pictures(session, pictures)
+            self.thumbnails.setVisible(bool(pictures) and self.shows_text())
+            self.thumbnails.updateGeometry()
+
+    def _place_thumbnails(self, thumbnails: QWidget) -> None:
+        """Right under the points, the space left over below them."""
+        layout = self.layout()
+        layout.insertWidget(layout.indexOf(self.points) + 1, thumbnails)
+        layout.setStretchFactor(self.points, 0)
+        layout.addStretch(1)
+
+    def show_text(self, title: str, points: tuple[str, ...] = ()) -> None:
+        super().show_text(title, points)
+        if self.thumbnails is not None:
+            self.thumbnails.hide()
+
+    def shows_text(self) -> bool:
+        """Whether the title and points are shown as text (they are, unless watching)."""
+        return True
+
+    def set_compact(self, compact: bool) -> None:
+        super().set_compact(compact)
+        self.compact = compact
+        self._size_thumbnails()
+
+    def _size_thumbnails(self) -> None:
+        if self.thumbnails is not None:
+            self.thumbnails.setFixedHeight(
+                THUMBNAIL_HEIGHT * 2 // 3 if self.compact else THUMBNAIL_HEIGHT
+            )
+
+
+class RoomPreview(ItemPreview):
     """The "The room sees" panel of the presenter window."""
 
     def __init__(self, caption: str = "The room sees", *, name: str = "CurrentPoints") -> None:
@@ -64,8 +130,18 @@ class RoomPreview(PointsView):
         audience.installEventFilter(self)
         self.title.hide()
         self.points.hide()
+        if self.thumbnails is not None:
+            self.thumbnails.hide()  # the miniature shows the pictures as the room sees them
         self.miniature.show()
         self.schedule()
+
+    def shows_text(self) -> bool:
+        return self.audience is None
+
+    def _place_thumbnails(self, thumbnails: QWidget) -> None:
+        """Under the points; the miniature, when watching, keeps the space left over."""
+        layout = self.layout()
+        layout.insertWidget(layout.indexOf(self.points) + 1, thumbnails)
 
     def schedule(self) -> None:
         """Redraw once the audience window has laid out what it was just given."""

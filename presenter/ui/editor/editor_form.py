@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from presenter.agenda.model import AgendaItem, Kind, Session
 from presenter.agenda.nesting import tidy_levels
+from presenter.ui.editor.picture_field import PictureField
 
 
 def split_list(text: str, separator: str = ",") -> tuple[str, ...]:
@@ -72,6 +73,7 @@ class ItemForm(QGroupBox):
         )
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText("Notes for you, in Markdown; - [ ] makes a checklist line")
+        self.pictures = PictureField()
         layout = QFormLayout(self)
         layout.addRow("&Title", self.title)
         layout.addRow("&Minutes", self.minutes)
@@ -82,6 +84,7 @@ class ItemForm(QGroupBox):
         layout.addRow("Shortest", self.min_minutes)
         layout.addRow("&Points", self.points)
         layout.addRow("&Notes", self.notes)
+        layout.addRow("Pictures", self.pictures)
         self.title.textEdited.connect(lambda text: self.edited.emit("title", text))
         self.minutes.valueChanged.connect(lambda value: self.edited.emit("minutes", value))
         self.kind.currentTextChanged.connect(lambda text: self.edited.emit("kind", Kind(text)))
@@ -95,6 +98,7 @@ class ItemForm(QGroupBox):
             lambda: self.edited.emit("points", outline(self.points.toPlainText()))
         )
         self.notes.textChanged.connect(lambda: self.edited.emit("notes", self.notes.toPlainText()))
+        self.pictures.edited.connect(lambda pictures: self.edited.emit("pictures", pictures))
         self.setEnabled(False)
 
     def load(self, item: AgendaItem | None) -> None:
@@ -119,6 +123,7 @@ class ItemForm(QGroupBox):
             self.points.setPlainText(outline_text(item))
         if not same_notes(self.notes.toPlainText(), item.notes):
             self.notes.setPlainText(item.notes)
+        self.pictures.load(item.pictures)
         for widget in (*widgets, self.points, self.notes):
             widget.blockSignals(False)
 

@@ -130,6 +130,7 @@ class AgendaEditor(QMainWindow):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.side.item_form.edited.connect(self._item_field_edited)
         self.side.session_form.edited.connect(self._session_field_edited)
+        self.side.item_form.pictures.folder_of = self.session_folder
         self.stack.cleanChanged.connect(self._update_title)
         self.stack.canUndoChanged.connect(self.registry.action("undo").setEnabled)
         self.stack.canRedoChanged.connect(self.registry.action("redo").setEnabled)
@@ -177,6 +178,10 @@ class AgendaEditor(QMainWindow):
             self.recent_menu.addAction("(none yet)").setEnabled(False)
 
     # -- showing --------------------------------------------------------------------------
+
+    def session_folder(self) -> str:
+        """The folder the session file is in, which its pictures' paths start from."""
+        return str(self.path.parent) if self.path else self.session.folder
 
     def current_row(self) -> int:
         return self.table.currentIndex().row() if hasattr(self, "table") else -1

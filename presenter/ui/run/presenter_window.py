@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 
 from presenter.agenda.model import Session
 from presenter.timing import RunState, RunView
-from presenter.ui.audience.points_view import PointsView
-from presenter.ui.audience.room_preview import RoomPreview
+from presenter.ui.audience.room_preview import ItemPreview, RoomPreview
 from presenter.ui.run.agenda_model import STATUS, TITLE, RunAgendaModel
 from presenter.ui.run.countdown import ItemCountdown
 from presenter.ui.run.help_overlay import HelpOverlay
@@ -84,7 +83,7 @@ class PresenterWindow(QMainWindow):
         self.agenda = self._agenda_table()
         self.current_points = RoomPreview("The room sees", name="CurrentPoints")
         self.notes = NotesView(notes_point_size)
-        self.next_points = PointsView("Next", name="NextPoints")
+        self.next_points = ItemPreview("Next", name="NextPoints")
         # Sized, and its panels styled for that size, before anything measures them: a
         # restyle after that would make Qt style them twice.
         self.resize(size or QSize(1280, 800))
@@ -328,10 +327,10 @@ class PresenterWindow(QMainWindow):
             self.current_points.show_text("Thank you for coming")
             self.notes.show_notes(None, "")
         else:
-            self.current_points.show_item(items[current])
+            self.current_points.show_item(items[current], session=session)
             self.notes.show_notes(current, items[current].notes)
         if upcoming is not None and upcoming < len(items):
-            self.next_points.show_item(items[upcoming])
+            self.next_points.show_item(items[upcoming], session=session)
         elif view.state is RunState.FINISHED:
             self.next_points.show_item(None, "Nothing next: the session has ended")
         else:

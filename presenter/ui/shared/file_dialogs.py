@@ -17,6 +17,7 @@ from presenter.ui.shared.settings import Settings
 
 SESSION_FILTER = "Session files (*.md);;All files (*)"
 DECK_FILTER = "PowerPoint decks (*.pptx)"
+PICTURE_FILTER = "Pictures (*.png *.jpg *.jpeg);;All files (*)"
 
 
 def documents_folder() -> Path:
@@ -111,6 +112,10 @@ class FileDialogs:
     @classmethod
     def open_deck(cls, parent: QWidget | None, folder: str = "") -> Path | None:
         return cls.open_file(parent, "Import a PowerPoint deck", folder, DECK_FILTER)
+
+    @classmethod
+    def open_picture(cls, parent: QWidget | None, folder: str = "") -> Path | None:
+        return cls.open_file(parent, "Choose a picture", folder, PICTURE_FILTER)
 
 
 class ExportedNotice:
