@@ -1,8 +1,8 @@
 """Benchmark: `presenter export` of the bundled session against a bare python-pptx script,
 and how export time grows with the agenda.
 
-The floor is a script that writes the same slides (title, agenda table, one slide per item,
-closing) with the same speaker notes through python-pptx and nothing else. Both run as whole
+The floor is a script that writes the same slides (title, agenda table, each item's slides
+with their pictures, closing) with the same speaker notes through python-pptx and nothing else. Both run as whole
 processes, interleaved, several times; the medians and their ratio are printed (target: at
 most 1.2). The export reads the session as the app does, from the data folder's cache of
 sessions read before (a folder of its own here, filled by the first run, which is not
@@ -86,14 +86,18 @@ for item in DECK["items"]:
     s = slide("Title and Content", item["title"], item["points"], item["notes"])
     box = s.shapes.add_textbox(Inches(0.5), Inches(6.5), Inches(12), Inches(0.4))
     box.text_frame.text = item["budget"]
+    for picture in item["pictures"]:
+        s.shapes.add_picture(*picture)
 slide("Title Slide", "Questions?", DECK["closing"], DECK["closing_notes"])
 prs.save(sys.argv[1])
 """
 
 
-def deck_content() -> dict:
-    """What the floor script writes: the exported deck's own text, read back."""
+def deck_content(keep: Path) -> dict:
+    """What the floor script writes: the exported deck's own text and pictures, read back
+    (each picture saved in `keep`, with its place on the slide)."""
     from pptx import Presentation
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
 
     from presenter.agenda.reader import load_session
     from presenter.deck.writer import deck_for
@@ -116,6 +120,15 @@ def deck_content() -> dict:
         def notes(slide):
             return slide.notes_slide.notes_text_frame.text
 
+        def pictures(slide):
+            found = []
+            for shape in slide.shapes:
+                if shape.shape_type == MSO_SHAPE_TYPE.PICTURE:
+                    image = keep / f"picture-{len(list(keep.glob('picture-*')))}.png"
+                    image.write_bytes(shape.image.blob)
+                    found.append([str(image), shape.left, shape.top, shape.width, shape.height])
+            return found
+
         table = next(s for s in slides[1].shapes if s.has_table).table
         return {
             "title": session.title,
@@ -129,6 +142,7 @@ def deck_content() -> dict:
                     "points": texts(s),
                     "notes": notes(s),
                     "budget": next(x.text for x in s.shapes if x.name == "Time budget"),
+                    "pictures": pictures(s),
                 }
                 for s in slides[2:-1]
             ],
@@ -183,7 +197,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         floor = folder / "floor.py"
-        floor.write_text(FLOOR.format(deck=json.dumps(deck_content(), ensure_ascii=False)))
+        content = deck_content(folder)
+        floor.write_text(FLOOR.format(deck=json.dumps(content, ensure_ascii=False)))
         commands = {
             "presenter export": [
                 sys.executable, "-m", "presenter", "export", str(SESSION),

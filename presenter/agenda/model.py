@@ -46,6 +46,15 @@ def _clean_lines(text: str) -> str:
     return "\n".join(lines)
 
 
+def tidy_levels(levels: list[int]) -> tuple[int, ...]:
+    """Levels an outline can hold: the first point at the top, none more than one deeper
+    than the point before it."""
+    tidy: list[int] = []
+    for level in levels:
+        tidy.append(max(0, min(level, tidy[-1] + 1 if tidy else 0)))
+    return tuple(tidy)
+
+
 @dataclass(frozen=True)
 class Picture:
     """A picture shown with an item (or on the arrival screen).

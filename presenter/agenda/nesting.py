@@ -47,12 +47,3 @@ def outline_lines(points: tuple[str, ...], levels: list[int]) -> list[str]:
         lines.append(f"{' ' * outer}- {first}")
         lines.extend(f"{' ' * column}{line}" if line else "" for line in rest)
     return lines
-
-
-def tidy_levels(levels: list[int]) -> tuple[int, ...]:
-    """Levels an outline can hold: the first point at the top, none more than one deeper
-    than the point before it."""
-    tidy: list[int] = []
-    for level in levels:
-        tidy.append(max(0, min(level, tidy[-1] + 1 if tidy else 0)))
-    return tuple(tidy)

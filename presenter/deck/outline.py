@@ -11,9 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from presenter.agenda.blocks import top_level_blocks
-from presenter.agenda.model import AgendaItem, Kind
-from presenter.agenda.nesting import tidy_levels
+from presenter.agenda.model import AgendaItem, Kind, tidy_levels
 
 DEEPEST = 8  # PowerPoint's paragraph levels go from 0 to 8
 # A line that ends mid-sentence followed by one that carries on in lower case: a hard wrap.
@@ -53,8 +51,10 @@ def prose_notes(text: str) -> str:
     Notes typed in PowerPoint put each paragraph on a line of its own, so lines are joined
     only when the notes show they were wrapped: a blank line between paragraphs, or a line
     that stops mid-sentence with the next carrying on in lower case."""
+    # Only reading another tool's deck needs the Markdown parser: an export never loads it.
     from markdown_it import MarkdownIt
 
+    from presenter.agenda.blocks import top_level_blocks
     from presenter.agenda.plain import prose
 
     text = text.strip()

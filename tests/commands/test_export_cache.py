@@ -66,3 +66,22 @@ def test_a_session_broken_after_it_was_cached_gets_the_readers_error(presenter, 
         assert status == 2
         assert f"{source}:10: error:" in err
         assert "Traceback" not in err
+
+
+def test_an_export_from_the_cache_never_loads_the_markdown_or_yaml_parsers(tmp_path):
+    """What the cache saves is the parsers' import: nothing else in the export may load them."""
+    import subprocess
+    import sys
+
+    data = tmp_path / "data"
+    probe = (
+        "import sys\n"
+        "from presenter.cli import main\n"
+        f"main(['export', 'twitter-hour', '-o', {str(tmp_path / 'a.pptx')!r}, "
+        f"'--data-dir', {str(data)!r}])\n"
+        "print(sorted(m for m in ('markdown_it', 'yaml') if m in sys.modules))\n"
+    )
+    for _ in range(2):  # the first reads the file and fills the cache
+        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"

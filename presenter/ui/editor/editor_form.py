@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from presenter.agenda.model import AgendaItem, Kind, Session
-from presenter.agenda.nesting import tidy_levels
+from presenter.agenda.model import AgendaItem, Kind, Session, tidy_levels
 from presenter.ui.editor.picture_field import PictureField
 
 
