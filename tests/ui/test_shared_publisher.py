@@ -97,7 +97,9 @@ def test_with_the_server_stopped_the_run_goes_on_and_the_changes_arrive_later(
     cluster.stop()
     try:
         check_in(windows, "Ben Okafor")
-        windows.registry.trigger("next")  # the session starts: the clock's save waits too
+        settled(qtbot, publisher)
+        windows.registry.trigger("next")  # the session starts: its clock save is sent too
+        assert publisher.busy
         check_in(windows, "Cara Lee")
         settled(qtbot, publisher)
         assert windows.controller.state is RunState.RUNNING
