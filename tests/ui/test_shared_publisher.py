@@ -139,6 +139,25 @@ def test_share_this_run_shows_the_code_another_laptop_joins_with(
     assert on_server(record, "SELECT join_code, title FROM runs") == [(code, session.title)]
 
 
+@needs_server
+def test_a_run_not_yet_published_is_shared_with_its_code_and_says_so(
+    make_windows, session, qtbot, record, cluster, dialogs
+):
+    cluster.stop()
+    try:
+        windows = make_windows(session, check_in=True)
+        settled(qtbot, windows.shared_publisher)
+        dialogs.expect(JoinCodeDialog)
+        windows.registry.trigger("share_run")
+        qtbot.waitUntil(lambda: bool(dialogs.of(JoinCodeDialog)), timeout=WAIT_MS)
+    finally:
+        cluster.start()
+    (shown,) = dialogs.of(JoinCodeDialog)
+    assert "presenter runs join " in shown.text
+    assert "not on the shared record yet (server not reachable)" in shown.text
+    assert windows.controller.state is RunState.BEFORE_START  # nothing else happened
+
+
 def test_without_shared_ini_there_is_no_publisher_and_no_thread(make_windows, session, clock):
     windows = make_windows(session, check_in=True)
     attach_recorder(windows, monotonic=clock.monotonic)

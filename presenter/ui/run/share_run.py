@@ -27,8 +27,9 @@ class JoinCodeDialog:
         box.exec()
 
 
-def code_text(code: str, problem: str | None) -> str:
-    """What the dialog says: the code, the command, and whether the run is published."""
+def code_text(code: str, why_not: str | None) -> str:
+    """What the dialog says: the code, the command, and, if the run is not published yet,
+    why not ("server not reachable")."""
     lines = [
         f"This run's code: {code}",
         "",
@@ -38,10 +39,10 @@ def code_text(code: str, problem: str | None) -> str:
         "Both laptops then check people in to this run; someone checked in on both "
         "counts once in the shared record.",
     ]
-    if problem is not None:
+    if why_not is not None:
         lines += [
             "",
-            f"The run is not on the shared record yet ({problem}). The code works once this "
+            f"The run is not on the shared record yet ({why_not}). The code works once this "
             "laptop has published it; it tries again every minute.",
         ]
     return "\n".join(lines)
@@ -69,13 +70,21 @@ def share_run(windows) -> None:
         )
         return
     from presenter.attendance.publish import join_code
+    from presenter.ui.run.shared_publisher import why_not
 
     (uid,) = store.query("SELECT uid FROM runs WHERE id = ?", (run_id,)).fetchone()
     code = join_code(uid)
     windows.status("Publishing the run to the shared record…")
 
     def show(outcome) -> None:
-        if windows.presenter.isVisible():
-            JoinCodeDialog.show_code(windows.presenter, TITLE, code_text(code, outcome.problem))
+        if not windows.presenter.isVisible():  # closed meanwhile: the store is closed too
+            return
+        windows.presenter.statusBar().clearMessage()
+        # Published now or earlier: the run's own entry has left the outbox.
+        waiting = store.query(
+            "SELECT 1 FROM outbox WHERE entity = 'runs' AND uid = ?", (uid,)
+        ).fetchone()
+        why = why_not(outcome.problem or "") if waiting else None
+        JoinCodeDialog.show_code(windows.presenter, TITLE, code_text(code, why))
 
     publisher.then(show)

@@ -65,9 +65,13 @@ def status_text(outcome: Outcome) -> str:
     waiting = f"{outcome.waiting} change{'' if outcome.waiting == 1 else 's'} waiting"
     if outcome.problem is None:
         return f"Shared record: {waiting}"
+    return f"Shared record: {waiting}, {why_not(outcome.problem)}"
+
+
+def why_not(problem: str) -> str:
+    """A publish's failure in two words; the whole message goes in the status line's tip."""
     reachable = ("the server cannot be reached", "publishing stopped")
-    why = "server not reachable" if outcome.problem.startswith(reachable) else "not published"
-    return f"Shared record: {waiting}, {why}"
+    return "server not reachable" if problem.startswith(reachable) else "not published"
 
 
 class SharedPublisher(QObject):
