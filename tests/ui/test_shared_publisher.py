@@ -120,6 +120,29 @@ def test_with_the_server_stopped_the_run_goes_on_and_the_changes_arrive_later(
 
 
 @needs_server
+def test_feedback_given_in_the_wrap_up_is_published_when_it_closes(
+    make_windows, session, qtbot, record, clock, dialogs
+):
+    from presenter.ui.shared.dialogs import ConfirmDialog
+
+    windows = make_windows(session, check_in=True)
+    recorder = attach_recorder(windows, monotonic=clock.monotonic)
+    publisher = windows.shared_publisher
+    check_in(windows, "Asha Patel")
+    windows.registry.trigger("next")
+    dialogs.answer(ConfirmDialog, True)
+    windows.registry.trigger("finish")  # the wrap-up opens
+    settled(qtbot, publisher)
+    recorder.wrap_up.rate(0, 5, "Useful")
+    assert not publisher.busy  # a rating being chosen is not sent yet
+    recorder.wrap_up.close()
+    assert publisher.busy
+    settled(qtbot, publisher)
+    assert on_server(record, "SELECT rating FROM feedback") == [(5,)]
+    assert publisher.status_line.text() == "Shared record: up to date"
+
+
+@needs_server
 def test_share_this_run_shows_the_code_another_laptop_joins_with(
     make_windows, session, qtbot, record, tmp_path, dialogs
 ):
