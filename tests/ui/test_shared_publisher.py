@@ -10,6 +10,7 @@ import threading
 
 import pytest
 from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QLabel
 
 from presenter.attendance import shared
 from presenter.attendance.publish import join_code
@@ -83,6 +84,7 @@ def test_a_check_in_reaches_the_shared_record_without_any_command(
     settled(qtbot, publisher)
     assert names_on_server(record) == ["Asha Patel"]
     assert publisher.status_line.text() == "Shared record: up to date"
+    assert windows.presenter.findChild(QLabel, "SharedRecordStatus") is publisher.status_line
     assert publisher.status_line.isVisibleTo(windows.presenter)
 
 
@@ -188,7 +190,7 @@ def test_without_shared_ini_there_is_no_publisher_and_no_thread(make_windows, se
     windows.registry.trigger("next")
     assert windows.shared_publisher is None
     assert windows.findChildren(QThreadPool) == []
-    assert windows.presenter.findChild(object, "SharedRecordStatus") is None
+    assert windows.presenter.findChild(QLabel, "SharedRecordStatus") is None
 
 
 def test_share_this_run_without_a_shared_record_says_how_to_set_it_up(
@@ -208,8 +210,6 @@ def test_the_app_looks_for_the_settings_file_the_command_line_writes():
 def test_publishing_runs_off_the_window_thread_and_a_failure_is_said_quietly(
     qapp, qtbot, tmp_path, dialogs
 ):
-    from PySide6.QtWidgets import QLabel
-
     threads = []
 
     def work(folder):
