@@ -198,6 +198,11 @@ class Database:
             )
         for number, migration in enumerate(migrations[version:], start=version + 1):
             with self.transaction() as db:
+                # Another connection (a second window, the background publisher, a command)
+                # opening the file at the same moment may have run it since the version was
+                # read: the write lock is held now, so this reading is the last word.
+                if self.schema_version >= number:
+                    continue
                 migration(db)
                 db.execute(f"PRAGMA user_version = {number}")
 

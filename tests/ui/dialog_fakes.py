@@ -31,6 +31,7 @@ from presenter.ui.attendance.merge_dialog import MergeDialog
 from presenter.ui.attendance.roster_import import RosterImportDialog
 from presenter.ui.run.rebalance_dialog import RebalanceDialog
 from presenter.ui.run.resume import ResumeDialog
+from presenter.ui.run.share_run import JoinCodeDialog
 from presenter.ui.shared.dialogs import ConfirmDialog, JumpDialog, ProblemsDialog, SaveChangesDialog
 from presenter.ui.shared.fit_dialog import FitDialog
 from presenter.ui.shared.settings import Settings
@@ -48,6 +49,7 @@ ENTRY_POINTS: tuple[tuple[type, str], ...] = (
     (RosterImportDialog, "show_problems"),
     (FitDialog, "ask"),
     (InviteDialog, "ask"),
+    (JoinCodeDialog, "show_code"),
 )
 # The file dialogs, where Qt opens them (FileDialogs, the roster and the report all use these).
 OPEN_FILE = "QFileDialog.getOpenFileName"

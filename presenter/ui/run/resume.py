@@ -228,6 +228,8 @@ def attach_recorder(windows, *, monotonic: Callable[[], float]) -> RunRecorder:
     recorder.resume_failed.connect(windows.status)
     recorder.save_failed.connect(windows.status)
     _wire_wrap_up(windows, recorder, store)
+    if windows.shared_publisher is not None:  # after the wrap-up's wiring: it watches it
+        windows.shared_publisher.watch_recorder(recorder)
     windows.registry.action("session_history").triggered.connect(
         lambda: _show_history(windows, recorder, store)
     )

@@ -57,6 +57,8 @@ class CheckInWiring:
         panel = CheckInPanel(self.attendance_store, run_id, self.controller.session.readiness)
         self.presenter.add_check_in_panel(panel)
         panel.changed.connect(self._arrivals_changed)
+        if self.shared_publisher is not None:  # each check-in, undo and tick is published
+            panel.changed.connect(self.shared_publisher.publish_soon)
         self.audience.arrived = panel.checked_in_count()
         self.show_run(self.attendance_store.run(run_id))
 

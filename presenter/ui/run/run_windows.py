@@ -22,6 +22,7 @@ from presenter.ui.run.run_check_in import CheckInWiring
 from presenter.ui.run.run_fit import FitWiring
 from presenter.ui.run.run_sessions import SessionWiring
 from presenter.ui.run.run_view import ViewWiring
+from presenter.ui.run.shared_publisher import attach_publisher
 from presenter.ui.shared.actions import ActionRegistry
 from presenter.ui.shared.focus import RunFocus
 from presenter.ui.shared.settings import Settings
@@ -74,6 +75,7 @@ class RunWindows(CheckInWiring, SessionWiring, FitWiring, ViewWiring, QObject):
         self._check_in_after_rehearsal = check_in and rehearse
         if rehearse:
             self.controller.set_rehearsal(True)
+        self.shared_publisher = attach_publisher(self)  # None unless the shared record is set up
         if check_in and not rehearse:
             self._add_check_in_panel()
         self.focus = RunFocus(self)  # the keys stay with the run except while typing a name
@@ -125,6 +127,7 @@ class RunWindows(CheckInWiring, SessionWiring, FitWiring, ViewWiring, QObject):
         act("help").triggered.connect(self.presenter.help.toggle)
         act("check_in").triggered.connect(self.focus_check_in)
         act("quit").triggered.connect(self.presenter.close)
+        act("share_run").triggered.connect(self.share_run)
         c.changed.connect(self.refresh)
         c.session_replaced.connect(self._session_replaced)
         self._connect_view()
@@ -203,6 +206,11 @@ class RunWindows(CheckInWiring, SessionWiring, FitWiring, ViewWiring, QObject):
                 self.recorder.follow_panel(self.presenter.check_in_panel)
         self.refresh()
 
+    def share_run(self) -> None:
+        from presenter.ui.run.share_run import share_run
+
+        share_run(self)
+
     def status(self, text: str) -> None:
         self.presenter.statusBar().showMessage(text, 8000)
 
@@ -277,6 +285,8 @@ class RunWindows(CheckInWiring, SessionWiring, FitWiring, ViewWiring, QObject):
         for window in (self.audience, self.editor):
             if window is not None:
                 window.hide()
+        if self.shared_publisher is not None:
+            self.shared_publisher.stop()
         if self.attendance_store is not None:
             self.attendance_store.close()
             self.attendance_store = None

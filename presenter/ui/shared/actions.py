@@ -83,6 +83,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("import_deck", "&Import a PowerPoint deck…", ("Ctrl+Shift+I",), "Session"),
     ActionSpec("invite", "In&vite people to a run…", (), "Session"),
     ActionSpec("handout", "Hand&out for the people who came…", (), "Session"),
+    ActionSpec("share_run", "Sha&re this run with another laptop…", (), "Session"),
     ActionSpec("quit", "&Quit", ("Ctrl+Q",), "Session"),
 )
 
