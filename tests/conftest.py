@@ -66,6 +66,18 @@ def presenter(tmp_path, capsys):
     return run
 
 
+@pytest.fixture(scope="session")
+def cluster():
+    """A throwaway PostgreSQL server for the shared-record tests (tests/attendance/pg_server.py),
+    started once for the run; tests asking for it skip without PostgreSQL's server."""
+    from tests.attendance.pg_server import Cluster
+
+    server = Cluster()
+    yield server
+    server.stop()
+    server.remove()
+
+
 @pytest.fixture
 def dialogs(monkeypatch):
     """Every dialog the app can open, faked: a test answers the ones it expects, and any

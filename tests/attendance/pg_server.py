@@ -56,6 +56,23 @@ class Cluster:
     def conninfo(self) -> str:
         return f"host={self.folder} port={self.port} dbname=presenter user=postgres"
 
+    def fresh_database(self, name: str) -> str:
+        """A new, empty database called `name` (made again if a test left one): its conninfo."""
+        import psycopg
+
+        with psycopg.connect(self.conninfo, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            admin.execute(f'CREATE DATABASE "{name}"')
+        return self.conninfo.replace("dbname=presenter", f"dbname={name}")
+
+    def backends_waiting_on_a_lock(self) -> int:
+        """How many of the server's connections are waiting for an advisory lock now."""
+        import psycopg
+
+        with psycopg.connect(self.conninfo, autocommit=True) as probe:
+            query = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+            return probe.execute(query).fetchone()[0]
+
     def _run(self, program: str, *args: str) -> None:
         subprocess.run([*self.as_user, str(self.bin / program), *args], check=True,
                        capture_output=True, timeout=120)  # fmt: skip

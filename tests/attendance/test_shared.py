@@ -42,22 +42,11 @@ SESSION = Session(
 )
 
 
-@pytest.fixture(scope="module")
-def cluster():
-    server = Cluster()
-    yield server
-    server.stop()
-    server.remove()
-
-
 @pytest.fixture
 def settings(cluster, request) -> SharedSettings:
     """A fresh database on the cluster for this test."""
     name = "t_" + request.node.name.lower().replace("[", "_").replace("]", "")[:50]
-    with psycopg.connect(cluster.conninfo, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.execute(f'CREATE DATABASE "{name}"')
-    return SharedSettings(cluster.conninfo.replace("dbname=presenter", f"dbname={name}"))
+    return SharedSettings(cluster.fresh_database(name))
 
 
 def server_rows(settings: SharedSettings, sql: str, params: tuple = ()) -> list[tuple]:
@@ -142,28 +131,40 @@ def test_a_server_stopped_mid_publish_loses_nothing_and_doubles_nothing(
         push(store, settings)  # makes the tables
         for name in ("Lee Wong", "Kim Ode"):
             store.check_in(store.runs()[0].id, AttendeeDetails(name))
-        # Each person published now takes a second on the server: time to stop it mid-way.
+        # Each person published now waits on the server for a lock this test holds, so the
+        # publish is caught mid-way, inside its transaction, when the server is stopped.
         with psycopg.connect(settings.connection, autocommit=True) as connection:
             connection.execute(
-                "CREATE FUNCTION slow() RETURNS trigger LANGUAGE plpgsql AS "
-                "$$ BEGIN PERFORM pg_sleep(1); RETURN NEW; END $$"
+                "CREATE FUNCTION held() RETURNS trigger LANGUAGE plpgsql AS "
+                "$$ BEGIN PERFORM pg_advisory_xact_lock(4242); RETURN NEW; END $$"
             )
-            connection.execute("CREATE TRIGGER slow BEFORE INSERT ON attendees "
-                               "FOR EACH ROW EXECUTE FUNCTION slow()")  # fmt: skip
-        stopper = threading.Thread(target=lambda: (wall_time.sleep(0.5), cluster.stop("immediate")))
+            connection.execute("CREATE TRIGGER held BEFORE INSERT ON attendees "
+                               "FOR EACH ROW EXECUTE FUNCTION held()")  # fmt: skip
+        holder = psycopg.connect(settings.connection, autocommit=True)
+        holder.execute("SELECT pg_advisory_lock(4242)")
+        stopper = threading.Thread(target=stop_once_the_publish_waits, args=(cluster,))
         stopper.start()
         try:
             with pytest.raises(SharedRecordError, match="nothing was lost"):
                 push(store, settings)
         finally:
             stopper.join()
+            holder.close()
             cluster.start()
         assert pending(store)["attendees"] == 2
         with psycopg.connect(settings.connection, autocommit=True) as connection:
-            connection.execute("DROP TRIGGER slow ON attendees")
+            connection.execute("DROP TRIGGER held ON attendees")
         assert "2 people" in str(push(store, settings))
     names = [n for (n,) in server_rows(settings, "SELECT name FROM attendees ORDER BY name")]
     assert names == ["Ana Costa", "Jo Bloggs", "Kim Ode", "Lee Wong", "Sam Patel"]
+
+
+def stop_once_the_publish_waits(cluster: Cluster) -> None:
+    """Stop the server abruptly as soon as the publish is waiting on it (a minute at most)."""
+    deadline = wall_time.monotonic() + 60
+    while not cluster.backends_waiting_on_a_lock() and wall_time.monotonic() < deadline:
+        pass
+    cluster.stop("immediate")
 
 
 def test_two_laptops_at_one_door_give_one_run_with_each_person_once(tmp_path, settings):

@@ -19,7 +19,7 @@ from presenter.timing import RunState
 from presenter.ui.run.resume import attach_recorder
 from presenter.ui.run.share_run import JoinCodeDialog
 from presenter.ui.run.shared_publisher import SETTINGS_FILE, Outcome, SharedPublisher, status_text
-from tests.attendance.pg_server import Cluster, server_binaries
+from tests.attendance.pg_server import server_binaries
 
 needs_server = pytest.mark.skipif(
     server_binaries() is None, reason="PostgreSQL's server is not installed (.ci/run installs it)"
@@ -27,24 +27,10 @@ needs_server = pytest.mark.skipif(
 WAIT_MS = 60_000  # a safety net for a busy machine, not a measure
 
 
-@pytest.fixture(scope="module")
-def cluster():
-    server = Cluster()
-    yield server
-    server.stop()
-    server.remove()
-
-
 @pytest.fixture
 def record(cluster, request, tmp_path) -> SharedSettings:
     """A fresh database on the cluster, set up as this data folder's shared record."""
-    import psycopg
-
-    name = "ui_" + request.node.name.lower()[:50]
-    with psycopg.connect(cluster.conninfo, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.execute(f'CREATE DATABASE "{name}"')
-    settings = SharedSettings(cluster.conninfo.replace("dbname=presenter", f"dbname={name}"))
+    settings = SharedSettings(cluster.fresh_database("ui_" + request.node.name.lower()[:50]))
     (tmp_path / "data").mkdir(exist_ok=True)
     save_settings(tmp_path / "data", settings)
     return settings
