@@ -12,6 +12,7 @@ DATA_DIR_ENV = "PRESENTER_DATA_DIR"
 STORE_FILE = "attendance.sqlite3"
 SETTINGS_FILE = "settings.ini"
 CACHE_FOLDER = "cache"
+SHARED_RECORD_FILE = "shared.ini"
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -35,6 +36,11 @@ def store_path(folder: Path) -> Path:
 def settings_path(folder: Path) -> Path:
     """The app's settings file (an INI file Qt reads and writes) inside a data folder."""
     return folder / SETTINGS_FILE
+
+
+def shared_record_path(folder: Path) -> Path:
+    """Where the shared record is (`presenter shared setup`), in a data folder; no file, none."""
+    return folder / SHARED_RECORD_FILE
 
 
 def cache_dir(folder: Path) -> Path:

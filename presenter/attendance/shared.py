@@ -13,9 +13,9 @@ import configparser
 from dataclasses import dataclass
 from pathlib import Path
 
+from presenter.attendance.paths import shared_record_path
 from presenter.files import PRIVATE_FILE, write_text
 
-SETTINGS_FILE = "shared.ini"
 # What can be published of each attendee; the default leaves out what identifies a person
 # beyond the room (email, staff number, social handle) and free-text feedback comments.
 COLUMNS = ("name", "role", "department", "ready", "checked_in_at", "email", "staff_number",
@@ -33,10 +33,6 @@ class SharedRecordError(Exception):
 class SharedSettings:
     connection: str
     columns: tuple[str, ...] = DEFAULT_COLUMNS
-
-
-def settings_path(folder: Path) -> Path:
-    return folder / SETTINGS_FILE
 
 
 def check_connection_text(text: str) -> str:
@@ -73,13 +69,13 @@ def save_settings(folder: Path, settings: SharedSettings) -> Path:
 
     text = StringIO()
     parser.write(text)
-    path = settings_path(folder)
+    path = shared_record_path(folder)
     write_text(path, "".join(lines) + text.getvalue(), permissions=PRIVATE_FILE)
     return path
 
 
 def load_settings(folder: Path) -> SharedSettings:
-    path = settings_path(folder)
+    path = shared_record_path(folder)
     parser = configparser.ConfigParser(interpolation=None)
     try:
         found = parser.read(path, encoding="utf-8")

@@ -13,12 +13,13 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QLabel
 
 from presenter.attendance import shared
+from presenter.attendance.paths import shared_record_path
 from presenter.attendance.publish import join_code
 from presenter.attendance.shared import SharedSettings, save_settings
 from presenter.timing import RunState
 from presenter.ui.run.resume import attach_recorder
 from presenter.ui.run.share_run import JoinCodeDialog
-from presenter.ui.run.shared_publisher import SETTINGS_FILE, Outcome, SharedPublisher, status_text
+from presenter.ui.run.shared_publisher import Outcome, SharedPublisher, status_text
 from tests.attendance.pg_server import server_binaries
 
 needs_server = pytest.mark.skipif(
@@ -189,8 +190,11 @@ def test_share_this_run_without_a_shared_record_says_how_to_set_it_up(
     assert "presenter shared setup" in shown.text
 
 
-def test_the_app_looks_for_the_settings_file_the_command_line_writes():
-    assert SETTINGS_FILE == shared.SETTINGS_FILE
+def test_the_app_looks_for_the_settings_file_the_command_line_writes(tmp_path):
+    """Both sides name the file through `paths.shared_record_path`."""
+    assert not shared_record_path(tmp_path).exists()
+    shared.save_settings(tmp_path, SharedSettings("service=library"))
+    assert shared_record_path(tmp_path).is_file()
 
 
 def test_publishing_runs_off_the_window_thread_and_a_failure_is_said_quietly(

@@ -21,10 +21,9 @@ from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QLabel
 from shiboken6 import isValid
 
-from presenter.attendance.paths import data_dir, store_path
+from presenter.attendance.paths import data_dir, shared_record_path, store_path
 from presenter.ui.shared.background import BackgroundJob
 
-SETTINGS_FILE = "shared.ini"  # attendance.shared.SETTINGS_FILE, without importing it at start
 RETRY_MS = 60_000  # the next try after a failure, and the regular publish
 # Closing waits this long for a publish under way (the connection gives up after 5 seconds).
 CLOSE_WAIT_MS = 7_000
@@ -174,7 +173,7 @@ class SharedPublisher(QObject):
 def attach_publisher(windows) -> SharedPublisher | None:
     """A publisher for the run windows when the shared record is set up, else None."""
     folder = data_dir(windows.data_dir)
-    if not (folder / SETTINGS_FILE).is_file():
+    if not shared_record_path(folder).is_file():
         return None
     line = QLabel(objectName="SharedRecordStatus")
     line.setAccessibleName("Shared record")
