@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import sys
@@ -92,11 +93,19 @@ BEFORE_QT = (
 
 
 def _open_app(argv: list[str]) -> int:
-    for name in BEFORE_QT:
-        importlib.import_module(name)
-    from presenter.ui.app import run_app
+    # Loading the app and building its windows makes many thousands of objects that live as
+    # long as the app, and next to no garbage: Python's cycle collector would walk them again
+    # and again for nothing. It is paused until the windows are shown, when `run_app` sets
+    # what was made aside (`gc.freeze`) and turns it back on.
+    gc.disable()
+    try:
+        for name in BEFORE_QT:
+            importlib.import_module(name)
+        from presenter.ui.app import run_app
 
-    return run_app(argv)
+        return run_app(argv)
+    finally:
+        gc.enable()
 
 
 # The options of the app that take a value: the word after one is not the session.

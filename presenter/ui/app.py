@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import linecache
 import sys
 from dataclasses import replace
@@ -234,6 +235,9 @@ def _run(
 
         QTimer.singleShot(READY_TIMEOUT_MS, too_slow)
     windows.show()
+    if not gc.isenabled():  # paused for the start (see `cli._open_app`)
+        gc.freeze()  # the windows and everything loaded for them live as long as the app
+        gc.enable()
     code = app.exec()
     windows.close_all()
     if args.quit_when_ready:

@@ -231,12 +231,12 @@ class AudienceWindow(QWidget):
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(self.pages)
         self._base_style = ""
-        self._scaled_for: tuple[int, int] | None = None
+        self._scaled_rules: str | None = None  # the font rules in use
         self.resize(960, 540)
 
     def set_base_style(self, style: str) -> None:
         self._base_style = style
-        self._scaled_for = None
+        self._scaled_rules = None
         self._scale_fonts()
 
     def resizeEvent(self, event) -> None:
@@ -244,10 +244,13 @@ class AudienceWindow(QWidget):
         self._scale_fonts()
 
     def _scale_fonts(self) -> None:
-        size = (self.width(), self.height())
-        if size != self._scaled_for:
-            self._scaled_for = size
-            self.setStyleSheet(self._base_style + "\n" + scaled_font_rules(*size))
+        """Restyled only when the sizes change: a new style sheet makes Qt style every widget
+        in the window again, and a few pixels more or less (a window manager's frame) often
+        give the same sizes."""
+        rules = scaled_font_rules(self.width(), self.height())
+        if rules != self._scaled_rules:
+            self._scaled_rules = rules
+            self.setStyleSheet(self._base_style + "\n" + rules)
 
     def set_blank(self, blank: str) -> None:
         """ "black", "white" or "" (show the content again)."""
