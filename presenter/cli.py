@@ -74,9 +74,10 @@ def command_names() -> set[str]:
     return {name for names in COMMAND_MODULES.values() for name in names}
 
 
-# The windows' Qt-free modules, imported before PySide6. Once loaded, PySide6 reads the source
-# of every module imported after it (to see whether it uses its `__feature__` switches) and
-# keeps that source in memory; modules already loaded are not read.
+# The windows' Qt-free modules, imported before PySide6, and with them the standard library's
+# modules they use. PySide6 reads the source of each module named in an `import` after it has
+# loaded, unless the module is in its table (see `presenter.ui`), which enters those already
+# loaded without reading them.
 BEFORE_QT = (
     "html",
     "json",
@@ -89,6 +90,7 @@ BEFORE_QT = (
     "presenter.attendance.search",
     "presenter.attendance.store",
     "presenter.timing",
+    "fcntl",
 )
 
 

@@ -190,8 +190,8 @@ def _open_windows(
     from presenter.timing import system_clocks
     from presenter.ui.run.run_windows import RunWindows
 
-    # PySide6 reads the source of each module imported after it into the line cache (see
-    # `cli.BEFORE_QT`): that memory goes back before the windows are built, and again after.
+    # PySide6 read the source of a few modules into the line cache while it loaded, before
+    # its table was filled in (see `presenter.ui`): that memory goes back for the windows.
     linecache.clearcache()
 
     # The monotonic clock keeps counting while the laptop sleeps, so a shut lid does not
@@ -211,7 +211,6 @@ def _open_windows(
     from presenter.ui.run.resume import attach_recorder
 
     recorder = attach_recorder(windows, monotonic=monotonic)
-    linecache.clearcache()
     return windows, recorder
 
 
