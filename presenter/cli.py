@@ -86,7 +86,6 @@ BEFORE_QT = (
     "presenter.agenda.bundled",
     "presenter.agenda.cache",
     "presenter.attendance.clock_log",
-    "presenter.attendance.rehearsals",
     "presenter.attendance.search",
     "presenter.attendance.store",
     "presenter.timing",

@@ -324,3 +324,22 @@ def test_a_clicker_moves_the_session_even_from_a_control_that_wants_page_down(ru
     assert field.text() == "x"
     press(qtbot, Key.Key_Escape)  # and Escape still ends the typing
     assert not typing(run)
+
+
+def test_the_other_details_are_made_when_opened_and_keep_the_clicker_keys(run, qtbot):
+    from presenter.ui.attendance.details_form import DetailsForm
+
+    panel = run.presenter.check_in_panel
+    assert panel.findChildren(DetailsForm) == []  # the window comes up without the form
+    click(qtbot, panel.name_edit)
+    panel.more.setChecked(True)  # "More details"
+    qtbot.waitUntil(lambda: panel.details.isVisible())
+    panel.details.role_edit.setFocus()
+    qtbot.waitUntil(panel.details.role_edit.hasFocus)
+    type_text(qtbot, "Staff nurse")  # the space is the field's, not the run's
+    assert panel.details.role_edit.text() == "Staff nurse"
+    assert run.controller.state is RunState.BEFORE_START
+    press(qtbot, Key.Key_PageDown)  # a clicker, from a field made after the window
+    assert run.controller.state is RunState.RUNNING
+    press(qtbot, Key.Key_Escape)  # and Escape ends the typing
+    assert not typing(run)

@@ -54,6 +54,7 @@ class CheckInPanel(QWidget):
 
     changed = Signal()  # after each durable change: check-in, undo, a readiness tick
     done_typing = Signal()  # after Enter checked someone in, or Esc: the keys go back to the run
+    controls_added = Signal()  # the other details' fields, when first opened
 
     def __init__(
         self,
@@ -84,8 +85,8 @@ class CheckInPanel(QWidget):
         self.match_model = self.matches.match_model
         self.matches.doubleClicked.connect(self._check_in_clicked)
         self.ready_boxes, self.ready_row = readiness_ticks(self.readiness)
-        self.details = DetailsForm()
-        self.more = more_button(self.details)
+        self._details: DetailsForm | None = None  # see `details`
+        self.more = more_button(lambda: self.details)
         self.status = QLabel(HINT)
         self.status.setWordWrap(True)
 
@@ -141,15 +142,28 @@ class CheckInPanel(QWidget):
         layout.addWidget(self.matches)
         layout.addLayout(self.ready_row)
         layout.addLayout(more_row)
-        layout.addWidget(self.details)
-        layout.addWidget(self.status)
+        layout.addWidget(self.status)  # the other details go above it, once made
         layout.addWidget(self.summary)
         layout.addWidget(self.shared_warning)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignRight)
-        chain = [self.name_edit, *self.ready_boxes, self.more, *self.details.tab_chain()]
+        chain = [self.name_edit, *self.ready_boxes, self.more]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+    @property
+    def details(self) -> DetailsForm:
+        """The other details (role, ward, contact, consent), made hidden the first time they
+        are asked for: the window comes up without a form most check-ins never open."""
+        if self._details is None:
+            self._details = DetailsForm()
+            self._details.setVisible(False)
+            layout = self.layout()
+            layout.insertWidget(layout.indexOf(self.status), self._details)
+            for first, second in itertools.pairwise([self.more, *self._details.tab_chain()]):
+                QWidget.setTabOrder(first, second)
+            self.controls_added.emit()
+        return self._details
 
     # -- what the window uses -----------------------------------------------------------
 
@@ -197,7 +211,9 @@ class CheckInPanel(QWidget):
 
     def typed_details(self) -> AttendeeDetails:
         ready = frozenset(b.text() for b in self.ready_boxes if b.isChecked())
-        return self.details.details(self.name_edit.text(), ready)
+        if self._details is None:  # never opened: a name and ticks
+            return AttendeeDetails(name=self.name_edit.text(), ready=ready)
+        return self._details.details(self.name_edit.text(), ready)
 
     def highlighted(self) -> Attendee | None:
         return self.matches.highlighted()
@@ -315,7 +331,8 @@ class CheckInPanel(QWidget):
 
     def _clear_form(self) -> None:
         self.name_edit.clear()
-        self.details.clear()
+        if self._details is not None:
+            self._details.clear()
         for box in self.ready_boxes:
             box.setChecked(False)
 

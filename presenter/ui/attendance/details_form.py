@@ -3,6 +3,8 @@ other details (role, ward, contact, consent) behind "More details", for when the
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
@@ -19,8 +21,9 @@ def readiness_ticks(readiness: tuple[str, ...]) -> tuple[list[QCheckBox], QHBoxL
     return boxes, row
 
 
-def more_button(shown_by: QWidget) -> QToolButton:
-    """The "More details" arrow that shows and hides `shown_by`."""
+def more_button(shown_by: Callable[[], QWidget]) -> QToolButton:
+    """The "More details" arrow that shows and hides the widget `shown_by()` gives (made the
+    first time it is asked for: most check-ins need only a name)."""
     button = QToolButton()
     button.setText("More details")
     button.setCheckable(True)
@@ -29,11 +32,10 @@ def more_button(shown_by: QWidget) -> QToolButton:
     button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a click keeps the typing going
 
     def show(shown: bool) -> None:
-        shown_by.setVisible(shown)
+        shown_by().setVisible(shown)
         button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     button.toggled.connect(show)
-    shown_by.setVisible(False)
     return button
 
 

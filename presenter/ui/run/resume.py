@@ -27,7 +27,6 @@ from presenter.attendance.clock_log import (
     save_clock,
     todays_run,
 )
-from presenter.attendance.rehearsals import rehearsal, save_rehearsal
 from presenter.attendance.store import AttendanceError
 from presenter.timing import RunState, SnapshotError
 
@@ -123,6 +122,8 @@ class RunRecorder(QObject):
             self.finished.emit(self.run_id)
 
     def _record_rehearsal(self, clock, snapshot: dict[str, Any], key: dict[str, Any]) -> None:
+        from presenter.attendance.rehearsals import save_rehearsal  # loaded when rehearsing
+
         if clock is not self._rehearsal_clock:  # a new rehearsal (or one started again)
             self._rehearsal_clock, self.rehearsal_id = clock, None
         try:
@@ -259,6 +260,8 @@ def _wire_wrap_up(windows, recorder: RunRecorder, store) -> None:
     """The wrap-up opens when the session ends (a rehearsal's when it is ended), or when asked."""
 
     def rehearsal_over(rehearsal_id: int) -> None:
+        from presenter.attendance.rehearsals import rehearsal
+
         # After the recorder's own work on this change, so the clock is replaced outside it.
         QTimer.singleShot(0, lambda: windows.rehearsal_finished(rehearsal(store, rehearsal_id)))
 
@@ -271,6 +274,7 @@ def _wire_wrap_up(windows, recorder: RunRecorder, store) -> None:
 
     def wrap_up_now() -> None:
         if windows.controller.rehearsal and recorder.rehearsal_id is not None:
+            from presenter.attendance.rehearsals import rehearsal
             from presenter.ui.run.rehearsal_view import RehearsalWrapUp
 
             RehearsalWrapUp.show_for(rehearsal(store, recorder.rehearsal_id), windows.presenter)

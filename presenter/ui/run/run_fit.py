@@ -10,11 +10,14 @@ new name, so the library hour's file is never overwritten with the ward's quarte
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from presenter.agenda.model import Session
 from presenter.attendance.store import AttendanceError
 from presenter.timing import RunState
-from presenter.timing.fit import Fit
+
+if TYPE_CHECKING:  # the fitting itself is loaded when a fit is asked for
+    from presenter.timing.fit import Fit
 
 
 class FitWiring:

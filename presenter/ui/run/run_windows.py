@@ -14,6 +14,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 from presenter.agenda.model import Session
+from presenter.attendance.paths import data_dir as data_folder
+from presenter.attendance.paths import shared_record_path
 from presenter.ui.audience.audience_window import AudienceWindow
 from presenter.ui.audience.screens import ScreenPlacer, sizes_ahead
 from presenter.ui.run.controller import RunController
@@ -22,7 +24,6 @@ from presenter.ui.run.run_check_in import CheckInWiring
 from presenter.ui.run.run_fit import FitWiring
 from presenter.ui.run.run_sessions import SessionWiring
 from presenter.ui.run.run_view import ViewWiring
-from presenter.ui.run.shared_publisher import attach_publisher
 from presenter.ui.shared.actions import ActionRegistry
 from presenter.ui.shared.focus import RunFocus
 from presenter.ui.shared.settings import Settings
@@ -75,7 +76,11 @@ class RunWindows(CheckInWiring, SessionWiring, FitWiring, ViewWiring, QObject):
         self._check_in_after_rehearsal = check_in and rehearse
         if rehearse:
             self.controller.set_rehearsal(True)
-        self.shared_publisher = attach_publisher(self)  # None unless the shared record is set up
+        self.shared_publisher = None
+        if shared_record_path(data_folder(data_dir)).is_file():  # the shared record is set up
+            from presenter.ui.run.shared_publisher import attach_publisher
+
+            self.shared_publisher = attach_publisher(self)
         if check_in and not rehearse:
             self._add_check_in_panel()
         self.focus = RunFocus(self)  # the keys stay with the run except while typing a name

@@ -171,7 +171,8 @@ class SharedPublisher(QObject):
 
 
 def attach_publisher(windows) -> SharedPublisher | None:
-    """A publisher for the run windows when the shared record is set up, else None."""
+    """A publisher for the run windows when the shared record is set up, else None (the
+    windows load this module only when it is)."""
     folder = data_dir(windows.data_dir)
     if not shared_record_path(folder).is_file():
         return None

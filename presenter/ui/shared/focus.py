@@ -59,10 +59,12 @@ class RunFocus(QObject):
 
     def add_typing_area(self, area: QWidget) -> None:
         """A check-in panel: its controls get typing-mode keys; `done_typing` sends focus home.
-        Call it again when the panel gains a control."""
+        The controls a panel makes later are taken in when it says so (`controls_added`);
+        call this again for any other control added to it."""
         if area not in self._areas:
             self._areas.append(area)
             area.done_typing.connect(lambda: self.go_home(area.window()))
+            area.controls_added.connect(lambda: self._following and self.add_typing_area(area))
         # The panel itself too: a key its control does not want goes up to it.
         for control in (area, *area.findChildren(QWidget)):
             if control is area or control.focusPolicy() != Qt.FocusPolicy.NoFocus:
