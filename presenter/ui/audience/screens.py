@@ -201,8 +201,12 @@ class ScreenPlacer(QObject):
         return window.minimumWidth()
 
     def _put(self, window: QWidget, screen: QScreen, rect: QRect, full_screen: bool) -> None:
-        if not window.isVisible():  # first shown at about its size, so laid out once for it
-            window.resize(rect.size().expandedTo(window.minimumSize()))
+        if not window.isVisible():  # first shown at its size, so laid out once for it
+            # The native window first: where the platform knows the frame before the window
+            # is shown, the size inside it is known too, and no second layout follows.
+            window.winId()
+            inside = rect.marginsRemoved(frame_margins(window)).size()
+            window.resize(inside.expandedTo(window.minimumSize()))
         window.showNormal()
         if window.windowHandle() is not None:
             window.windowHandle().setScreen(screen)

@@ -6,13 +6,21 @@ Ticks are kept per item for the whole run, so going back to an item shows what w
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent, QTextBlockFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from presenter.ui.shared.settings import MAX_NOTES_POINT_SIZE, MIN_NOTES_POINT_SIZE
 
-Marker = QTextBlockFormat.MarkerType
 NO_NOTES = "*No notes for this item.*"
+
+
+def _markers():
+    """The kinds of checklist marker. PySide6 builds the Python face of Qt's text-format
+    classes, all their enums, when one is first named; notes without ticks to restore never
+    need them, so the window comes up without them."""
+    from PySide6.QtGui import QTextBlockFormat
+
+    return QTextBlockFormat.MarkerType
 
 
 class NotesView(QTextBrowser):
@@ -59,17 +67,15 @@ class NotesView(QTextBrowser):
             return
         self._shown = (item_index, notes)
         self._item_index = item_index
-        self.document().setMarkdown(
-            notes or NO_NOTES, QTextDocument.MarkdownFeature.MarkdownDialectGitHub
-        )
+        # GitHub's Markdown (checklists included), shown from the first line with the cursor
+        # there: a resize scrolls to the cursor, and the notes should stay at their first line
+        # when the window or the splitter changes size.
+        self.setMarkdown(notes or NO_NOTES)
         ticks = self._ticks.get(item_index, []) if item_index is not None else []
-        for line, block in enumerate(self._checklist_blocks()):
-            if line < len(ticks):
-                self._set_marker(block, ticks[line])
-        # The cursor at the top, not the end: a resize scrolls to the cursor, and the notes
-        # should stay at their first line when the window or the splitter changes size.
-        self.moveCursor(QTextCursor.MoveOperation.Start)
-        self.verticalScrollBar().setValue(0)
+        if ticks:
+            for line, block in enumerate(self._checklist_blocks()):
+                if line < len(ticks):
+                    self._set_marker(block, ticks[line])
 
     def forget_ticks(self) -> None:
         """A new run or a new session: every checklist starts unticked."""
@@ -79,8 +85,9 @@ class NotesView(QTextBrowser):
 
     def checklist(self) -> list[tuple[str, bool]]:
         """The shown checklist lines and whether each is ticked."""
+        checked = _markers().Checked
         return [
-            (block.text(), block.blockFormat().marker() == Marker.Checked)
+            (block.text(), block.blockFormat().marker() == checked)
             for block in self._checklist_blocks()
         ]
 
@@ -91,34 +98,37 @@ class NotesView(QTextBrowser):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         block = self.cursorForPosition(event.position().toPoint()).block()
-        if block.blockFormat().marker() != Marker.NoMarker:
+        if block.blockFormat().marker() != _markers().NoMarker:
             self._toggle(block)
             event.accept()
             return
         super().mouseReleaseEvent(event)
 
     def _checklist_blocks(self):
+        no_marker = _markers().NoMarker
         blocks = []
         block = self.document().begin()
         while block.isValid():
-            if block.blockFormat().marker() != Marker.NoMarker:
+            if block.blockFormat().marker() != no_marker:
                 blocks.append(block)
             block = block.next()
         return blocks
 
     def _toggle(self, block) -> None:
-        ticked = block.blockFormat().marker() != Marker.Checked
+        checked = _markers().Checked
+        ticked = block.blockFormat().marker() != checked
         self._set_marker(block, ticked)
         if self._item_index is not None:
             lines = self._checklist_blocks()
-            self._ticks[self._item_index] = [
-                b.blockFormat().marker() == Marker.Checked for b in lines
-            ]
+            self._ticks[self._item_index] = [b.blockFormat().marker() == checked for b in lines]
             self.ticked.emit(self._item_index, lines.index(block), ticked)
 
     @staticmethod
     def _set_marker(block, ticked: bool) -> None:
+        from PySide6.QtGui import QTextCursor
+
+        marker = _markers()
         cursor = QTextCursor(block)
         block_format = block.blockFormat()
-        block_format.setMarker(Marker.Checked if ticked else Marker.Unchecked)
+        block_format.setMarker(marker.Checked if ticked else marker.Unchecked)
         cursor.setBlockFormat(block_format)
