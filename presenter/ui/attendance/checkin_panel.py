@@ -114,7 +114,7 @@ class CheckInPanel(QWidget):
         self.shared_warning.setProperty("tone", "caution")  # coloured by the theme
         self.shared_warning.setVisible(self.store.another_window_open)
         self.table_model = AttendeeTableModel(self.readiness, self._set_ready, self)
-        self.table = QTableView()
+        self.table = QTableView(self)  # made in the panel: styled once, not again when laid out
         self.table.setModel(self.table_model)
         self.table.setAccessibleName("People checked in")
         self.table.verticalHeader().setVisible(False)

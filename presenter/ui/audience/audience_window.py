@@ -215,21 +215,22 @@ class AudienceWindow(QWidget):
         self.arrived: int | None = None  # people checked in, shown on the arrival screen
         self.run_place: tuple[str, tuple[str, ...]] | None = None  # the run's venue and people
         self.blank = ""  # "", "black" or "white"
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        # The window takes the size it is given and its fonts follow (`scaled_font_rules`):
+        # a minimum from the text at projector size would keep it too wide for half a laptop.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        # The pages go into a stack already in the window, so that Qt styles each once.
+        self.pages = QStackedWidget()
+        layout.addWidget(self.pages)
         self.arrival = ArrivalPage()
         self.item = ItemPage()
         self.finished = QLabel("Thank you for coming", objectName="FinishedText")
         self.finished.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.finished.setWordWrap(True)
         self.blank_page = QWidget(objectName="BlankPage")
-        self.pages = QStackedWidget()
         for page in (self.arrival, self.item, self.finished, self.blank_page):
             self.pages.addWidget(page)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        # The window takes the size it is given and its fonts follow (`scaled_font_rules`):
-        # a minimum from the text at projector size would keep it too wide for half a laptop.
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        layout.addWidget(self.pages)
         self._base_style = ""
         self._scaled_rules: str | None = None  # the font rules in use
         self.resize(960, 540)

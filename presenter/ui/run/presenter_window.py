@@ -50,9 +50,11 @@ def _place(splitter: QSplitter, index: int, widget: QWidget) -> None:
         splitter.insertWidget(index, widget)
 
 
-def _scrolled(widget: QWidget) -> QScrollArea:
-    """Long points scroll instead of squeezing the notes."""
+def _scrolled(widget: QWidget, splitter: QSplitter) -> QScrollArea:
+    """Long points scroll instead of squeezing the notes: `widget` in a scroll area at the
+    end of `splitter` (put there before it is filled, so that Qt styles the points once)."""
     area = QScrollArea(objectName="PointsScroll")
+    splitter.addWidget(area)
     area.setWidget(widget)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
@@ -80,7 +82,6 @@ class PresenterWindow(QMainWindow):
         self.countdown = ItemCountdown()
         self.slot_clock = SlotClock()
         self.agenda_model = RunAgendaModel(session, self)
-        self.agenda = self._agenda_table()
         self.current_points = RoomPreview("The room sees", name="CurrentPoints")
         self.notes = NotesView(notes_point_size)
         self.next_points = ItemPreview("Next", name="NextPoints")
@@ -88,29 +89,28 @@ class PresenterWindow(QMainWindow):
         # restyle after that would make Qt style them twice.
         self.resize(size or QSize(1280, 800))
         self._set_compact(self.size())
-        self.side = QSplitter(Qt.Orientation.Vertical)
-        self.side.setChildrenCollapsible(False)
-        self.next_box = _scrolled(self.next_points)
-        self.side.addWidget(self.next_box)
         self.check_in_panel: QWidget | None = None
         self.close_guard = None  # a callable returning False to keep the window open
         self.narrow: bool | None = None  # the arrangement in use; None until first laid out
-        self._build_columns()
+        # Built from the window down: a panel put into a part already in the window is
+        # styled once, where one built apart is styled again each time its part is added.
         central = QWidget(objectName="PresenterCentral")
+        self.setCentralWidget(central)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
         layout.addWidget(self.countdown)
         layout.addWidget(self.slot_clock)
-        layout.addWidget(self.columns, 1)
-        self.setCentralWidget(central)
+        self._build_columns(layout)
         self._build_menus()
         self.addActions(registry.actions())  # keys work even with the menu bar hidden
         self.help = HelpOverlay(registry, self)
         self.arrange()
 
-    def _agenda_table(self) -> QTableView:
-        agenda = QTableView(objectName="Agenda")
+    def _agenda_table(self, column: QSplitter) -> QTableView:
+        """The agenda, made in the column it starts in (styled once, for the window's size)."""
+        agenda = QTableView(column, objectName="Agenda")
+        set_style_state(agenda, "compact", str(self.compact).lower())
         agenda.setAccessibleName("Agenda")
         agenda.setModel(self.agenda_model)
         agenda.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -124,9 +124,26 @@ class PresenterWindow(QMainWindow):
         agenda.horizontalHeader().setMinimumSectionSize(MIN_TITLE_WIDTH // 4)
         return agenda
 
-    def _build_columns(self) -> None:
-        """The agenda, the room's points over the notes, and what comes next, side by side."""
+    def _build_columns(self, layout: QVBoxLayout) -> None:
+        """The agenda, the room's points over the notes, and what comes next, side by side
+        (the agenda where `arrange` will want it for the window's size)."""
+        self.columns = QSplitter(Qt.Orientation.Horizontal)
+        self.columns.installEventFilter(self)
+        layout.addWidget(self.columns, 1)
+        self.left = QSplitter(Qt.Orientation.Vertical)
+        self.middle = QSplitter(Qt.Orientation.Vertical)
+        self.side = QSplitter(Qt.Orientation.Vertical)
+        for index, (column, stretch) in enumerate(
+            ((self.left, 3), (self.middle, 5), (self.side, 3))
+        ):
+            column.setChildrenCollapsible(False)
+            self.columns.addWidget(column)
+            self.columns.setStretchFactor(index, stretch)  # the notes' column grows most
+            self.columns.setCollapsible(index, False)
+        _scrolled(self.current_points, self.middle)
         notes_box = QWidget()
+        self.middle.addWidget(notes_box)
+        self.middle.setStretchFactor(1, 1)
         notes_layout = QVBoxLayout(notes_box)
         notes_layout.setContentsMargins(0, 0, 0, 0)
         self.notes_caption = QLabel(
@@ -136,22 +153,8 @@ class PresenterWindow(QMainWindow):
         set_style_state(self.notes_caption, "compact", str(self.compact).lower())
         notes_layout.addWidget(self.notes_caption)
         notes_layout.addWidget(self.notes, 1)
-        self.middle = QSplitter(Qt.Orientation.Vertical)
-        self.middle.setChildrenCollapsible(False)
-        self.middle.addWidget(_scrolled(self.current_points))
-        self.middle.addWidget(notes_box)
-        self.middle.setStretchFactor(1, 1)
-        self.left = QSplitter(Qt.Orientation.Vertical)
-        self.left.setChildrenCollapsible(False)
-        self.left.addWidget(self.agenda)
-        self.columns = QSplitter(Qt.Orientation.Horizontal)
-        self.columns.installEventFilter(self)
-        self.columns.addWidget(self.left)
-        self.columns.addWidget(self.middle)
-        self.columns.addWidget(self.side)
-        for index, stretch in enumerate((3, 5, 3)):  # the notes' column grows most
-            self.columns.setStretchFactor(index, stretch)
-            self.columns.setCollapsible(index, False)
+        self.next_box = _scrolled(self.next_points, self.side)
+        self.agenda = self._agenda_table(self.side if self.width() < NARROW_WIDTH else self.left)
 
     def _build_menus(self) -> None:
         for title, group in MENUS:
@@ -193,8 +196,8 @@ class PresenterWindow(QMainWindow):
         for widget in (self.countdown, self.slot_clock, self.current_points, self.next_points):
             widget.set_compact(compact)
         self.compact = compact
-        for widget in (getattr(self, "notes_caption", None), self.agenda):
-            if widget is not None:  # the caption is made after the first call
+        for widget in (getattr(self, "notes_caption", None), getattr(self, "agenda", None)):
+            if widget is not None:  # these are made after the first call
                 set_style_state(widget, "compact", str(compact).lower())
 
     def _arrange(self, size: QSize) -> None:

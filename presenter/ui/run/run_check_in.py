@@ -54,7 +54,10 @@ class CheckInWiring:
             self.attendance_store = None
             self.attendance_unavailable(cannot_open_message(exc, then=None))
             return
-        panel = CheckInPanel(self.attendance_store, run_id, self.controller.session.readiness)
+        # Made in the window's side column, where it goes: styled once, not again when put there.
+        panel = CheckInPanel(
+            self.attendance_store, run_id, self.controller.session.readiness, self.presenter.side
+        )
         self.presenter.add_check_in_panel(panel)
         panel.changed.connect(self._arrivals_changed)
         if self.shared_publisher is not None:  # each check-in, undo and tick is published
