@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import time
+from typing import NamedTuple
 
 from presenter.agenda.model import AgendaItem, Session
 
@@ -24,8 +25,7 @@ def format_clock(at: time) -> str:
     return at.strftime("%H:%M")
 
 
-@dataclass(frozen=True)
-class ScheduledItem:
+class ScheduledItem(NamedTuple):
     """An agenda item placed in the slot."""
 
     index: int
@@ -36,8 +36,7 @@ class ScheduledItem:
     end: time
 
 
-@dataclass(frozen=True)
-class SlotFit:
+class SlotFit(NamedTuple):
     """How the planned agenda compares with the slot."""
 
     planned: int

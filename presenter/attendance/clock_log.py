@@ -12,9 +12,8 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from presenter.attendance.model import Run
 from presenter.attendance.store import AttendanceError, AttendanceStore
@@ -27,8 +26,7 @@ if TYPE_CHECKING:
 RESUME_WITHIN = timedelta(hours=12)  # an unfinished run older than this is not offered
 
 
-@dataclass(frozen=True)
-class ClockSave:
+class ClockSave(NamedTuple):
     """One action on the run clock, as saved: what was done, and the clock after it."""
 
     id: int
@@ -188,8 +186,7 @@ def run_timings(store: AttendanceStore, run_id: int) -> list[ItemTiming] | None:
     return None if clock is None else clock.timings()
 
 
-@dataclass(frozen=True)
-class ResumeOffer:
+class ResumeOffer(NamedTuple):
     """An unfinished run the app can carry on with after it was closed or killed."""
 
     run: Run

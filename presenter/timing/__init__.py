@@ -12,7 +12,6 @@ from presenter.timing.format import (
     format_span,
 )
 from presenter.timing.levels import WarningLevel, soon_threshold, warning_level, warning_text
-from presenter.timing.rebalance import Rebalance, share_minutes, share_seconds
 from presenter.timing.snapshot import SnapshotError
 from presenter.timing.state import ItemTiming, RunState, RunView
 from presenter.timing.system import system_clocks
@@ -37,3 +36,15 @@ __all__ = [
     "warning_level",
     "warning_text",
 ]
+
+# The rebalancing is loaded when one of its names is first asked for (most of a run's start
+# needs none of it).
+_REBALANCE = ("Rebalance", "share_minutes", "share_seconds")
+
+
+def __getattr__(name: str):
+    if name in _REBALANCE:
+        from presenter.timing import rebalance
+
+        return getattr(rebalance, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -28,14 +28,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from presenter.agenda.model import Session
 from presenter.agenda.timetable import section_headings, timed_session
 from presenter.timing.levels import WarningLevel, soon_threshold, warning_level
-from presenter.timing.rebalance import Rebalance, propose_rebalance
 from presenter.timing.snapshot import restore_clock, take_snapshot
 from presenter.timing.state import ItemTiming, RunState, RunView, Span
+
+if TYPE_CHECKING:  # the rebalancing is loaded when first asked for
+    from presenter.timing.rebalance import Rebalance
 
 
 class RunClock:
@@ -320,6 +322,8 @@ class RunClock:
         items keep their minutes; the others share the time (see `propose_rebalance`). None
         when within half a minute of the aim.
         """
+        from presenter.timing.rebalance import propose_rebalance
+
         if self.state is RunState.FINISHED:
             return None
         wall_now = self._wall()

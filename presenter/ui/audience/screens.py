@@ -6,15 +6,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QMargins, QObject, QRect, QSize, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
 
-@dataclass(frozen=True)
-class Placement:
+class Placement(NamedTuple):
+    """Where each window goes (a named tuple: see CONTRIBUTING.md on start-up)."""
+
     presenter_screen: int
     audience_screen: int
     presenter_rect: QRect
