@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from typing import NamedTuple
 
 DEFAULT_READINESS = ()  # as presenter.agenda's default: a session names its own checks
 
@@ -85,16 +86,14 @@ class Attendee:
         return self.checked_in_at is not None
 
 
-@dataclass(frozen=True)
-class CheckIn:
+class CheckIn(NamedTuple):
     """A check-in that happened, with what the row held before, so it can be undone."""
 
     attendee: Attendee
     before: Attendee | None  # None: the check-in added the person
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(NamedTuple):
     """The running count for the screen: who is in, and how ready they are."""
 
     checked_in: int

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # Letters that do not decompose into a base letter and an accent.
 _EXTRA_FOLDS = str.maketrans(
@@ -21,6 +20,8 @@ _WORDS = re.compile(r"[^\W_]+")
 
 def fold(text: str) -> str:
     """Lower case, no accents, single spaces: 'Zoë  ÅSE' and 'zoe ase' compare equal."""
+    import unicodedata  # loaded with the first name, not with the windows
+
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(bare.translate(_EXTRA_FOLDS).split())
@@ -39,6 +40,8 @@ def clean_name(name: str) -> str:
 def has_control_characters(text: str) -> bool:
     """True when the text holds a control character other than tab and line breaks: a NUL,
     an escape code that would recolour a terminal, a backspace. Nobody types these."""
+    import unicodedata
+
     return any(unicodedata.category(c) == "Cc" and c not in "\t\n\r" for c in text)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from presenter.timing.levels import WarningLevel, warning_text
 
@@ -27,8 +28,7 @@ class RunState(enum.StrEnum):
         return self is RunState.RUNNING or self is RunState.PAUSED
 
 
-@dataclass(frozen=True)
-class RunView:
+class RunView(NamedTuple):
     """Everything the screens show, worked out at one moment. Durations are in seconds."""
 
     state: RunState
@@ -60,8 +60,7 @@ class RunView:
         return warning_text(self.warning, self.item_remaining, self.item_overrun)
 
 
-@dataclass(frozen=True)
-class ItemTiming:
+class ItemTiming(NamedTuple):
     """What actually happened to one agenda item during the run."""
 
     index: int

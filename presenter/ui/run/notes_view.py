@@ -51,8 +51,7 @@ class NotesView(QTextBrowser):
         if font.pointSize() == size:
             return
         font.setPointSize(size)
-        self.setFont(font)
-        self.document().setDefaultFont(font)
+        self.setFont(font)  # the text view gives it to its document too
         self.point_size_changed.emit(size)
 
     def bigger(self) -> None:
