@@ -79,9 +79,7 @@ def command_names() -> set[str]:
 # loaded, unless the module is in its table (see `presenter.ui`), which enters those already
 # loaded without reading them.
 BEFORE_QT = (
-    "html",
     "json",
-    "locale",
     "sqlite3",
     "presenter.agenda.bundled",
     "presenter.agenda.cache",

@@ -135,3 +135,15 @@ def test_a_hidden_item_given_to_the_points_view_shows_nothing(qtbot):
     qtbot.addWidget(view)
     view.show_item(AgendaItem("Spare slide", 5, hidden=True, points=("Only if asked",)))
     assert view.title.text() == "" and view.points.text() == ""
+
+
+def test_points_with_markup_characters_show_as_typed(qtbot):
+    from presenter.agenda.model import AgendaItem
+    from presenter.ui.audience.points_view import PointsView
+
+    view = PointsView()
+    qtbot.addWidget(view)
+    view.show_item(AgendaItem("Questions", 5, points=("Q&A: <b> is not bold", "5 > 3")))
+    shown = view.points.text()
+    assert "<li>Q&amp;A: &lt;b&gt; is not bold</li>" in shown
+    assert "<li>5 &gt; 3</li>" in shown
