@@ -157,8 +157,8 @@ class AttendeeStore(RunStore):
                     (*self._columns(merged), moment_text(now), target.id),
                 )
                 moment = target.checked_in_at or now
-                result = replace(
-                    target, details=merged, checked_in_at=moment, late=moment > starts_at
+                result = target._replace(
+                    details=merged, checked_in_at=moment, late=moment > starts_at
                 )
         self._indexed(run_id, put=result)
         return CheckIn(attendee=result, before=target)

@@ -9,8 +9,7 @@ from typing import NamedTuple
 DEFAULT_READINESS = ()  # as presenter.agenda's default: a session names its own checks
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """One delivery of a session: when, where, by whom, and a copy of its agenda."""
 
     id: int
@@ -60,8 +59,7 @@ def _from_details(name: str) -> property:
     return property(lambda self: getattr(self.details, name), doc=f"The person's {name}.")
 
 
-@dataclass(frozen=True)
-class Attendee:
+class Attendee(NamedTuple):
     """A person on a run's list: pre-registered from a roster, checked in, or both."""
 
     id: int

@@ -65,15 +65,15 @@ def test_the_organiser_is_named_with_the_address_given():
 
 
 def test_a_reminder_updates_the_same_calendar_entry():
-    assert event_uid(RUN) == event_uid(replace(RUN, venue="Library"))
+    assert event_uid(RUN) == event_uid(RUN._replace(venue="Library"))
     first = parsed_event(Invitation(RUN, SESSION))
     reminder = parsed_event(Invitation(RUN, SESSION, reminder=True))
     assert str(first["uid"]) == str(reminder["uid"])
-    assert event_uid(replace(RUN, id=4)) != event_uid(RUN)
+    assert event_uid(RUN._replace(id=4)) != event_uid(RUN)
 
 
 def test_without_a_checklist_nothing_is_said_about_one():
-    bare = replace(RUN, readiness=())
+    bare = RUN._replace(readiness=())
     assert checklist_line(()) == ""
     event = parsed_event(Invitation(bare, replace(SESSION, readiness=())))
     assert "Before you come" not in str(event["description"])

@@ -61,7 +61,7 @@ def test_changes_applied_one_by_one_match_a_fresh_index():
             elif action < 0.7 and people:
                 number = rng.choice(list(people))
                 details = replace(people[number].details, department=rng.choice(WARDS))
-                people[number] = replace(people[number], details=details)
+                people[number] = people[number]._replace(details=details)
                 index.put(people[number])
             elif people:
                 number = rng.choice(list(people))

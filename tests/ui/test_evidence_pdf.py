@@ -75,7 +75,7 @@ def test_the_invitation_holds_the_checklist_and_a_qr_code(qapp, tmp_path):
 
 def test_an_invitation_without_a_checklist_or_qr_code(qapp, tmp_path):
     path = tmp_path / "reminder.pdf"
-    bare = replace(RUN, readiness=())
+    bare = RUN._replace(readiness=())
     write_invitation(path, Invitation(bare, SESSION, reminder=True), qr=False)
     text = pdf_text(path)
     assert "Reminder: tomorrow" in text
