@@ -26,11 +26,14 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 def set_app_icon(app) -> None:
     """The window icon and the name of the `.desktop` entry the desktop matches windows to.
 
-    QIcon reads each PNG only when a window manager asks for that size."""
+    Each PNG is given with its size, so QIcon reads it only when a window manager asks for
+    that size (without one, it opens every file at once to find out)."""
+    from PySide6.QtCore import QSize
     from PySide6.QtGui import QIcon
 
     icon = QIcon()
+    folder = resource_root() / "icons"
     for size in ICON_SIZES:
-        icon.addFile(str(resource_root() / "icons" / f"presenter-{size}.png"))
+        icon.addFile(str(folder / f"presenter-{size}.png"), QSize(size, size))
     app.setWindowIcon(icon)
     app.setDesktopFileName("presenter")
