@@ -250,9 +250,10 @@ def zip_check(path: Path) -> None:
         raise NotWhole(f"what was written is damaged ({bad} does not read back)")
 
 
-PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
-PAGES_COUNT = re.compile(rb"/Type\s*/Pages\b(?:(?!>>).)*?/Count\s+(\d+)", re.S)
-START_XREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
+# Compiled by `re` when a PDF is first checked, not when the app loads.
+PAGE = rb"/Type\s*/Page(?![a-zA-Z])"
+PAGES_COUNT = rb"(?s)/Type\s*/Pages\b(?:(?!>>).)*?/Count\s+(\d+)"
+START_XREF = rb"startxref\s+(\d+)\s+%%EOF\s*$"
 
 
 def pdf_pages(data: bytes) -> int:
@@ -262,14 +263,14 @@ def pdf_pages(data: bytes) -> int:
     points at is where it says, and that the page tree counts the pages the file holds."""
     if not data.startswith(b"%PDF-"):
         raise NotWhole("what was written is not a PDF")
-    end = START_XREF.search(data[-1024:])
+    end = re.search(START_XREF, data[-1024:])
     if end is None:
         raise NotWhole("the PDF was cut short (it has no end)")
     offset = int(end.group(1))
     if not (data[offset : offset + 4] == b"xref" or re.match(rb"\d+ \d+ obj", data[offset:])):
         raise NotWhole("the PDF is damaged (its table of contents is not where it says)")
-    pages = len(PAGE.findall(data))
-    counts = [int(n) for n in PAGES_COUNT.findall(data)]
+    pages = len(re.findall(PAGE, data))
+    counts = [int(n) for n in re.findall(PAGES_COUNT, data)]
     if counts and max(counts) != pages:
         raise NotWhole(f"the PDF is damaged (it lists {max(counts)} pages and holds {pages})")
     return pages

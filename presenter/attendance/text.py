@@ -8,14 +8,15 @@ import re
 _EXTRA_FOLDS = str.maketrans(
     {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i"}
 )
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
-_HANDLE_URL = re.compile(
-    r"^(?:https?://)?(?:www\.|mobile\.)?(?:twitter\.com|x\.com)/@?([A-Za-z0-9_]+)/?(?:\?.*)?$",
-    re.IGNORECASE,
+# Patterns, compiled by `re` (and kept in its cache) the first time one is used rather than
+# as the windows load.
+_EMAIL = r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$"
+_HANDLE_URL = (
+    r"(?i)^(?:https?://)?(?:www\.|mobile\.)?(?:twitter\.com|x\.com)/@?([A-Za-z0-9_]+)/?(?:\?.*)?$"
 )
-_HANDLE = re.compile(r"^@?([A-Za-z0-9_.]{1,30})$")
-_FEDIVERSE = re.compile(r"^@?([A-Za-z0-9_.]+)@([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)$")
-_WORDS = re.compile(r"[^\W_]+")
+_HANDLE = r"^@?([A-Za-z0-9_.]{1,30})$"
+_FEDIVERSE = r"^@?([A-Za-z0-9_.]+)@([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)$"
+_WORDS = r"[^\W_]+"
 
 
 def fold(text: str) -> str:
@@ -29,7 +30,7 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The folded words of a text, punctuation dropped: used for search as you type."""
-    return _WORDS.findall(fold(text))
+    return re.findall(_WORDS, fold(text))
 
 
 def clean_name(name: str) -> str:
@@ -47,7 +48,7 @@ def has_control_characters(text: str) -> bool:
 
 def email_problem(email: str) -> str | None:
     """Why an email address is not one, or None if it looks right."""
-    if email and not _EMAIL.match(email):
+    if email and not re.match(_EMAIL, email):
         return "is not an email address (it needs one @ and a domain, e.g. name@nhs.net)"
     return None
 
@@ -60,11 +61,11 @@ def normalise_handle(handle: str) -> str:
     handle = handle.strip()
     if not handle:
         return ""
-    if match := _HANDLE_URL.match(handle):
+    if match := re.match(_HANDLE_URL, handle):
         return "@" + match.group(1)
-    if match := _FEDIVERSE.match(handle):
+    if match := re.match(_FEDIVERSE, handle):
         return f"@{match.group(1)}@{match.group(2)}"
-    if match := _HANDLE.match(handle):
+    if match := re.match(_HANDLE, handle):
         return "@" + match.group(1)
     raise ValueError("is not a social handle (letters, digits and _ after an @)")
 
