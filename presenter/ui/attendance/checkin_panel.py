@@ -13,6 +13,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -38,8 +39,10 @@ from presenter.attendance.store import (
 )
 from presenter.ui.attendance.attendee_model import AttendeeTableModel, attendee_line
 from presenter.ui.attendance.details_form import DetailsForm, more_button, readiness_ticks
-from presenter.ui.attendance.match_list import MatchList
 from presenter.ui.shared.theme import set_style_state
+
+if TYPE_CHECKING:  # made when a name first matches someone on the roster
+    from presenter.ui.attendance.match_list import MatchList
 
 MATCH_LIMIT = 8
 HINT = "Enter: check in the highlighted person, or add a walk-in · Ctrl+Enter: walk-in · ↑↓: choose"
@@ -81,9 +84,7 @@ class CheckInPanel(QWidget):
         self.name_edit.setAccessibleName("Name to check in")
         self.name_edit.setClearButtonEnabled(True)
         self.name_edit.textChanged.connect(self._search)
-        self.matches = MatchList(self.name_edit)
-        self.match_model = self.matches.match_model
-        self.matches.doubleClicked.connect(self._check_in_clicked)
+        self._matches: MatchList | None = None  # see `matches`
         self.ready_boxes, self.ready_row = readiness_ticks(self.readiness)
         self._details: DetailsForm | None = None  # see `details`
         self.more = more_button(lambda: self.details)
@@ -139,7 +140,6 @@ class CheckInPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(name_row)
-        layout.addWidget(self.matches)
         layout.addLayout(self.ready_row)
         layout.addLayout(more_row)
         layout.addWidget(self.status)  # the other details go above it, once made
@@ -164,6 +164,23 @@ class CheckInPanel(QWidget):
                 QWidget.setTabOrder(first, second)
             self.controls_added.emit()
         return self._details
+
+    @property
+    def matches(self) -> MatchList:
+        """The roster matches under the name box, made when a name first matches someone
+        (shown only while there are some)."""
+        if self._matches is None:
+            from presenter.ui.attendance.match_list import MatchList
+
+            self._matches = MatchList(self.name_edit, self)
+            self._matches.doubleClicked.connect(self._check_in_clicked)
+            self.layout().insertWidget(1, self._matches)  # under the name box
+            self.controls_added.emit()
+        return self._matches
+
+    @property
+    def match_model(self):
+        return self.matches.match_model
 
     # -- what the window uses -----------------------------------------------------------
 
@@ -199,7 +216,8 @@ class CheckInPanel(QWidget):
             event.accept()
             return
         if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self.name_edit.hasFocus():
-            self.matches.move_highlight(-1 if key == Qt.Key.Key_Up else 1)
+            if self._matches is not None:
+                self._matches.move_highlight(-1 if key == Qt.Key.Key_Up else 1)
             event.accept()
             return
         if key == Qt.Key.Key_Escape:  # from the name, a tick or a detail: stop typing
@@ -216,7 +234,7 @@ class CheckInPanel(QWidget):
         return self._details.details(self.name_edit.text(), ready)
 
     def highlighted(self) -> Attendee | None:
-        return self.matches.highlighted()
+        return self._matches.highlighted() if self._matches is not None else None
 
     def check_in(self, walk_in: bool = False) -> CheckIn | None:
         """Check in the highlighted match, or add the typed name as a walk-in."""
@@ -312,6 +330,8 @@ class CheckInPanel(QWidget):
             self.summary.setText(self.summary_text())
             self._seen_outside = self.store.outside_changes()
         people = self.store.search(self.run_id, text, MATCH_LIMIT) if text.strip() else []
+        if not people and self._matches is None:
+            return  # nothing to list, and no list yet
         self.match_model.set_people(people)
         best = best_match(people, text)
         self.matches.highlight(people.index(best) if best is not None else -1)

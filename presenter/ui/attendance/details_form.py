@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from presenter.attendance.model import AttendeeDetails
 
@@ -52,6 +52,8 @@ class DetailsForm(QWidget):
         self.staff_edit = QLineEdit()
         self.note_edit = QLineEdit()
         self.consent_box = QCheckBox("Happy to be contacted after the session")
+        from PySide6.QtWidgets import QFormLayout  # loaded with the form, not with the window
+
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow("Role", self.role_edit)
