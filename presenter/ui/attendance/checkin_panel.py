@@ -37,7 +37,11 @@ from presenter.attendance.store import (
     DuplicateAttendee,
     InvalidDetails,
 )
-from presenter.ui.attendance.attendee_model import AttendeeTableModel, attendee_line
+from presenter.ui.attendance.attendee_model import (
+    AttendeeTableModel,
+    MatchListModel,
+    attendee_line,
+)
 from presenter.ui.attendance.details_form import DetailsForm, more_button, readiness_ticks
 from presenter.ui.shared.theme import set_style_state
 
@@ -57,7 +61,7 @@ class CheckInPanel(QWidget):
 
     changed = Signal()  # after each durable change: check-in, undo, a readiness tick
     done_typing = Signal()  # after Enter checked someone in, or Esc: the keys go back to the run
-    controls_added = Signal()  # the other details' fields, when first opened
+    controls_added = Signal()  # controls made later: the roster matches, the other details
 
     def __init__(
         self,
@@ -179,7 +183,7 @@ class CheckInPanel(QWidget):
         return self._matches
 
     @property
-    def match_model(self):
+    def match_model(self) -> MatchListModel:
         return self.matches.match_model
 
     # -- what the window uses -----------------------------------------------------------

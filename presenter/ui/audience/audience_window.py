@@ -245,7 +245,7 @@ class AudienceWindow(QWidget):
         self._scale_fonts()
 
     def _scale_fonts(self) -> None:
-        """Restyled only when the sizes change: a new style sheet makes Qt style every widget
+        """Restyled only when the font sizes change: a new style sheet makes Qt style every widget
         in the window again, and a few pixels more or less (a window manager's frame) often
         give the same sizes."""
         rules = scaled_font_rules(self.width(), self.height())
