@@ -63,13 +63,15 @@ class CheckInWiring:
         if self.shared_publisher is not None:  # each check-in, undo and tick is published
             panel.changed.connect(self.shared_publisher.publish_soon)
         self.audience.arrived = panel.checked_in_count()
-        self.show_run(self.attendance_store.run(run_id))
+        # Both callers (the windows being made, a rehearsal ending) refresh the windows next.
+        self.show_run(self.attendance_store.run(run_id), refresh=False)
 
-    def show_run(self, run) -> None:
+    def show_run(self, run, *, refresh: bool = True) -> None:
         """The arrival screen gives the run's venue and facilitators (a run made with
         `presenter runs new --venue` may be somewhere else than the session's usual room)."""
         self.audience.run_place = (run.venue, tuple(run.facilitators))
-        self.refresh()
+        if refresh:
+            self.refresh()
 
     def open_attendance(self, **options) -> AttendanceStore | None:
         """The attendance file, or None once `attendance_unavailable` has said why not.
