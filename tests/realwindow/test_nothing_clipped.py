@@ -79,7 +79,9 @@ def read_window(bus: AccessibilityBus, x: XServer, app: App, size: Geometry) -> 
         box = frames[0].box
         if (box.width, box.height) != (size.width, size.height):
             return None
-        places = [(o.role, o.name, o.box, o.showing) for o in tree.descendants(frames[0])]
+        # Places, not names: the countdown and the agenda's Actual column change every second,
+        # and reading the whole tree over the accessibility bus can take as long.
+        places = [(o.role, o.box, o.showing) for o in tree.descendants(frames[0])]
         settled = places == last
         last[:] = places
         return tree if settled else None
