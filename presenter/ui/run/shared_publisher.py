@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QLabel
 from shiboken6 import isValid
 
-from presenter.attendance.paths import data_dir, shared_record_path, store_path
+from presenter.attendance.paths import data_dir, store_path
 from presenter.ui.shared.background import BackgroundJob
 
 RETRY_MS = 60_000  # the next try after a failure, and the regular publish
@@ -170,12 +170,10 @@ class SharedPublisher(QObject):
         self.pool.waitForDone(CLOSE_WAIT_MS)
 
 
-def attach_publisher(windows) -> SharedPublisher | None:
-    """A publisher for the run windows when the shared record is set up, else None (the
-    windows load this module only when it is)."""
+def attach_publisher(windows) -> SharedPublisher:
+    """A publisher for the run windows, whose data folder has the shared record set up (they
+    check, and load this module only then)."""
     folder = data_dir(windows.data_dir)
-    if not shared_record_path(folder).is_file():
-        return None
     line = QLabel(objectName="SharedRecordStatus")
     line.setAccessibleName("Shared record")
     windows.presenter.statusBar().addPermanentWidget(line)
